@@ -1,0 +1,103 @@
+package dk.barometer.cli;
+
+import dk.barometer.BarometerException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Command-line arguments: {@code --name value} options, {@code --flag} switches and positional words. */
+final class Args {
+  private final String command;
+  private final Map<String, String> options;
+  private final List<String> positional;
+  private final Set<String> flags;
+
+  private Args(String command, Map<String, String> options, List<String> positional, Set<String> flags) {
+    this.command = command;
+    this.options = options;
+    this.positional = positional;
+    this.flags = flags;
+  }
+
+  /**
+   * @param valued options that take a value; every other {@code --word} must be one of {@code switches}
+   */
+  static Args parse(String command, String[] words, Set<String> valued, Set<String> switches) {
+    Map<String, String> options = new HashMap<>();
+    List<String> positional = new ArrayList<>();
+    Set<String> flags = new java.util.HashSet<>();
+    for (int i = 0; i < words.length; i++) {
+      String w = words[i];
+      if (w.startsWith("--")) {
+        String name = w.substring(2);
+        String value = null;
+        int eq = name.indexOf('=');
+        if (eq >= 0) {
+          value = name.substring(eq + 1);
+          name = name.substring(0, eq);
+        }
+        if (valued.contains(name)) {
+          if (value == null) {
+            if (i + 1 >= words.length) {
+              throw usage(command, "option --" + name + " needs a value");
+            }
+            value = words[++i];
+          }
+          options.put(name, value);
+        } else if (switches.contains(name) && value == null) {
+          flags.add(name);
+        } else {
+          throw usage(command, "unknown option --" + name);
+        }
+      } else if (w.equals("-f") && valued.contains("file")) {
+        if (i + 1 >= words.length) {
+          throw usage(command, "option -f needs a file");
+        }
+        options.put("file", words[++i]);
+      } else {
+        positional.add(w);
+      }
+    }
+    return new Args(command, options, positional, flags);
+  }
+
+  Optional<String> option(String name) {
+    return Optional.ofNullable(options.get(name));
+  }
+
+  String require(String name) {
+    return option(name).orElseThrow(() -> usage(command, "option --" + name + " is required"));
+  }
+
+  int intOption(String name, int fallback) {
+    return option(name).map(v -> parseLong(name, v)).map(Math::toIntExact).orElse(fallback);
+  }
+
+  long longOption(String name, long fallback) {
+    return option(name).map(v -> parseLong(name, v)).orElse(fallback);
+  }
+
+  boolean flag(String name) {
+    return flags.contains(name);
+  }
+
+  List<String> positional() {
+    return List.copyOf(positional);
+  }
+
+  private long parseLong(String name, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw usage(command, "option --" + name + " needs a whole number, not '" + value + "'");
+    }
+  }
+
+  static BarometerException usage(String command, String problem) {
+    return new BarometerException(BarometerException.Kind.USAGE,
+        String.format("%s: %s. See 'jobs/barometer %s --help'.", command, problem, command));
+  }
+}

@@ -1,0 +1,26 @@
+package dk.barometer.cli;
+
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the SparkSession: Delta's extension and catalog always; local mode unless a master is already set. */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  public static SparkSession.Builder builder(String appName) {
+    SparkSession.Builder builder = SparkSession.builder()
+        .appName(appName)
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.ui.showConsoleProgress", "false");
+    // spark-submit sets spark.master; a plain java launch runs locally on every core.
+    if (System.getProperty("spark.master") == null) {
+      builder.master("local[*]")
+          .config("spark.sql.shuffle.partitions", "8")
+          .config("spark.ui.enabled", "false")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    return builder;
+  }
+}

@@ -1,0 +1,45 @@
+package dk.barometer.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits a SQL script into statements at semicolons outside quotes and comments. */
+final class SqlScript {
+  private SqlScript() {}
+
+  static List<String> statements(String script) {
+    List<String> statements = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    char quote = 0;
+    for (int i = 0; i < script.length(); i++) {
+      char c = script.charAt(i);
+      if (quote != 0) {
+        current.append(c);
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+        current.append(c);
+      } else if (c == '-' && i + 1 < script.length() && script.charAt(i + 1) == '-') {
+        int end = script.indexOf('\n', i);
+        i = end < 0 ? script.length() : end;
+        current.append('\n');
+      } else if (c == ';') {
+        add(statements, current);
+      } else {
+        current.append(c);
+      }
+    }
+    add(statements, current);
+    return statements;
+  }
+
+  private static void add(List<String> statements, StringBuilder current) {
+    String s = current.toString().strip();
+    if (!s.isEmpty()) {
+      statements.add(s);
+    }
+    current.setLength(0);
+  }
+}

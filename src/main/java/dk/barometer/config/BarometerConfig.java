@@ -1,0 +1,84 @@
+package dk.barometer.config;
+
+import static dk.barometer.config.Checks.checkArgument;
+
+import dk.barometer.BarometerException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything in {@code conf/}, parsed and cross-checked once: settings, classifications, indicator catalogue and
+ * the codebook of a wave. No Spark here; a config error fails before any data is read.
+ */
+public record BarometerConfig(Path directory, Settings settings, Classifications classifications,
+                              IndicatorCatalog indicators) {
+
+  public static BarometerConfig load(Path directory) {
+    Settings settings = Yaml.read(directory.resolve("barometer.yaml"), Settings.class);
+    Classifications classifications = Classifications.load(directory.resolve(settings.classifications()));
+    IndicatorCatalog indicators = IndicatorCatalog.load(directory.resolve(settings.indicators()));
+    BarometerConfig config = new BarometerConfig(directory, settings, classifications, indicators);
+    config.checkSurveys();
+    return config;
+  }
+
+  /** The codebook of {@code wave}, checked against the settings, classifications and indicators. */
+  public Codebook codebook(int wave) {
+    Path file = directory.resolve(settings.wave(wave).codebook());
+    Codebook codebook = Codebook.load(file);
+    checkArgument(codebook.wave() == wave, "%s is the codebook of wave %s, but barometer.yaml names it for wave %s",
+        file, codebook.wave(), wave);
+    for (String survey : settings.surveys().keySet()) {
+      checkCodebook(file, codebook, survey);
+    }
+    return codebook;
+  }
+
+  /** A stable fingerprint of the configuration a run used, recorded in the runs table. */
+  public String fingerprint(Codebook codebook) {
+    return Integer.toHexString(List.of(settings, classifications, indicators, codebook).hashCode());
+  }
+
+  private void checkSurveys() {
+    for (Map.Entry<String, SurveySettings> survey : settings.surveys().entrySet()) {
+      for (String margin : survey.getValue().margins()) {
+        classifications.get(margin);
+      }
+    }
+    for (IndicatorDefinition indicator : indicators.indicators()) {
+      checkArgument(settings.surveys().containsKey(indicator.survey()),
+          "Indicator '%s' is for survey '%s', which is not configured; surveys: %s", indicator.id(),
+          indicator.survey(), settings.surveys().keySet());
+    }
+  }
+
+  private void checkCodebook(Path file, Codebook codebook, String survey) {
+    SurveyCodebook questions = codebook.survey(survey);
+    for (String variable : questions.classifications()) {
+      classifications.get(variable);
+    }
+    Set<String> variables = new HashSet<>(questions.classifications());
+    for (String margin : settings.survey(survey).margins()) {
+      checkArgument(variables.contains(margin), "%s: survey '%s' is raked on '%s', which is not among its "
+          + "classification variables %s", file, survey, margin, questions.classifications());
+    }
+    for (IndicatorDefinition indicator : indicators.forSurvey(survey)) {
+      Question question = questions.question(indicator.question()).orElseThrow(() -> new BarometerException(
+          BarometerException.Kind.CONFIG, String.format("Indicator '%s' uses question '%s', which is not in %s "
+              + "for survey '%s'", indicator.id(), indicator.question(), file, survey)));
+      List<Integer> codes = codebook.validCodes(question);
+      for (int code : indicator.success()) {
+        checkArgument(codes.contains(code), "Indicator '%s' counts code %s of '%s' as success, but the valid codes "
+            + "are %s (%s)", indicator.id(), code, question.id(), codes, file);
+      }
+      for (String domain : indicator.domains()) {
+        DomainDefinition d = indicators.domains().get(domain);
+        checkArgument(d.isTotal() || variables.contains(d.variable()), "Indicator '%s' is broken down by '%s', "
+            + "which is not a classification variable of survey '%s'", indicator.id(), d.variable(), survey);
+      }
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package dk.barometer.config;
+
+import dk.barometer.BarometerException;
+
+/** Preconditions for configuration records: a failed check is a {@link BarometerException.Kind#CONFIG} error. */
+public final class Checks {
+  private Checks() {}
+
+  public static void checkArgument(boolean condition, String message, Object... args) {
+    if (!condition) {
+      throw new BarometerException(BarometerException.Kind.CONFIG, String.format(message, args));
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dk.barometer.ingest;
+
+import dk.barometer.BarometerException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Register population counts of one reference year: population (firms, employees) -> variable (industry, region,
+ * size_class, stratum) -> category -> count. Small aggregate data, held on the driver.
+ */
+public record RegisterMargins(int year, String location, Map<String, Map<String, Map<String, Double>>> counts,
+                              Map<String, String> sources) {
+  public RegisterMargins {
+    counts = Collections.unmodifiableMap(new TreeMap<>(counts));
+    sources = Map.copyOf(sources);
+  }
+
+  /** Counts of one variable for one population; an error naming what is missing when the register lacks it. */
+  public Map<String, Double> margin(String population, String variable) {
+    Map<String, Map<String, Double>> byVariable = counts.get(population);
+    if (byVariable == null) {
+      throw new BarometerException(BarometerException.Kind.BAD_INPUT, String.format(
+          "Register %s (year %s) has no rows for population '%s'; it has %s.", location, year, population,
+          counts.keySet()));
+    }
+    Map<String, Double> margin = byVariable.get(variable);
+    if (margin == null) {
+      throw new BarometerException(BarometerException.Kind.BAD_INPUT, String.format(
+          "Register %s (year %s) has no '%s' counts for population '%s'; it has %s.", location, year, variable,
+          population, byVariable.keySet()));
+    }
+    return Collections.unmodifiableMap(new LinkedHashMap<>(margin));
+  }
+
+  public static double total(Map<String, Double> margin) {
+    return margin.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+}

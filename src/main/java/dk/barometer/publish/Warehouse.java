@@ -1,0 +1,81 @@
+package dk.barometer.publish;
+
+import dk.barometer.BarometerException;
+import java.io.IOException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Delta tables under one warehouse root (any Hadoop file system URI). Wave tables are partitioned by wave and
+ * a run replaces its wave's partition in one Delta commit ({@code replaceWhere}): a rerun leaves no duplicates and
+ * other waves untouched. SQL sees the tables by name once {@link #register()} has run in the session.
+ */
+public final class Warehouse {
+  private final SparkSession spark;
+  private final String root;
+
+  public Warehouse(SparkSession spark, String root) {
+    this.spark = spark;
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String path(Table table) {
+    return root + "/" + table.tableName();
+  }
+
+  /** Replaces the rows of {@code wave} in {@code table} with {@code rows}, atomically. */
+  public void replaceWave(Table table, int wave, Dataset<Row> rows) {
+    try {
+      rows.write().format("delta")
+          .mode("overwrite")
+          .option("replaceWhere", "wave = " + wave)
+          .partitionBy("wave")
+          .save(path(table));
+    } catch (RuntimeException e) {
+      throw writeFailed(table, e);
+    }
+  }
+
+  public void append(Table table, Dataset<Row> rows) {
+    try {
+      rows.write().format("delta").mode("append").save(path(table));
+    } catch (RuntimeException e) {
+      throw writeFailed(table, e);
+    }
+  }
+
+  public boolean exists(Table table) {
+    Path path = new Path(path(table), "_delta_log");
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(path);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Makes every existing table queryable by name in this session's catalog. */
+  public void register() {
+    for (Table table : Table.values()) {
+      if (exists(table)) {
+        spark.sql(String.format("CREATE TABLE IF NOT EXISTS %s USING delta LOCATION '%s'", table.tableName(),
+            path(table).replace("'", "\\'")));
+      }
+    }
+  }
+
+  private BarometerException writeFailed(Table table, RuntimeException e) {
+    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+        .orElse("");
+    return new BarometerException(BarometerException.Kind.WRITE, String.format(
+        "Writing Delta table %s at %s failed: %s. Check that the warehouse is writable; the table keeps its "
+            + "previous version.", table.tableName(), path(table), reason), e);
+  }
+}

@@ -1,0 +1,126 @@
+package dk.barometer.validate;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
+
+import dk.barometer.config.Codebook;
+import dk.barometer.config.Question;
+import dk.barometer.ingest.ResponseContract;
+import dk.barometer.ingest.ResponseReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Row-level validation of responses against the contract and codebook. Faults: missing or non-integer respondent
+ * id, duplicate respondent id (every copy is rejected: which one is right cannot be known), wave mismatch,
+ * missing or unknown classification code, a question value that is not an integer or not a code of its scale,
+ * and an answer to a question the routing did not ask.
+ */
+public final class ResponseValidator {
+  private static final String FAULTS = ValidatedResponses.FAULTS;
+  private static final String RAW = ValidatedResponses.RAW;
+
+  private final ResponseContract contract;
+
+  public ResponseValidator(ResponseContract contract) {
+    this.contract = contract;
+  }
+
+  /** Validates the string-typed rows of {@link ResponseReader}; both outputs derive from one typed frame. */
+  public ValidatedResponses validate(Dataset<Row> raw) {
+    Dataset<Row> typed = raw.select(typedColumns(raw));
+    Dataset<Row> checked = typed.withColumn(FAULTS, filter(array(faultStructs()), f -> f.isNotNull()));
+    Column duplicate = count(lit(1)).over(Window.partitionBy(ResponseContract.RESPONDENT_ID)).gt(1)
+        .and(col(ResponseContract.RESPONDENT_ID).isNotNull());
+    checked = checked.withColumn(FAULTS, when(duplicate, concat(col(FAULTS), array(new Fault(
+        ResponseContract.RESPONDENT_ID, lit(true), rawValue(ResponseContract.RESPONDENT_ID),
+        lit("duplicate respondent id: the id occurs more than once in this survey and wave")).asStruct())))
+        .otherwise(col(FAULTS)));
+
+    return new ValidatedResponses(contract.survey(), contract.wave(), checked);
+  }
+
+  private Column[] typedColumns(Dataset<Row> raw) {
+    List<Column> columns = new ArrayList<>();
+    columns.add(col(ResponseContract.RESPONDENT_ID).try_cast("bigint").as(ResponseContract.RESPONDENT_ID));
+    columns.add(integer(col(ResponseContract.WAVE)).as(ResponseContract.WAVE));
+    for (String c : contract.classificationColumns()) {
+      columns.add(col(c));
+    }
+    columns.add(col(contract.stratumColumn()));
+    for (Question q : contract.questions()) {
+      columns.add(integer(col(q.id())).as(q.id()));
+    }
+    columns.add(col(ResponseReader.SOURCE_FILE));
+    // Raw strings travel along so a reject shows the value as delivered.
+    List<Column> rawFields = new ArrayList<>();
+    for (String c : contract.columns()) {
+      rawFields.add(raw.col(c));
+    }
+    columns.add(org.apache.spark.sql.functions.struct(rawFields.toArray(Column[]::new)).as(RAW));
+    return columns.toArray(Column[]::new);
+  }
+
+  /** An integer, or null where the string is not one (2.0 counts as 2: Parquet writers may store codes as doubles). */
+  private static Column integer(Column raw) {
+    Column number = raw.try_cast("double");
+    return when(number.equalTo(floor(number)), number.try_cast("int"));
+  }
+
+  private Column[] faultStructs() {
+    List<Fault> faults = new ArrayList<>();
+    String id = ResponseContract.RESPONDENT_ID;
+    faults.add(new Fault(id, rawValue(id).isNull(), rawValue(id), lit("missing respondent id")));
+    faults.add(new Fault(id, rawValue(id).isNotNull().and(col(id).isNull()), rawValue(id),
+        lit("respondent id is not an integer")));
+
+    String wave = ResponseContract.WAVE;
+    faults.add(new Fault(wave, coalesce(col(wave).notEqual(contract.wave()), lit(true)), rawValue(wave),
+        concat(lit("wave mismatch: the run is for wave " + contract.wave() + ", the row says "),
+            coalesce(rawValue(wave), lit("nothing")))));
+
+    for (String c : contract.classificationColumns()) {
+      faults.add(codeFault(c, contract.classifications().get(c).codeValues()));
+    }
+    faults.add(new Fault(contract.stratumColumn(), col(contract.stratumColumn()).isNull(),
+        rawValue(contract.stratumColumn()), lit("missing sampling stratum")));
+
+    Codebook codebook = contract.codebook();
+    for (Question q : contract.questions()) {
+      faults.add(new Fault(q.id(), rawValue(q.id()).isNotNull().and(col(q.id()).isNull()), rawValue(q.id()),
+          lit("value is not an integer answer code")));
+      List<Integer> codes = codebook.allCodes(q);
+      faults.add(new Fault(q.id(), col(q.id()).isNotNull().and(not(col(q.id()).isin(codes.toArray()))),
+          rawValue(q.id()), lit("unknown answer code; the scale '" + q.scale() + "' has codes " + codes)));
+      if (q.askedIf() != null) {
+        faults.add(new Fault(q.id(), col(q.id()).isNotNull().and(not(coalesce(expr(q.askedIf()), lit(false)))),
+            rawValue(q.id()), lit("answered although the routing did not ask it (asked if " + q.askedIf() + ")")));
+      }
+    }
+    return faults.stream().map(Fault::asStruct).toArray(Column[]::new);
+  }
+
+  private Fault codeFault(String column, List<String> allowed) {
+    Column value = col(column);
+    return new Fault(column, value.isNull().or(not(value.isin(allowed.toArray()))), rawValue(column),
+        when(value.isNull(), lit("missing " + column + " code"))
+            .otherwise(lit("unknown " + column + " code; conf/classifications.yaml allows " + allowed)));
+  }
+
+  private static Column rawValue(String column) {
+    return col(RAW + "." + column);
+  }
+}

@@ -1,0 +1,32 @@
+package dk.barometer.validate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+
+import dk.barometer.ingest.ResponseContract;
+import dk.barometer.ingest.ResponseReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Typed responses of one survey and wave, each with its list of faults. Rows without faults are {@link #valid()};
+ * each fault of the others is one row of {@link #rejects()} (a rejected row is excluded as a whole).
+ */
+public record ValidatedResponses(String survey, int wave, Dataset<Row> checked) {
+  public static final String FAULTS = "faults";
+  static final String RAW = "raw";
+
+  public Dataset<Row> valid() {
+    return checked.where(size(col(FAULTS)).equalTo(0)).drop(FAULTS, RAW);
+  }
+
+  public Dataset<Row> rejects() {
+    return checked.where(size(col(FAULTS)).gt(0))
+        .select(lit(wave).as("wave"), lit(survey).as("survey"), col(ResponseReader.SOURCE_FILE),
+            col(RAW + "." + ResponseContract.RESPONDENT_ID).as("respondent_id"), explode(col(FAULTS)).as("fault"))
+        .select(col("wave"), col("survey"), col(ResponseReader.SOURCE_FILE), col("respondent_id"),
+            col("fault.column").as("column"), col("fault.value").as("value"), col("fault.reason").as("reason"));
+  }
+}

@@ -1,0 +1,289 @@
+package dk.barometer.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dk.barometer.BarometerException;
+import dk.barometer.config.BarometerConfig;
+import dk.barometer.publish.Table;
+import dk.barometer.publish.Warehouse;
+import dk.barometer.testing.DataFrameAssert;
+import dk.barometer.testing.TestSpark;
+import dk.barometer.testing.WaveFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+class WaveRunTest {
+  private static final int WAVE = 2025;
+  private final SparkSession spark = TestSpark.spark();
+  private final BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
+
+  /**
+   * Eight firms in two strata: micro (register N = 1000, n = 4, d = 250) and large (N = 20, n = 4, d = 5).
+   * The register's industry and region counts equal the design-weighted totals (510 each), so raking keeps the
+   * design weights and every estimate can be computed by hand.
+   */
+  private WaveFixture consistentWave() {
+    WaveFixture f = new WaveFixture(spark, config, WAVE)
+        .respondent("employer", 1, List.of("J", "1084", "micro", "private"), Map.of("ai_maturity", 1))
+        .respondent("employer", 2, List.of("J", "1084", "micro", "private"), Map.of("ai_maturity", 2))
+        .respondent("employer", 3, List.of("F", "1082", "micro", "private"), Map.of("ai_maturity", 1))
+        .respondent("employer", 4, List.of("F", "1082", "micro", "private"), Map.of("ai_maturity", 3))
+        .respondent("employer", 5, List.of("J", "1082", "large", "private"), Map.of("ai_maturity", 4))
+        .respondent("employer", 6, List.of("F", "1084", "large", "public"), Map.of("ai_maturity", 2))
+        .respondent("employer", 7, List.of("J", "1084", "large", "private"), Map.of("ai_maturity", 5))
+        .respondent("employer", 8, List.of("F", "1082", "large", "public"), Map.of("ai_maturity", 9));
+    // Employees: micro N = 300 (d = 150), large N = 700 (d = 350); industry and region totals 500 each.
+    f.respondent("employee", 1, List.of("J", "1084", "micro", "private", "admin", "generalist"), Map.of("ai_use", 2))
+        .respondent("employee", 2, List.of("F", "1082", "micro", "private", "sales", "integrator"), Map.of("ai_use", 1))
+        .respondent("employee", 3, List.of("J", "1082", "large", "public", "it", "specialist"), Map.of("ai_use", 4))
+        .respondent("employee", 4, List.of("F", "1084", "large", "private", "production", "none"), Map.of("ai_use", 3));
+    for (String variable : List.of("size_class", "stratum")) {
+      f.count("firms", variable, "micro", 1000).count("firms", variable, "large", 20)
+          .count("employees", variable, "micro", 300).count("employees", variable, "large", 700);
+    }
+    f.count("firms", "industry", "J", 510).count("firms", "industry", "F", 510)
+        .count("firms", "region", "1084", 510).count("firms", "region", "1082", 510)
+        .count("employees", "industry", "J", 500).count("employees", "industry", "F", 500)
+        .count("employees", "region", "1084", 500).count("employees", "region", "1082", 500);
+    return f;
+  }
+
+  private Warehouse warehouse() {
+    return new Warehouse(spark, TestSpark.tempDir("warehouse").toString());
+  }
+
+  private Dataset<Row> table(Warehouse warehouse, Table table) {
+    return spark.read().format("delta").load(warehouse.path(table));
+  }
+
+  @Test
+  void estimatesEqualTheHandCalculation() {
+    Path input = consistentWave().write(TestSpark.tempDir("input"));
+    Warehouse warehouse = warehouse();
+    new WaveRun(spark, config, warehouse).run(WAVE, input.toString());
+
+    Dataset<Row> indicators = table(warehouse, Table.INDICATORS)
+        .select("indicator_id", "domain", "domain_value", "category", "estimate", "unweighted_estimate",
+            "base_weighted", "base_n");
+    // uses AI, all firms: firm 8 answered 'Ved ikke' and leaves the base.
+    // base = 4 * 250 + 3 * 5 = 1015; uses AI (codes 2-5) = firms 2, 4 (250 each) + 5, 6, 7 (5 each) = 515.
+    DataFrameAssert.assertRowsEqual(indicators.where("indicator_id = 'uses_ai' AND domain = 'total'"),
+        List.of(List.of("uses_ai", "total", "all", "yes", 515.0 / 1015, 5.0 / 7, 1015.0, 7L)), 1e-12);
+    // Public firms: firm 6 (code 2) only, firm 8 is 'Ved ikke'.
+    DataFrameAssert.assertRowsEqual(indicators.where("indicator_id = 'uses_ai' AND domain = 'sector' "
+        + "AND domain_value = 'public'"), List.of(List.of("uses_ai", "sector", "public", "yes", 1.0, 1.0, 5.0, 1L)),
+        1e-12);
+    // Maturity distribution, all firms: step 1 = firms 1, 3 = 500; step 2 = 2, 6 = 255; step 3 = 250;
+    // steps 4 and 5 = 5 each.
+    DataFrameAssert.assertRowsEqual(indicators.where("indicator_id = 'maturity' AND domain = 'total'"), List.of(
+        List.of("maturity", "total", "all", "1", 500.0 / 1015, 2.0 / 7, 1015.0, 7L),
+        List.of("maturity", "total", "all", "2", 255.0 / 1015, 2.0 / 7, 1015.0, 7L),
+        List.of("maturity", "total", "all", "3", 250.0 / 1015, 1.0 / 7, 1015.0, 7L),
+        List.of("maturity", "total", "all", "4", 5.0 / 1015, 1.0 / 7, 1015.0, 7L),
+        List.of("maturity", "total", "all", "5", 5.0 / 1015, 1.0 / 7, 1015.0, 7L)), 1e-12);
+    // 50+ employees by sector: large firms only; private = firms 5, 7 (both implemented).
+    DataFrameAssert.assertRowsEqual(indicators.where("indicator_id = 'implemented' AND domain = 'sector_50plus'"),
+        List.of(List.of("implemented", "sector_50plus", "private", "yes", 1.0, 1.0, 10.0, 2L),
+            List.of("implemented", "sector_50plus", "public", "yes", 0.0, 0.0, 5.0, 1L)), 1e-12);
+    assertThat(table(warehouse, Table.WEIGHTS).where("survey = 'employer' AND respondent_id = 1")
+        .select("weight").first().getDouble(0)).isCloseTo(250.0, within(1e-9));
+  }
+
+  @Test
+  void weightsReproduceEveryRegisterMargin() {
+    WaveFixture f = consistentWave();
+    // Industry and region totals that the design weights miss, so raking has work to do.
+    WaveFixture skewed = new WaveFixture(spark, config, WAVE);
+    Path input = f.write(TestSpark.tempDir("input"));
+    // Feasible with every cell positive: micro J (= micro 1084) anywhere in (495, 512).
+    skewed.count("firms", "industry", "J", 515).count("firms", "industry", "F", 505)
+        .count("firms", "region", "1084", 512).count("firms", "region", "1082", 508)
+        .count("employees", "industry", "J", 350).count("employees", "industry", "F", 650)
+        .count("employees", "region", "1084", 450).count("employees", "region", "1082", 550);
+    for (String variable : List.of("size_class", "stratum")) {
+      skewed.count("firms", variable, "micro", 1000).count("firms", variable, "large", 20)
+          .count("employees", variable, "micro", 300).count("employees", variable, "large", 700);
+    }
+    skewed.register().coalesce(1).write().mode("overwrite").parquet(input.resolve("register/year=2025").toString());
+
+    Warehouse warehouse = warehouse();
+    new WaveRun(spark, config, warehouse).run(WAVE, input.toString());
+
+    Dataset<Row> weights = table(warehouse, Table.WEIGHTS);
+    Map<String, Map<String, Double>> expected = Map.of(
+        "employer", Map.of("industry/J", 515.0, "industry/F", 505.0, "region/1084", 512.0, "region/1082", 508.0,
+            "size_class/micro", 1000.0, "size_class/large", 20.0),
+        "employee", Map.of("industry/J", 350.0, "industry/F", 650.0, "region/1084", 450.0, "region/1082", 550.0,
+            "size_class/micro", 300.0, "size_class/large", 700.0));
+    for (String survey : expected.keySet()) {
+      Dataset<Row> joined = weights.where(col("survey").equalTo(survey)).join(
+          table(warehouse, Table.responses(survey)), "respondent_id");
+      for (Map.Entry<String, Double> margin : expected.get(survey).entrySet()) {
+        String[] vc = margin.getKey().split("/");
+        double total = joined.where(col(vc[0]).equalTo(vc[1])).agg(sum("weight")).first().getDouble(0);
+        assertThat(total).as("%s %s", survey, margin.getKey()).isCloseTo(margin.getValue(),
+            within(1e-6 * 1020));
+      }
+    }
+  }
+
+  @Test
+  void rerunReplacesItsWaveAndLeavesOtherWavesAlone() throws IOException {
+    Path conf = twoWaveConf();
+    BarometerConfig twoWaves = BarometerConfig.load(conf);
+    Path input = TestSpark.tempDir("input");
+    consistentWave().write(input);
+    consistentWave().responses("employer").withColumn("wave", lit(2026)).write()
+        .parquet(input.resolve("employer/wave=2026").toString());
+    consistentWave().responses("employee").withColumn("wave", lit(2026)).write()
+        .parquet(input.resolve("employee/wave=2026").toString());
+
+    Warehouse warehouse = warehouse();
+    WaveRun run = new WaveRun(spark, twoWaves, warehouse);
+    run.run(2026, input.toString());
+    long rows2026 = table(warehouse, Table.INDICATORS).where("wave = 2026").count();
+    run.run(WAVE, input.toString());
+    run.run(WAVE, input.toString());
+
+    Dataset<Row> indicators = table(warehouse, Table.INDICATORS);
+    assertThat(indicators.where("wave = 2025").count()).isEqualTo(rows2026);
+    assertThat(indicators.where("wave = 2026").count()).isEqualTo(rows2026);
+    assertThat(indicators.groupBy("wave", "survey", "indicator_id", "domain", "domain_value", "category").count()
+        .where("count > 1").count()).as("duplicate indicator rows").isZero();
+    assertThat(table(warehouse, Table.WEIGHTS).where("wave = 2025").count()).isEqualTo(12);
+    assertThat(table(warehouse, Table.RUNS).where("status = 'succeeded'").count()).isEqualTo(3);
+    // The 2026 rows still carry the id of the run that wrote them.
+    assertThat(indicators.where("wave = 2026").select("run_id").distinct().count()).isEqualTo(1);
+  }
+
+  @Test
+  void faultyRowsGoToRejectsWithTheirReasonAndFile() {
+    WaveFixture f = consistentWave();
+    Path input = f.write(TestSpark.tempDir("input"));
+    // A second employer file: ai_maturity delivered as text, with one faulty value per row.
+    Dataset<Row> template = f.responses("employer").where("respondent_id = 1");
+    Dataset<Row> bad = Stream.of(
+            template.withColumn("respondent_id", lit(101L)).withColumn("industry", lit("ZZ")),
+            template.withColumn("respondent_id", lit(102L)).withColumn("wave", lit(2024)),
+            template.withColumn("respondent_id", lit(103L)).withColumn("ai_maturity", lit(7)),
+            template.withColumn("respondent_id", lit(104L)).withColumn("ai_maturity", lit("x")),
+            template.withColumn("respondent_id", lit(null).cast("bigint")),
+            template.withColumn("respondent_id", lit(106L)),
+            template.withColumn("respondent_id", lit(106L)),
+            template.withColumn("respondent_id", lit(105L)).withColumn("func_hr", lit(4)))
+        .map(d -> d.withColumn("ai_maturity", col("ai_maturity").cast("string")))
+        .reduce(Dataset::unionByName).orElseThrow();
+    bad.coalesce(1).write().mode("append").parquet(input.resolve("employer/wave=2025").toString());
+
+    Warehouse warehouse = warehouse();
+    new WaveRun(spark, config, warehouse).run(WAVE, input.toString());
+
+    Dataset<Row> rejects = table(warehouse, Table.REJECTS);
+    List<String> reasons = rejects.orderBy("respondent_id", "column")
+        .select(joined("respondent_id", "column", "reason")).as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+    assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("101|industry|unknown industry code"));
+    assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("102|wave|wave mismatch").contains("2024"));
+    assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("103|ai_maturity|unknown answer code"));
+    assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("104|ai_maturity|value is not an integer"));
+    assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("|respondent_id|missing respondent id"));
+    assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("105|func_hr|answered although"));
+    // Both copies of a duplicated id are rejected: which one is right cannot be known.
+    assertThat(reasons.stream().filter(r -> r.startsWith("106|respondent_id|duplicate"))).hasSize(2);
+    assertThat(rejects.select("source_file").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+        .singleElement().satisfies(file -> assertThat(file).doesNotContain(
+            table(warehouse, Table.RESPONSES_EMPLOYER).first().<String>getAs("source_file")));
+    // The valid rows are the fixture's eight firms; the estimates are those of the clean fixture.
+    assertThat(table(warehouse, Table.RESPONSES_EMPLOYER).count()).isEqualTo(8);
+    assertThat(table(warehouse, Table.INDICATORS).where("indicator_id = 'uses_ai' AND domain = 'total'")
+        .first().<Double>getAs("estimate")).isCloseTo(515.0 / 1015, within(1e-12));
+  }
+
+  private static org.apache.spark.sql.Column joined(String... columns) {
+    return org.apache.spark.sql.functions.concat_ws("|", Stream.of(columns)
+        .map(c -> org.apache.spark.sql.functions.coalesce(col(c), lit(""))).toArray(org.apache.spark.sql.Column[]::new));
+  }
+
+  @Test
+  void fileLevelFaultsStopTheRunAndWriteNothing() throws IOException {
+    Path input = consistentWave().write(TestSpark.tempDir("input"));
+    Path employer = input.resolve("employer/wave=2025");
+
+    assertFileFault(input, "missing column", () -> consistentWave().responses("employer").drop("ai_maturity")
+        .coalesce(1).write().mode("overwrite").parquet(employer.toString()), "ai_maturity", employer.toString());
+    assertFileFault(input, "extra column", () -> consistentWave().responses("employer")
+        .withColumn("q_new", lit(1)).coalesce(1).write().mode("overwrite").parquet(employer.toString()),
+        "q_new", employer.toString());
+    assertFileFault(input, "empty file", () -> consistentWave().responses("employer").where("false")
+        .coalesce(1).write().mode("overwrite").parquet(employer.toString()), "has no rows", employer.toString());
+    assertFileFault(input, "corrupt file", () -> writeBytes(employer.resolve("part-zz.parquet"), "not parquet"),
+        "part-zz.parquet", "not a readable Parquet file");
+    assertFileFault(input, "missing directory", () -> deleteTree(input.resolve("employee")),
+        "employee/wave=2025", "does not exist");
+  }
+
+  private void assertFileFault(Path input, String name, Runnable breakIt, String... messageParts) {
+    breakIt.run();
+    Warehouse warehouse = warehouse();
+    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse).run(WAVE, input.toString()))
+        .as(name).isInstanceOf(BarometerException.class)
+        .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.BAD_INPUT))
+        .message().contains(messageParts);
+    for (Table table : List.of(Table.INDICATORS, Table.WEIGHTS, Table.REJECTS, Table.RESPONSES_EMPLOYER)) {
+      assertThat(warehouse.exists(table)).as("%s written after %s", table, name).isFalse();
+    }
+    assertThat(table(warehouse, Table.RUNS).first().<String>getAs("status")).isEqualTo("failed");
+  }
+
+  private static void writeBytes(Path file, String content) {
+    try {
+      Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new RuntimeException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new RuntimeException(e);
+    }
+  }
+
+  /** A copy of conf/ with a second wave, 2026, on a copy of the 2025 codebook. */
+  private static Path twoWaveConf() throws IOException {
+    Path source = TestSpark.confDir();
+    Path conf = TestSpark.tempDir("conf");
+    try (Stream<Path> paths = Files.walk(source)) {
+      for (Path p : paths.toList()) {
+        Path target = conf.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    Files.writeString(conf.resolve("codebook/2026.yaml"),
+        Files.readString(conf.resolve("codebook/2025.yaml")).replace("wave: 2025", "wave: 2026"));
+    Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
+        .replace("  2025: {codebook: codebook/2025.yaml, register_year: 2025}",
+            "  2025: {codebook: codebook/2025.yaml, register_year: 2025}\n"
+                + "  2026: {codebook: codebook/2026.yaml, register_year: 2025}"));
+    return conf;
+  }
+}

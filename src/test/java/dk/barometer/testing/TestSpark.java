@@ -1,0 +1,48 @@
+package dk.barometer.testing;
+
+import dk.barometer.cli.SparkSessions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one local SparkSession of a test run, shared by every test class (Spark start-up costs seconds): two cores,
+ * one shuffle partition and one Delta snapshot partition, since test data are tiny.
+ */
+public final class TestSpark {
+  private static SparkSession session;
+
+  private TestSpark() {}
+
+  public static synchronized SparkSession spark() {
+    if (session == null) {
+      session = SparkSessions.builder("barometer-tests")
+          .master("local[2]")
+          .config("spark.sql.shuffle.partitions", "1")
+          .config("spark.default.parallelism", "2")
+          .config("spark.databricks.delta.snapshotPartitions", "1")
+          .config("spark.sql.warehouse.dir", tempDir("spark-warehouse").toString())
+          .getOrCreate();
+      session.sparkContext().setLogLevel("WARN");
+    }
+    return session;
+  }
+
+  /** A fresh temporary directory under target/, removed by {@code mvn clean}. */
+  public static Path tempDir(String prefix) {
+    try {
+      Path root = Path.of("target", "test-tmp");
+      Files.createDirectories(root);
+      return Files.createTempDirectory(root.toAbsolutePath(), prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The repository's conf/ directory. */
+  public static Path confDir() {
+    return Path.of(System.getProperty("barometer.home", ".")).resolve("conf").toAbsolutePath();
+  }
+}

@@ -1,0 +1,84 @@
+package dk.barometer.weighting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dk.barometer.BarometerException;
+import dk.barometer.config.RakingSettings;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CellRakingTest {
+  private static final RakingSettings SETTINGS = new RakingSettings(1e-10, 100);
+  private static final List<String> MARGINS = List.of("industry", "region");
+
+  private static Map<String, Double> margin(Object... pairs) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put((String) pairs[i], ((Number) pairs[i + 1]).doubleValue());
+    }
+    return m;
+  }
+
+  @Test
+  void equalCellsRakeToTheProductOfTheMargins() {
+    // Four cells of weight 1; targets industry a 30 / b 70, region x 40 / y 60. With equal starting weights the
+    // raked table is the independence table 100 * p(industry) * p(region): ax 12, ay 18, bx 28, by 42.
+    List<Cell> cells = List.of(new Cell(List.of("a", "x"), 1), new Cell(List.of("a", "y"), 1),
+        new Cell(List.of("b", "x"), 1), new Cell(List.of("b", "y"), 1));
+    RakingResult result = new CellRaking("test", SETTINGS).rake(MARGINS, cells,
+        List.of(margin("a", 30, "b", 70), margin("x", 40, "y", 60)));
+    assertThat(result.factors().get(List.of("a", "x"))).isCloseTo(12.0, within(1e-9));
+    assertThat(result.factors().get(List.of("a", "y"))).isCloseTo(18.0, within(1e-9));
+    assertThat(result.factors().get(List.of("b", "x"))).isCloseTo(28.0, within(1e-9));
+    assertThat(result.factors().get(List.of("b", "y"))).isCloseTo(42.0, within(1e-9));
+    // Independent margins are fitted exactly in one iteration.
+    assertThat(result.iterations()).isEqualTo(1);
+  }
+
+  @Test
+  void unequalCellsKeepTheirOddsRatio() {
+    // Start ax 2, ay 1, bx 1, by 1 (odds ratio 2). Raking keeps the odds ratio: with margins a 50 / b 50 and
+    // x 50 / y 50 the solution is symmetric, ax = by = t, ay = bx = 50 - t, and t^2 / (50 - t)^2 = 2, so
+    // t = 50 * sqrt(2) / (1 + sqrt(2)) = 29.2893...
+    List<Cell> cells = List.of(new Cell(List.of("a", "x"), 2), new Cell(List.of("a", "y"), 1),
+        new Cell(List.of("b", "x"), 1), new Cell(List.of("b", "y"), 1));
+    RakingResult result = new CellRaking("test", SETTINGS).rake(MARGINS, cells,
+        List.of(margin("a", 50, "b", 50), margin("x", 50, "y", 50)));
+    double t = 50 * Math.sqrt(2) / (1 + Math.sqrt(2));
+    assertThat(2 * result.factors().get(List.of("a", "x"))).isCloseTo(t, within(1e-8));
+    assertThat(result.factors().get(List.of("b", "y"))).isCloseTo(t, within(1e-8));
+    assertThat(result.factors().get(List.of("a", "y"))).isCloseTo(50 - t, within(1e-8));
+    assertThat(result.iterations()).isGreaterThan(1);
+    assertThat(result.maxGap()).isLessThanOrEqualTo(1e-10 * 100);
+  }
+
+  @Test
+  void failsLoudlyWhenItCannotConverge() {
+    List<Cell> cells = List.of(new Cell(List.of("a", "x"), 2), new Cell(List.of("a", "y"), 1),
+        new Cell(List.of("b", "x"), 1), new Cell(List.of("b", "y"), 1));
+    assertThatThrownBy(() -> new CellRaking("employer", new RakingSettings(1e-12, 2)).rake(MARGINS, cells,
+        List.of(margin("a", 50, "b", 50), margin("x", 50, "y", 50))))
+        .isInstanceOf(BarometerException.class)
+        .hasMessageContaining("failed to converge in 2 iterations")
+        .hasMessageContaining("industry = 'a'");
+  }
+
+  @Test
+  void namesCategoriesMissingOnEitherSide() {
+    List<Cell> cells = List.of(new Cell(List.of("a", "x"), 1), new Cell(List.of("c", "y"), 1));
+    assertThatThrownBy(() -> new CellRaking("employer", SETTINGS).rake(MARGINS, cells,
+        List.of(margin("a", 50, "b", 50), margin("x", 50, "y", 50))))
+        .hasMessageContaining("industry = 'c'").hasMessageContaining("register margin does not have");
+    List<Cell> noB = List.of(new Cell(List.of("a", "x"), 1), new Cell(List.of("a", "y"), 1));
+    assertThatThrownBy(() -> new CellRaking("employer", SETTINGS).rake(MARGINS, noB,
+        List.of(margin("a", 50, "b", 50), margin("x", 50, "y", 50))))
+        .hasMessageContaining("industry = 'b'").hasMessageContaining("has no respondents");
+    assertThatThrownBy(() -> new CellRaking("employer", SETTINGS).rake(MARGINS, noB,
+        List.of(margin("a", 100), margin("x", 50, "y", 60))))
+        .hasMessageContaining("region sums to 110");
+  }
+}
