@@ -235,6 +235,33 @@ class WaveRunTest {
         "employee/wave=2025", "does not exist");
   }
 
+  @Test
+  void registerFaultsNameTheCell() {
+    Path input = consistentWave().write(TestSpark.tempDir("input"));
+    String registerDir = input.resolve("register/year=2025").toString();
+
+    WaveFixture zero = consistentWave();
+    zero.count("firms", "industry", "A", 0);
+    zero.register().coalesce(1).write().mode("overwrite").parquet(registerDir);
+    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse()).run(WAVE, input.toString()))
+        .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.BAD_INPUT))
+        .hasMessageContaining("firms / industry = A is 0.0; counts must be positive");
+
+    // The register lacks industry F, which four firms have.
+    consistentWave().register().where("NOT (population = 'firms' AND variable = 'industry' AND category = 'F')")
+        .coalesce(1).write().mode("overwrite").parquet(registerDir);
+    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse()).run(WAVE, input.toString()))
+        .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.WEIGHTING))
+        .hasMessageContaining("industry = 'F'").hasMessageContaining("register margin does not have");
+
+    // A register stratum without respondents has no design weight.
+    WaveFixture extraStratum = consistentWave();
+    extraStratum.count("firms", "stratum", "medium", 50);
+    extraStratum.register().coalesce(1).write().mode("overwrite").parquet(registerDir);
+    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse()).run(WAVE, input.toString()))
+        .hasMessageContaining("register stratum 'medium' has 50 units but no valid respondent");
+  }
+
   private void assertFileFault(Path input, String name, Runnable breakIt, String... messageParts) {
     breakIt.run();
     Warehouse warehouse = warehouse();

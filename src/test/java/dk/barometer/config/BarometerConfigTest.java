@@ -1,0 +1,83 @@
+package dk.barometer.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.barometer.BarometerException;
+import dk.barometer.testing.TestSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class BarometerConfigTest {
+
+  @Test
+  void theShippedConfigurationLoadsAndCoversTheReport() {
+    BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
+    Codebook codebook = config.codebook(2025);
+    SurveyCodebook employer = codebook.survey("employer");
+    SurveyCodebook employee = codebook.survey("employee");
+    assertThat(employer.questions().stream().filter(q -> q.id().startsWith("prereq_"))).hasSize(8);
+    assertThat(employee.questions().stream().filter(q -> q.id().startsWith("prereq_"))).hasSize(8);
+    assertThat(employer.questions().stream().filter(q -> q.id().startsWith("value_"))).hasSize(9);
+    assertThat(employee.questions().stream().filter(q -> q.id().startsWith("value_"))).hasSize(11);
+    assertThat(employer.questions().stream().filter(q -> q.id().startsWith("func_"))).hasSize(10);
+    // 'Ved ikke' (9) leaves the base of the maturity question; steps 1-5 stay.
+    assertThat(codebook.validCodes(employer.question("ai_maturity").orElseThrow())).containsExactly(1, 2, 3, 4, 5);
+    assertThat(config.classifications().get("industry").codeValues()).contains("J", "Q", "P", "M", "GHI", "F");
+  }
+
+  @Test
+  void anUnknownKeyIsAnErrorNamingTheFile() throws IOException {
+    Path conf = copyOfConf();
+    Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
+        .replace("max_iterations:", "max_iteration:"));
+    assertThatThrownBy(() -> BarometerConfig.load(conf))
+        .isInstanceOf(BarometerException.class)
+        .hasMessageContaining("barometer.yaml").hasMessageContaining("max_iteration");
+  }
+
+  @Test
+  void anIndicatorOnAQuestionTheCodebookLacksIsNamed() throws IOException {
+    Path conf = copyOfConf();
+    Files.writeString(conf.resolve("indicators.yaml"), Files.readString(conf.resolve("indicators.yaml"))
+        .replace("question: ai_maturity\n    success: [3, 4, 5]", "question: ai_maturty\n    success: [3, 4, 5]"));
+    BarometerConfig config = BarometerConfig.load(conf);
+    assertThatThrownBy(() -> config.codebook(2025))
+        .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.CONFIG))
+        .hasMessageContaining("Indicator 'implemented' uses question 'ai_maturty'");
+  }
+
+  @Test
+  void aSuccessCodeOutsideTheScaleIsNamed() throws IOException {
+    Path conf = copyOfConf();
+    Files.writeString(conf.resolve("indicators.yaml"), Files.readString(conf.resolve("indicators.yaml"))
+        .replace("success: [3, 4, 5]", "success: [3, 4, 9]"));
+    assertThatThrownBy(() -> BarometerConfig.load(conf).codebook(2025))
+        .hasMessageContaining("counts code 9 of 'ai_maturity' as success");
+  }
+
+  @Test
+  void aWaveWithoutConfigurationIsNamed() {
+    assertThatThrownBy(() -> BarometerConfig.load(TestSpark.confDir()).codebook(2019))
+        .hasMessageContaining("Wave 2019 is not configured");
+  }
+
+  static Path copyOfConf() throws IOException {
+    Path source = TestSpark.confDir();
+    Path conf = TestSpark.tempDir("conf");
+    try (Stream<Path> paths = Files.walk(source)) {
+      for (Path p : paths.toList()) {
+        Path target = conf.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    return conf;
+  }
+}
