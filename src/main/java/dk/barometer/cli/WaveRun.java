@@ -17,6 +17,7 @@ import dk.barometer.ingest.RegisterMargins;
 import dk.barometer.ingest.RegisterReader;
 import dk.barometer.ingest.ResponseContract;
 import dk.barometer.ingest.ResponseReader;
+import dk.barometer.publish.DiagnosticsTable;
 import dk.barometer.publish.RunRecord;
 import dk.barometer.publish.Table;
 import dk.barometer.publish.Warehouse;
@@ -69,7 +70,7 @@ public final class WaveRun {
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
       Codebook codebook = config.codebook(wave);
-      fingerprint = config.fingerprint(codebook);
+      fingerprint = config.fingerprint(wave);
       int registerYear = config.settings().wave(wave).registerYear();
       inputs.add(layout.register(registerYear));
       RegisterMargins register = timed("register", () -> new RegisterReader(spark).read(layout.register(registerYear),
@@ -87,8 +88,7 @@ public final class WaveRun {
         validated.put(survey, checked);
         WeightedSample sample = timed("weight " + survey, () -> new SurveyWeighting(survey,
             config.settings().survey(survey), config.settings().raking()).weigh(wave, checked.valid(), register));
-        LOG.info("weight {}: raking converged in {} iteration(s), largest margin gap {}", survey,
-            sample.raking().iterations(), String.format("%.3g", sample.raking().maxGap()));
+        LOG.info("weight {}", sample.diagnostics().summary());
         samples.put(survey, sample);
       }
 
@@ -110,7 +110,12 @@ public final class WaveRun {
               sample.rows().drop(DesignWeights.DESIGN_WEIGHT, DesignWeights.STRATUM_POPULATION,
                   SurveyWeighting.RAKE_FACTOR, SurveyWeighting.WEIGHT).withColumn("run_id", lit(runId)));
         }
-        return writeAll(wave, estimates, weights, rejects);
+        warehouse.replaceWave(Table.WEIGHTS, wave, weights);
+        warehouse.replaceWave(Table.WEIGHT_DIAGNOSTICS, wave, DiagnosticsTable.rows(spark, wave, runId,
+            samples.values().stream().map(WeightedSample::diagnostics).toList()));
+        warehouse.replaceWave(Table.REJECTS, wave, rejects);
+        warehouse.replaceWave(Table.INDICATORS, wave, estimates);
+        return null;
       });
       RunRecord record = RunRecord.succeeded(runId, wave, started, Instant.now(), inputs, fingerprint, counts);
       warehouse.append(Table.RUNS, record.toRow(spark));
@@ -163,13 +168,6 @@ public final class WaveRun {
         col(ResponseContract.RESPONDENT_ID), col("stratum").as("stratum"), col(DesignWeights.STRATUM_POPULATION),
         col(DesignWeights.DESIGN_WEIGHT), col(SurveyWeighting.RAKE_FACTOR), col(SurveyWeighting.WEIGHT),
         lit(runId).as("run_id"));
-  }
-
-  private Void writeAll(int wave, Dataset<Row> indicators, Dataset<Row> weights, Dataset<Row> rejects) {
-    warehouse.replaceWave(Table.WEIGHTS, wave, weights);
-    warehouse.replaceWave(Table.REJECTS, wave, rejects);
-    warehouse.replaceWave(Table.INDICATORS, wave, indicators);
-    return null;
   }
 
   private void recordFailure(RunRecord record) {

@@ -3,7 +3,13 @@ package dk.barometer.config;
 import static dk.barometer.config.Checks.checkArgument;
 
 import dk.barometer.BarometerException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +43,22 @@ public record BarometerConfig(Path directory, Settings settings, Classifications
     return codebook;
   }
 
-  /** A stable fingerprint of the configuration a run used, recorded in the runs table. */
-  public String fingerprint(Codebook codebook) {
-    return Integer.toHexString(List.of(settings, classifications, indicators, codebook).hashCode());
+  /**
+   * SHA-256 of the configuration files a run of {@code wave} reads (settings, classifications, indicators, the
+   * wave's codebook), recorded in the runs table: equal hashes mean equal configuration.
+   */
+  public String fingerprint(int wave) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (String file : List.of("barometer.yaml", settings.classifications(), settings.indicators(),
+          settings.wave(wave).codebook())) {
+        digest.update(file.getBytes(StandardCharsets.UTF_8));
+        digest.update(Files.readAllBytes(directory.resolve(file)));
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new BarometerException(BarometerException.Kind.CONFIG, "Cannot fingerprint " + directory + ": " + e, e);
+    }
   }
 
   private void checkSurveys() {

@@ -5,6 +5,7 @@ public enum Table {
   RESPONSES_EMPLOYER("responses_employer"),
   RESPONSES_EMPLOYEE("responses_employee"),
   WEIGHTS("weights"),
+  WEIGHT_DIAGNOSTICS("weight_diagnostics"),
   INDICATORS("indicators"),
   REJECTS("rejects"),
   RUNS("runs");

@@ -1,7 +1,9 @@
 package dk.barometer.weighting;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
@@ -18,9 +20,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Weights one survey: design weights per sampling stratum, then raking to the register margins. The rows are
- * aggregated to classification cells once; raking iterates on that small table on the driver and its cell factors
- * are mapped back onto the rows, so the cost is one pass over the rows whatever the number of iterations.
+ * Weights one survey: design weights per sampling stratum, then raking to the register margins (after the
+ * configured collapses). The rows are aggregated to weighting cells (margin categories and stratum) once; raking
+ * iterates on that small table on the driver and the cell factors are mapped back onto the rows, so the cost is one
+ * pass over the rows whatever the number of iterations.
  */
 public final class SurveyWeighting {
   public static final String RAKE_FACTOR = "rake_factor";
@@ -43,30 +46,61 @@ public final class SurveyWeighting {
         register.margin(population, "stratum"));
 
     List<String> margins = settings.margins();
-    List<Map<String, Double>> targets = margins.stream().map(m -> register.margin(population, m)).toList();
-    RakingResult result = new CellRaking(survey, raking).rake(margins, cells(designed, margins), targets);
+    List<Column> keys = new ArrayList<>(margins.stream().map(this::rakingCategory).toList());
+    keys.add(col(settings.stratum()));
+    List<Cell> cells = cells(designed, keys);
+    List<Map<String, Double>> targets = margins.stream()
+        .map(m -> settings.collapsed(m, register.margin(population, m))).toList();
+    RakingResult result = new CellRaking(survey, raking).rake(margins, cells, targets);
 
+    double[] totals = new double[cells.size()];
     List<Column> factorMap = new ArrayList<>();
-    result.factors().forEach((key, factor) -> {
-      factorMap.add(lit(String.join(KEY_SEPARATOR, key)));
+    for (int c = 0; c < cells.size(); c++) {
+      double factor = result.factors().get(cells.get(c).categories());
+      totals[c] = cells.get(c).weight() * factor;
+      factorMap.add(lit(String.join(KEY_SEPARATOR, cells.get(c).categories())));
       factorMap.add(lit(factor));
-    });
-    Column cellKey = concat_ws(KEY_SEPARATOR, margins.stream().map(m -> col(m)).toArray(Column[]::new));
+    }
+    Column cellKey = concat_ws(KEY_SEPARATOR, keys.toArray(Column[]::new));
     Dataset<Row> weighted = designed
         .withColumn(RAKE_FACTOR, element_at(map(factorMap.toArray(Column[]::new)), cellKey))
         .withColumn(WEIGHT, col(DesignWeights.DESIGN_WEIGHT).multiply(col(RAKE_FACTOR)));
-    return new WeightedSample(survey, wave, weighted, result);
+    WeightDiagnostics diagnostics = WeightDiagnostics.of(survey, new UnitWeights(cells, totals),
+        result.iterations(), result.maxGap(), 0, 0, collapsedDescriptions());
+    return new WeightedSample(survey, wave, weighted, diagnostics);
   }
 
-  private static List<Cell> cells(Dataset<Row> designed, List<String> margins) {
-    Column[] keys = margins.stream().map(m -> col(m)).toArray(Column[]::new);
+  /** The margin's category after the collapse rules: merged categories take their neighbour's code. */
+  private Column rakingCategory(String margin) {
+    Map<String, String> rules = settings.collapseOf(margin);
+    if (rules.isEmpty()) {
+      return col(margin);
+    }
+    List<Column> pairs = new ArrayList<>();
+    rules.forEach((from, to) -> {
+      pairs.add(lit(from));
+      pairs.add(lit(to));
+    });
+    return coalesce(element_at(map(pairs.toArray(Column[]::new)), col(margin)), col(margin));
+  }
+
+  private List<String> collapsedDescriptions() {
+    List<String> collapsed = new ArrayList<>();
+    for (String margin : settings.margins()) {
+      settings.collapseOf(margin).forEach((from, to) -> collapsed.add(margin + ": " + from + " -> " + to));
+    }
+    return collapsed;
+  }
+
+  private static List<Cell> cells(Dataset<Row> designed, List<Column> keys) {
     List<Cell> cells = new ArrayList<>();
-    for (Row r : designed.groupBy(keys).agg(sum(DesignWeights.DESIGN_WEIGHT)).collectAsList()) {
+    for (Row r : designed.groupBy(keys.toArray(Column[]::new))
+        .agg(count(lit(1)), sum(DesignWeights.DESIGN_WEIGHT)).collectAsList()) {
       List<String> categories = new ArrayList<>();
-      for (int i = 0; i < margins.size(); i++) {
+      for (int i = 0; i < keys.size(); i++) {
         categories.add(r.getString(i));
       }
-      cells.add(new Cell(categories, r.getDouble(margins.size())));
+      cells.add(new Cell(categories, r.getLong(keys.size()), r.getDouble(keys.size() + 1)));
     }
     return cells;
   }

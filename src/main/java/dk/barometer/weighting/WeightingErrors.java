@@ -22,12 +22,14 @@ final class WeightingErrors {
 
   static BarometerException categoryNotInRegister(String survey, String margin, String category, Object known) {
     return weighting("%s: respondents have %s = '%s', which the register margin does not have (register "
-        + "categories: %s). Map the category in conf/ or fix the input.", survey, margin, category, known);
+        + "categories: %s). Collapse it into one the register has (surveys.%s.collapse in conf/barometer.yaml) or fix "
+        + "the input.", survey, margin, category, known, survey);
   }
 
   static BarometerException emptyCategory(String survey, String margin, String category, double count) {
     return weighting("%s: register category %s = '%s' (%.0f units) has no respondents, so raking cannot reach its "
-        + "total. Collapse it into a neighbouring category or check the sample.", survey, margin, category, count);
+        + "total. Collapse it into a neighbouring category (surveys.%s.collapse in conf/barometer.yaml) or check the "
+        + "sample.", survey, margin, category, count, survey);
   }
 
   static BarometerException inconsistentTotals(String survey, String margin, double total, String first,

@@ -100,6 +100,46 @@ class WaveRunTest {
             List.of("implemented", "sector_50plus", "public", "yes", 0.0, 0.0, 5.0, 1L)), 1e-12);
     assertThat(table(warehouse, Table.WEIGHTS).where("survey = 'employer' AND respondent_id = 1")
         .select("weight").first().getDouble(0)).isCloseTo(250.0, within(1e-9));
+
+    // Employer weights: four of 250, four of 5. Median (R convention) = (5 + 250) / 2; Kish deff =
+    // n sum(w^2) / (sum w)^2 = 8 * (4 * 250^2 + 4 * 5^2) / 1020^2.
+    Row diagnostics = table(warehouse, Table.WEIGHT_DIAGNOSTICS).where("survey = 'employer'").first();
+    double deff = 8 * (4 * 250.0 * 250 + 4 * 25.0) / (1020.0 * 1020);
+    assertThat(diagnostics.<Double>getAs("min_weight")).isCloseTo(5.0, within(1e-9));
+    assertThat(diagnostics.<Double>getAs("max_weight")).isCloseTo(250.0, within(1e-9));
+    assertThat(diagnostics.<Double>getAs("median_weight")).isCloseTo(127.5, within(1e-9));
+    assertThat(diagnostics.<Double>getAs("ratio_max_min")).isCloseTo(50.0, within(1e-9));
+    assertThat(diagnostics.<Double>getAs("kish_deff")).isCloseTo(deff, within(1e-12));
+    assertThat(diagnostics.<Double>getAs("effective_n")).isCloseTo(8 / deff, within(1e-9));
+    assertThat(diagnostics.<Long>getAs("respondents")).isEqualTo(8L);
+    assertThat(diagnostics.<Long>getAs("trimmed")).isZero();
+  }
+
+  @Test
+  void anEmptyRegisterCategoryStopsTheRunUnlessACollapseRuleMergesIt() throws IOException {
+    WaveFixture f = consistentWave();
+    // Industry A: 30 firms in the register, no respondent. The F total drops by 30 so the margins still agree.
+    f.count("firms", "industry", "A", 30);
+    Path input = f.write(TestSpark.tempDir("input"));
+    Dataset<Row> register = f.register().where("NOT (population = 'firms' AND variable = 'industry' "
+        + "AND category = 'F')").unionByName(f.register().where("population = 'firms' AND variable = 'industry' "
+        + "AND category = 'F'").withColumn("count", lit(480.0)));
+    register.coalesce(1).write().mode("overwrite").parquet(input.resolve("register/year=2025").toString());
+
+    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse()).run(WAVE, input.toString()))
+        .hasMessageContaining("industry = 'A' (30 units) has no respondents")
+        .hasMessageContaining("surveys.employer.collapse");
+
+    Path conf = twoWaveConf();
+    Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
+        .replace("    population: firms\n", "    population: firms\n    collapse: {industry: {A: F}}\n"));
+    Warehouse warehouse = warehouse();
+    new WaveRun(spark, BarometerConfig.load(conf), warehouse).run(WAVE, input.toString());
+    // A (30) merged into F (480): F is again 510 and the design weights stand.
+    assertThat(table(warehouse, Table.WEIGHTS).where("survey = 'employer'").agg(sum("weight")).first()
+        .getDouble(0)).isCloseTo(1020.0, within(1e-6));
+    assertThat(table(warehouse, Table.WEIGHT_DIAGNOSTICS).where("survey = 'employer'").first()
+        .<scala.collection.Seq<String>>getAs("collapsed").mkString()).isEqualTo("industry: A -> F");
   }
 
   @Test

@@ -27,8 +27,8 @@ class CellRakingTest {
   void equalCellsRakeToTheProductOfTheMargins() {
     // Four cells of weight 1; targets industry a 30 / b 70, region x 40 / y 60. With equal starting weights the
     // raked table is the independence table 100 * p(industry) * p(region): ax 12, ay 18, bx 28, by 42.
-    List<Cell> cells = List.of(new Cell(List.of("a", "x"), 1), new Cell(List.of("a", "y"), 1),
-        new Cell(List.of("b", "x"), 1), new Cell(List.of("b", "y"), 1));
+    List<Cell> cells = List.of(new Cell(List.of("a", "x"), 1, 1), new Cell(List.of("a", "y"), 1, 1),
+        new Cell(List.of("b", "x"), 1, 1), new Cell(List.of("b", "y"), 1, 1));
     RakingResult result = new CellRaking("test", SETTINGS).rake(MARGINS, cells,
         List.of(margin("a", 30, "b", 70), margin("x", 40, "y", 60)));
     assertThat(result.factors().get(List.of("a", "x"))).isCloseTo(12.0, within(1e-9));
@@ -44,8 +44,8 @@ class CellRakingTest {
     // Start ax 2, ay 1, bx 1, by 1 (odds ratio 2). Raking keeps the odds ratio: with margins a 50 / b 50 and
     // x 50 / y 50 the solution is symmetric, ax = by = t, ay = bx = 50 - t, and t^2 / (50 - t)^2 = 2, so
     // t = 50 * sqrt(2) / (1 + sqrt(2)) = 29.2893...
-    List<Cell> cells = List.of(new Cell(List.of("a", "x"), 2), new Cell(List.of("a", "y"), 1),
-        new Cell(List.of("b", "x"), 1), new Cell(List.of("b", "y"), 1));
+    List<Cell> cells = List.of(new Cell(List.of("a", "x"), 1, 2), new Cell(List.of("a", "y"), 1, 1),
+        new Cell(List.of("b", "x"), 1, 1), new Cell(List.of("b", "y"), 1, 1));
     RakingResult result = new CellRaking("test", SETTINGS).rake(MARGINS, cells,
         List.of(margin("a", 50, "b", 50), margin("x", 50, "y", 50)));
     double t = 50 * Math.sqrt(2) / (1 + Math.sqrt(2));
@@ -58,8 +58,8 @@ class CellRakingTest {
 
   @Test
   void failsLoudlyWhenItCannotConverge() {
-    List<Cell> cells = List.of(new Cell(List.of("a", "x"), 2), new Cell(List.of("a", "y"), 1),
-        new Cell(List.of("b", "x"), 1), new Cell(List.of("b", "y"), 1));
+    List<Cell> cells = List.of(new Cell(List.of("a", "x"), 1, 2), new Cell(List.of("a", "y"), 1, 1),
+        new Cell(List.of("b", "x"), 1, 1), new Cell(List.of("b", "y"), 1, 1));
     assertThatThrownBy(() -> new CellRaking("employer", new RakingSettings(1e-12, 2)).rake(MARGINS, cells,
         List.of(margin("a", 50, "b", 50), margin("x", 50, "y", 50))))
         .isInstanceOf(BarometerException.class)
@@ -69,11 +69,11 @@ class CellRakingTest {
 
   @Test
   void namesCategoriesMissingOnEitherSide() {
-    List<Cell> cells = List.of(new Cell(List.of("a", "x"), 1), new Cell(List.of("c", "y"), 1));
+    List<Cell> cells = List.of(new Cell(List.of("a", "x"), 1, 1), new Cell(List.of("c", "y"), 1, 1));
     assertThatThrownBy(() -> new CellRaking("employer", SETTINGS).rake(MARGINS, cells,
         List.of(margin("a", 50, "b", 50), margin("x", 50, "y", 50))))
         .hasMessageContaining("industry = 'c'").hasMessageContaining("register margin does not have");
-    List<Cell> noB = List.of(new Cell(List.of("a", "x"), 1), new Cell(List.of("a", "y"), 1));
+    List<Cell> noB = List.of(new Cell(List.of("a", "x"), 1, 1), new Cell(List.of("a", "y"), 1, 1));
     assertThatThrownBy(() -> new CellRaking("employer", SETTINGS).rake(MARGINS, noB,
         List.of(margin("a", 50, "b", 50), margin("x", 50, "y", 50))))
         .hasMessageContaining("industry = 'b'").hasMessageContaining("has no respondents");
