@@ -21,7 +21,7 @@ import org.apache.spark.sql.Row;
 
 /**
  * Weights one survey: design weights per sampling stratum, then raking to the register margins (after the
- * configured collapses). The rows are aggregated to weighting cells (margin categories and stratum) once; raking
+ * configured collapses), with trimming when configured ({@link TrimmedRaking}). The rows are aggregated to weighting cells (margin categories and stratum) once; raking
  * iterates on that small table on the driver and the cell factors are mapped back onto the rows, so the cost is one
  * pass over the rows whatever the number of iterations.
  */
@@ -51,22 +51,34 @@ public final class SurveyWeighting {
     List<Cell> cells = cells(designed, keys);
     List<Map<String, Double>> targets = margins.stream()
         .map(m -> settings.collapsed(m, register.margin(population, m))).toList();
-    RakingResult result = new CellRaking(survey, raking).rake(margins, cells, targets);
+    CellRaking cellRaking = new CellRaking(survey, raking);
+    double[] totals;
+    RakingResult last;
+    int rounds = 0;
+    long trimmed = 0;
+    if (settings.trimming() == null) {
+      last = cellRaking.rake(margins, cells, targets);
+      totals = TrimmedRaking.totals(cells, last);
+    } else {
+      TrimmedRaking.Outcome outcome = new TrimmedRaking(survey, cellRaking, settings.trimming())
+          .rake(margins, cells, targets);
+      last = outcome.lastRaking();
+      totals = outcome.totals();
+      rounds = outcome.rounds();
+      trimmed = outcome.trimmed();
+    }
 
-    double[] totals = new double[cells.size()];
     List<Column> factorMap = new ArrayList<>();
     for (int c = 0; c < cells.size(); c++) {
-      double factor = result.factors().get(cells.get(c).categories());
-      totals[c] = cells.get(c).weight() * factor;
       factorMap.add(lit(String.join(KEY_SEPARATOR, cells.get(c).categories())));
-      factorMap.add(lit(factor));
+      factorMap.add(lit(totals[c] / cells.get(c).weight()));
     }
     Column cellKey = concat_ws(KEY_SEPARATOR, keys.toArray(Column[]::new));
     Dataset<Row> weighted = designed
         .withColumn(RAKE_FACTOR, element_at(map(factorMap.toArray(Column[]::new)), cellKey))
         .withColumn(WEIGHT, col(DesignWeights.DESIGN_WEIGHT).multiply(col(RAKE_FACTOR)));
     WeightDiagnostics diagnostics = WeightDiagnostics.of(survey, new UnitWeights(cells, totals),
-        result.iterations(), result.maxGap(), 0, 0, collapsedDescriptions());
+        last.iterations(), last.maxGap(), rounds, trimmed, collapsedDescriptions());
     return new WeightedSample(survey, wave, weighted, diagnostics);
   }
 

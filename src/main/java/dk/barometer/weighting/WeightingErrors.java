@@ -45,4 +45,10 @@ final class WeightingErrors {
         + "or collapse sparse categories.", survey, iterations, margin, category, weighted, target,
         Math.abs(weighted - target) / target, tolerance);
   }
+
+  static BarometerException trimmingNotConverged(String survey, int rounds, double maxWeight, double cap) {
+    return weighting("%s: trimming and raking did not settle in %d rounds: the largest weight is %.6g against the "
+        + "cap %.6g. The cap is too tight for the margins; raise trimming.max_ratio_to_median.", survey, rounds,
+        maxWeight, cap);
+  }
 }
