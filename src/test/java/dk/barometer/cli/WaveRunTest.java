@@ -276,6 +276,31 @@ class WaveRunTest {
   }
 
   @Test
+  void aSampleCategoryTheRegisterLacksIsMergedByACollapseRule() throws IOException {
+    WaveFixture f = consistentWave();
+    Path input = f.write(TestSpark.tempDir("input"));
+    // The register has no 1082 region for firms: all 1020 firms are counted under 1084.
+    f.register().where("NOT (population = 'firms' AND variable = 'region')")
+        .unionByName(f.register().where("population = 'firms' AND variable = 'region' AND category = '1084'")
+            .withColumn("count", lit(1020.0)))
+        .coalesce(1).write().mode("overwrite").parquet(input.resolve("register/year=2025").toString());
+    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse()).run(WAVE, input.toString()))
+        .hasMessageContaining("region = '1082', which the register margin does not have");
+
+    Path conf = twoWaveConf();
+    Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
+        .replace("    population: firms\n", "    population: firms\n    collapse: {region: {'1082': '1084'}}\n"));
+    Warehouse warehouse = warehouse();
+    new WaveRun(spark, BarometerConfig.load(conf), warehouse).run(WAVE, input.toString());
+    // One region cell left, equal to the population: the design weights stand (250 for micro firms).
+    assertThat(table(warehouse, Table.WEIGHTS).where("survey = 'employer' AND respondent_id = 3")
+        .first().<Double>getAs("weight")).isCloseTo(250.0, within(1e-9));
+    // The responses keep the region as delivered.
+    assertThat(table(warehouse, Table.RESPONSES_EMPLOYER).where("respondent_id = 3").first()
+        .<String>getAs("region")).isEqualTo("1082");
+  }
+
+  @Test
   void registerFaultsNameTheCell() {
     Path input = consistentWave().write(TestSpark.tempDir("input"));
     String registerDir = input.resolve("register/year=2025").toString();
