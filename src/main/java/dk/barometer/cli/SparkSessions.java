@@ -17,6 +17,9 @@ public final class SparkSessions {
     if (System.getProperty("spark.master") == null) {
       builder.master("local[*]")
           .config("spark.sql.shuffle.partitions", "8")
+          // Delta rebuilds a table's state with this many tasks; survey tables have few files, and the default
+          // (50) costs seconds per write on a small machine.
+          .config("spark.databricks.delta.snapshotPartitions", "2")
           .config("spark.ui.enabled", "false")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1");

@@ -7,7 +7,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.apache.spark.sql.Row;
+import scala.jdk.javaapi.CollectionConverters;
 
 /** Prints a query result as an aligned table, CSV (RFC 4180) or JSON lines. */
 public final class QueryPrinter {
@@ -71,10 +74,25 @@ public final class QueryPrinter {
   private static List<String> cells(Row row) {
     List<String> cells = new ArrayList<>();
     for (int i = 0; i < row.length(); i++) {
-      Object v = row.get(i);
-      cells.add(v == null ? "" : String.valueOf(v));
+      cells.add(text(row.get(i)));
     }
     return cells;
+  }
+
+  /** Arrays and maps as [a, b] and {k: v} rather than Scala's collection names. */
+  private static String text(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof scala.collection.Map<?, ?> map) {
+      return CollectionConverters.asJava(map).entrySet().stream()
+          .map(e -> text(e.getKey()) + ": " + text(e.getValue())).collect(Collectors.joining(", ", "{", "}"));
+    }
+    if (value instanceof scala.collection.Iterable<?> seq) {
+      return StreamSupport.stream(CollectionConverters.asJava(seq).spliterator(), false).map(QueryPrinter::text)
+          .collect(Collectors.joining(", ", "[", "]"));
+    }
+    return String.valueOf(value);
   }
 
   private static String csvLine(List<String> cells) {

@@ -41,6 +41,14 @@ class QueryPrinterTest {
   }
 
   @Test
+  void arraysAndMapsPrintPlainly() {
+    Dataset<Row> nested = TestSpark.spark().sql("SELECT array('a', 'b') AS xs, map('k', 1) AS m");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    new QueryPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8)).print(nested, QueryPrinter.Format.CSV, 10);
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("xs,m\n\"[a, b]\",{k: 1}\n");
+  }
+
+  @Test
   void unknownFormatIsAUsageError() {
     assertThatThrownBy(() -> QueryPrinter.format("xml")).hasMessageContaining("table, csv or json");
   }
