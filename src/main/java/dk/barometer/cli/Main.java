@@ -1,0 +1,181 @@
+package dk.barometer.cli;
+
+import dk.barometer.BarometerException;
+import dk.barometer.config.BarometerConfig;
+import dk.barometer.demo.DemoGenerator;
+import dk.barometer.demo.DemoOptions;
+import dk.barometer.demo.GeneratedWave;
+import dk.barometer.publish.QueryPrinter;
+import dk.barometer.publish.Warehouse;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+
+/** Entry point of {@code jobs/barometer}: one sub-command per yearly task. Exit codes: see {@link BarometerException.Kind}. */
+public final class Main {
+  static final String USAGE = """
+      Usage: jobs/barometer <command> [options]
+
+      Commands:
+        demo       build if needed, generate the 2025 demo wave if absent, run it, print a summary
+        run        run one wave: validate, weight, estimate, write the Delta tables
+        generate   write a synthetic demo wave (responses and register margins) as Parquet
+        sql        run a SQL query over the warehouse tables
+
+      Common options:
+        --conf DIR         configuration directory (default: conf/ of the installation, or $BAROMETER_CONF)
+        --warehouse DIR    Delta warehouse root, any Hadoop URI (default: warehouse/, or $BAROMETER_WAREHOUSE)
+
+      'jobs/barometer <command> --help' describes a command. Exit codes: 0 success, 2 usage, 3 configuration,
+      4 bad input, 5 weighting failure, 6 write failure, 1 unexpected error.
+      """;
+
+  private static final String RUN_HELP = """
+      Usage: jobs/barometer run --wave YEAR --input DIR [--warehouse DIR] [--conf DIR]
+
+      Reads DIR/<survey>/wave=YEAR/*.parquet and DIR/register/year=<register year>/*.parquet (see README.md, input
+      contract), rejects faulty rows into the 'rejects' table, weights both surveys to the register margins, computes
+      every indicator of conf/indicators.yaml, and replaces wave YEAR in the Delta tables. Other waves are untouched.
+      """;
+  private static final String GENERATE_HELP = """
+      Usage: jobs/barometer generate --wave YEAR --out DIR [--seed N] [--employers N] [--employees N] [--conf DIR]
+
+      Writes a synthetic wave in the input-contract layout: a population whose true shares follow the published
+      2025 figures, a sample drawn with the real design (250+ oversampled, non-response by size and industry) and
+      register margins counted from the population. Same seed, same files. Defaults: seed 2025, 1008 employers,
+      2022 employees; parameters in conf/demo/<YEAR>.yaml.
+      """;
+  private static final String SQL_HELP = """
+      Usage: jobs/barometer sql [--format table|csv|json] [--limit N] [--warehouse DIR] "QUERY"
+             jobs/barometer sql -f FILE.sql [--format ...]
+
+      Tables: responses_employer, responses_employee, weights, indicators, rejects, runs
+      (e.g. SELECT * FROM indicators WHERE wave = 2025). Delta time travel works: indicators VERSION AS OF 0.
+      """;
+  private static final String DEMO_HELP = """
+      Usage: jobs/barometer demo [--warehouse DIR] [--conf DIR]
+
+      Generates the 2025 demo wave into demo-data/ unless it is there, runs it into the warehouse, and prints the
+      weighted maturity shares beside the unweighted ones.
+      """;
+
+  private Main() {}
+
+  public static void main(String[] argv) {
+    System.exit(run(argv, System.out, System.err));
+  }
+
+  static int run(String[] argv, PrintStream out, PrintStream err) {
+    if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h") || argv[0].equals("help")) {
+      out.print(USAGE);
+      return argv.length == 0 ? 2 : 0;
+    }
+    String command = argv[0];
+    String[] rest = java.util.Arrays.copyOfRange(argv, 1, argv.length);
+    try {
+      String help = switch (command) {
+        case "run" -> RUN_HELP;
+        case "generate" -> GENERATE_HELP;
+        case "sql" -> SQL_HELP;
+        case "demo" -> DEMO_HELP;
+        default -> throw new BarometerException(BarometerException.Kind.USAGE,
+            "Unknown command '" + command + "'.\n" + USAGE);
+      };
+      if (java.util.Arrays.asList(rest).contains("--help")) {
+        out.print(help);
+        return 0;
+      }
+      switch (command) {
+        case "run" -> run(Args.parse(command, rest, Set.of("wave", "input", "warehouse", "conf"), Set.of()), out);
+        case "generate" -> generate(Args.parse(command, rest,
+            Set.of("wave", "out", "seed", "employers", "employees", "conf"), Set.of()), out);
+        case "sql" -> sql(Args.parse(command, rest, Set.of("format", "limit", "warehouse", "conf", "file"),
+            Set.of()), out);
+        case "demo" -> demo(Args.parse(command, rest, Set.of("warehouse", "conf"), Set.of()), out);
+        default -> throw new IllegalStateException(command);
+      }
+      return 0;
+    } catch (BarometerException e) {
+      err.println("error: " + e.getMessage());
+      return e.exitCode();
+    }
+  }
+
+  private static void run(Args args, PrintStream out) {
+    int wave = args.intOption("wave", -1);
+    if (wave < 0) {
+      throw Args.usage("run", "option --wave is required");
+    }
+    String input = args.require("input");
+    BarometerConfig config = BarometerConfig.load(Home.conf(args));
+    SparkSession spark = SparkSessions.builder("barometer run " + wave).getOrCreate();
+    Warehouse warehouse = new Warehouse(spark, Home.warehouse(args));
+    WaveRun.Outcome outcome = new WaveRun(spark, config, warehouse).run(wave, input);
+    out.printf("Run %s of wave %d succeeded: %s. Tables in %s%n", outcome.record().runId(), wave,
+        outcome.record().rowCounts(), warehouse.root());
+  }
+
+  private static void generate(Args args, PrintStream out) {
+    int wave = args.intOption("wave", -1);
+    if (wave < 0) {
+      throw Args.usage("generate", "option --wave is required");
+    }
+    Path target = Path.of(args.require("out"));
+    DemoOptions defaults = DemoOptions.defaults();
+    DemoOptions options = new DemoOptions(args.longOption("seed", defaults.seed()),
+        args.longOption("employers", defaults.employers()), args.longOption("employees", defaults.employees()));
+    BarometerConfig config = BarometerConfig.load(Home.conf(args));
+    SparkSession spark = SparkSessions.builder("barometer generate " + wave).getOrCreate();
+    GeneratedWave generated = DemoGenerator.forWave(config, wave).write(spark, target.toAbsolutePath(), options);
+    out.printf("Wrote wave %d to %s: %d employer and %d employee respondents; populations of %d firms and %d "
+        + "employees.%n", wave, target, generated.employerRespondents(), generated.employeeRespondents(),
+        generated.firmPopulation(), generated.employeePopulation());
+  }
+
+  private static void sql(Args args, PrintStream out) {
+    String query;
+    if (args.option("file").isPresent()) {
+      try {
+        query = Files.readString(Path.of(args.option("file").get()));
+      } catch (IOException e) {
+        throw Args.usage("sql", "cannot read " + args.option("file").get() + ": " + e.getMessage());
+      }
+    } else if (args.positional().size() == 1) {
+      query = args.positional().get(0);
+    } else {
+      throw Args.usage("sql", "give one query in quotes, or -f FILE.sql");
+    }
+    QueryPrinter.Format format = QueryPrinter.format(args.option("format").orElse("table"));
+    SparkSession spark = SparkSessions.builder("barometer sql").getOrCreate();
+    new Warehouse(spark, Home.warehouse(args)).register();
+    QueryPrinter printer = new QueryPrinter(out);
+    for (String statement : SqlScript.statements(query)) {
+      try {
+        printer.print(spark.sql(statement), format, args.intOption("limit", 1000));
+      } catch (Exception e) { // Scala's AnalysisException is checked for javac but undeclared
+        if (e instanceof org.apache.spark.sql.AnalysisException) {
+          throw new BarometerException(BarometerException.Kind.USAGE, "SQL error: " + e.getMessage());
+        }
+        throw e;
+      }
+    }
+  }
+
+  private static void demo(Args args, PrintStream out) {
+    BarometerConfig config = BarometerConfig.load(Home.conf(args));
+    SparkSession spark = SparkSessions.builder("barometer demo").getOrCreate();
+    Path data = Home.demoData();
+    int wave = 2025;
+    if (!Files.isDirectory(data.resolve("employer").resolve("wave=" + wave))) {
+      out.println("Generating the " + wave + " demo wave into " + data + " ...");
+      DemoGenerator.forWave(config, wave).write(spark, data, DemoOptions.defaults());
+    }
+    Warehouse warehouse = new Warehouse(spark, Home.warehouse(args));
+    out.println("Running wave " + wave + " into " + warehouse.root() + " ...");
+    WaveRun.Outcome outcome = new WaveRun(spark, config, warehouse).run(wave, data.toString());
+    new DemoSummary(spark, warehouse, config).print(out, wave, outcome);
+  }
+}

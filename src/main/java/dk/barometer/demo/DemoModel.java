@@ -1,0 +1,16 @@
+package dk.barometer.demo;
+
+import static dk.barometer.config.Checks.checkArgument;
+
+import java.util.Map;
+
+/** The contents of {@code conf/demo/<wave>.yaml}: the synthetic populations and how each survey samples one. */
+public record DemoModel(int version, int wave, Map<String, PopulationModel> populations,
+                        Map<String, SurveyModel> surveys) {
+  public DemoModel {
+    checkArgument(populations != null && !populations.isEmpty(), "The demo model defines no populations");
+    checkArgument(surveys != null && !surveys.isEmpty(), "The demo model defines no surveys");
+    populations = TableKeys.ordered(populations);
+    surveys = TableKeys.ordered(surveys);
+  }
+}

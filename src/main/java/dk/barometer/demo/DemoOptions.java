@@ -1,0 +1,31 @@
+package dk.barometer.demo;
+
+import dk.barometer.BarometerException;
+
+/**
+ * What to generate: the seed of every pseudo-random draw and the target numbers of respondents of the employer and
+ * employee surveys. The same options always give the same files.
+ */
+public record DemoOptions(long seed, long employers, long employees) {
+  public static final long DEFAULT_SEED = 2025;
+  /** The respondent counts of the 2025 report. */
+  public static final long DEFAULT_EMPLOYERS = 1008;
+  public static final long DEFAULT_EMPLOYEES = 2022;
+
+  public DemoOptions {
+    positive("seed", seed);
+    positive("employers", employers);
+    positive("employees", employees);
+  }
+
+  public static DemoOptions defaults() {
+    return new DemoOptions(DEFAULT_SEED, DEFAULT_EMPLOYERS, DEFAULT_EMPLOYEES);
+  }
+
+  private static void positive(String name, long value) {
+    if (value <= 0) {
+      throw new BarometerException(BarometerException.Kind.USAGE,
+          String.format("Demo option %s must be a positive number, not %d", name, value));
+    }
+  }
+}

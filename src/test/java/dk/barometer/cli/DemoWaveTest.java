@@ -1,0 +1,69 @@
+package dk.barometer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dk.barometer.config.BarometerConfig;
+import dk.barometer.demo.DemoGenerator;
+import dk.barometer.demo.DemoOptions;
+import dk.barometer.publish.Table;
+import dk.barometer.publish.Warehouse;
+import dk.barometer.testing.TestSpark;
+import java.nio.file.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo wave end to end: generated with the default seed and sizes, run through the whole job. The weighted
+ * figures land within 3 percentage points of the published 2025 figures (BAROMETER.md section 3); the unweighted
+ * ones, biased towards the oversampled large firms, do not.
+ */
+class DemoWaveTest {
+  private static Dataset<Row> indicators;
+
+  @BeforeAll
+  static void runTheDemoWave() {
+    SparkSession spark = TestSpark.spark();
+    BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
+    Path input = TestSpark.tempDir("demo-input");
+    DemoGenerator.forWave(config, 2025).write(spark, input, DemoOptions.defaults());
+    Warehouse warehouse = new Warehouse(spark, TestSpark.tempDir("demo-warehouse").toString());
+    new WaveRun(spark, config, warehouse).run(2025, input.toString());
+    indicators = spark.read().format("delta").load(warehouse.path(Table.INDICATORS)).cache();
+  }
+
+  private static Row figure(String indicator, String domain, String value, String category) {
+    return indicators.where(String.format("survey = 'employer' AND indicator_id = '%s' AND domain = '%s' AND "
+        + "domain_value = '%s' AND category = '%s'", indicator, domain, value, category)).first();
+  }
+
+  private static double weighted(String indicator, String domain, String value, String category) {
+    return 100 * figure(indicator, domain, value, category).<Double>getAs("estimate");
+  }
+
+  @Test
+  void usesAiIsWithinThreePointsWeightedButNotUnweighted() {
+    Row usesAi = figure("uses_ai", "total", "all", "yes");
+    assertThat(100 * usesAi.<Double>getAs("estimate")).isBetween(62.0, 68.0);
+    assertThat(100 * usesAi.<Double>getAs("unweighted_estimate")).isNotCloseTo(65.0, within(3.0));
+    assertThat(usesAi.<Long>getAs("base_n")).isBetween(900L, 1050L);
+  }
+
+  @Test
+  void implementedAndPublicObserversMatchThePublishedFigures() {
+    assertThat(weighted("implemented", "total", "all", "yes")).isBetween(26.0, 32.0);
+    assertThat(weighted("maturity", "sector", "public", "1")).isBetween(60.0, 66.0);
+  }
+
+  @Test
+  void observersBySizeMatchThePublishedRanges() {
+    // Published: 30-38 among micro and small firms, 7-9 among medium and large; within 3 points of the range.
+    assertThat(weighted("maturity", "size_class", "micro", "1")).isBetween(27.0, 41.0);
+    assertThat(weighted("maturity", "size_class", "small", "1")).isBetween(27.0, 41.0);
+    assertThat(weighted("maturity", "size_class", "medium", "1")).isBetween(4.0, 12.0);
+    assertThat(weighted("maturity", "size_class", "large", "1")).isBetween(4.0, 12.0);
+  }
+}
