@@ -85,18 +85,21 @@ public record BarometerConfig(Path directory, Settings settings, Classifications
           + "classification variables %s", file, survey, margin, questions.classifications());
     }
     for (IndicatorDefinition indicator : indicators.forSurvey(survey)) {
-      Question question = questions.question(indicator.question()).orElseThrow(() -> new BarometerException(
-          BarometerException.Kind.CONFIG, String.format("Indicator '%s' uses question '%s', which is not in %s "
-              + "for survey '%s'", indicator.id(), indicator.question(), file, survey)));
-      List<Integer> codes = codebook.validCodes(question);
-      for (int code : indicator.success()) {
-        checkArgument(codes.contains(code), "Indicator '%s' counts code %s of '%s' as success, but the valid codes "
-            + "are %s (%s)", indicator.id(), code, question.id(), codes, file);
+      for (String id : indicator.questions()) {
+        Question question = questions.question(id).orElseThrow(() -> new BarometerException(
+            BarometerException.Kind.CONFIG, String.format("Indicator '%s' uses question '%s', which is not in %s "
+                + "for survey '%s'", indicator.id(), id, file, survey)));
+        List<Integer> codes = codebook.validCodes(question);
+        for (int code : indicator.success()) {
+          checkArgument(codes.contains(code), "Indicator '%s' counts code %s of '%s' as success, but the valid "
+              + "codes are %s (%s)", indicator.id(), code, question.id(), codes, file);
+        }
       }
       for (String domain : indicator.domains()) {
         DomainDefinition d = indicators.domains().get(domain);
-        checkArgument(d.isTotal() || variables.contains(d.variable()), "Indicator '%s' is broken down by '%s', "
-            + "which is not a classification variable of survey '%s'", indicator.id(), d.variable(), survey);
+        checkArgument(d.variable() == null || variables.contains(d.variable())
+                || questions.question(d.variable()).isPresent(), "Indicator '%s' is broken down by '%s', which is "
+            + "neither a classification variable nor a question of survey '%s'", indicator.id(), d.variable(), survey);
       }
     }
   }

@@ -1,11 +1,25 @@
 package dk.barometer.config;
 
+import static dk.barometer.config.Checks.checkArgument;
+
+import java.util.List;
+
 /**
- * A breakdown of the population: by the categories of {@code variable} (null: the whole population), optionally
- * restricted by {@code where}, a Spark SQL condition (for example firms with 50+ employees).
+ * A breakdown of the population: by the categories of {@code variable} (a classification variable or a question),
+ * or by named {@code groups} that may overlap (upskilling status: not upskilled, all upskilled, on-the-job
+ * trained), or neither (the whole population, value 'all'); optionally restricted by {@code where}.
  */
-public record DomainDefinition(String variable, String where) {
+public record DomainDefinition(String variable, String where, List<DomainGroup> groups) {
+  public DomainDefinition {
+    checkArgument(variable == null || groups == null, "A domain takes a variable or groups, not both (%s)", variable);
+    groups = groups == null ? List.of() : List.copyOf(groups);
+  }
+
   public boolean isTotal() {
-    return variable == null;
+    return variable == null && groups.isEmpty();
+  }
+
+  public boolean isGrouped() {
+    return !groups.isEmpty();
   }
 }

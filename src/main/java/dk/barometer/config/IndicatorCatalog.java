@@ -12,16 +12,19 @@ import java.util.Set;
 
 /** The indicator definitions and the domains they are broken down by ({@code conf/indicators.yaml}). */
 public record IndicatorCatalog(String version, Map<String, DomainDefinition> domains,
-                               List<IndicatorDefinition> indicators) {
+                               Map<String, List<String>> questionLists, List<IndicatorDefinition> indicators) {
   public IndicatorCatalog {
     checkArgument(version != null && !version.isBlank(), "The indicator catalogue needs a version");
     checkArgument(domains != null && !domains.isEmpty(), "The indicator catalogue defines no domains");
     checkArgument(indicators != null && !indicators.isEmpty(), "The indicator catalogue defines no indicators");
     domains = Collections.unmodifiableMap(new LinkedHashMap<>(domains));
     indicators = List.copyOf(indicators);
+    // Named question lists exist for YAML anchors; the indicators hold their own copies.
+    questionLists = questionLists == null ? Map.of() : Map.copyOf(questionLists);
     Set<String> ids = new HashSet<>();
     for (IndicatorDefinition i : indicators) {
-      checkArgument(ids.add(i.id()), "Indicator id '%s' is defined twice", i.id());
+      checkArgument(ids.add(i.survey() + "/" + i.id()), "Indicator '%s' is defined twice for survey '%s'", i.id(),
+          i.survey());
       for (String d : i.domains()) {
         checkArgument(domains.containsKey(d), "Indicator '%s' uses domain '%s', which is not defined; domains: %s",
             i.id(), d, domains.keySet());

@@ -2,10 +2,23 @@ package dk.barometer.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** How an indicator turns answers into shares. */
+/**
+ * How an indicator turns answers into shares. Every type is a ratio sum(w * y) / sum(w * b) over a domain, where
+ * b is the respondent's contribution to the base and y to the numerator; see {@code conf/indicators.yaml}.
+ */
 public enum IndicatorType {
-  /** Share of each valid answer code; one output row per code. */
+  /** Share of each valid answer code of one question; one output row per code. */
   @JsonProperty("distribution") DISTRIBUTION,
-  /** Share of valid answers whose code is among the success codes; one output row, category 'yes'. */
-  @JsonProperty("share") SHARE
+  /** Share of valid answers of one question whose code is a success code; category 'yes'. */
+  @JsonProperty("share") SHARE,
+  /** A share per question of a list, each on its own valid answers; category = question id. */
+  @JsonProperty("items") ITEMS,
+  /** At least one question of a list answered with a success code, among those with a valid answer to any. */
+  @JsonProperty("any") ANY,
+  /** Each question's share of all success answers given over the list (relative weight); category = question id. */
+  @JsonProperty("share_of_total") SHARE_OF_TOTAL;
+
+  public boolean singleQuestion() {
+    return this == DISTRIBUTION || this == SHARE;
+  }
 }

@@ -4,15 +4,22 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dk.barometer.BarometerException;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
-/** Reads a YAML file of {@code conf/} into a record; unknown keys are errors, so a typo never passes silently. */
+/**
+ * Reads a YAML file of {@code conf/} into a record; unknown keys are errors, so a typo never passes silently.
+ * SnakeYAML parses the file first, so anchors and aliases ({@code &list} / {@code *list}) work for lists and maps
+ * too (Jackson's own YAML parser resolves them for scalars only); Jackson then binds the tree to the record.
+ */
 public final class Yaml {
-  private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+  private static final ObjectMapper MAPPER = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -24,16 +31,21 @@ public final class Yaml {
       throw new BarometerException(BarometerException.Kind.CONFIG,
           String.format("Configuration file %s does not exist. Check --conf (or BAROMETER_CONF).", file));
     }
-    try {
-      return MAPPER.readValue(file.toFile(), type);
-    } catch (JsonMappingException e) {
-      Throwable cause = e.getCause() instanceof BarometerException ? e.getCause() : e;
-      throw new BarometerException(BarometerException.Kind.CONFIG,
-          String.format("%s: %s (at %s)", file, cause.getMessage().lines().findFirst().orElse(""),
-              e.getPathReference()), e);
-    } catch (IOException e) {
+    Object tree;
+    try (Reader reader = Files.newBufferedReader(file)) {
+      tree = new org.yaml.snakeyaml.Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+    } catch (IOException | YAMLException e) {
       throw new BarometerException(BarometerException.Kind.CONFIG,
           String.format("%s: cannot read YAML: %s", file, e.getMessage()), e);
+    }
+    try {
+      return MAPPER.convertValue(tree, type);
+    } catch (IllegalArgumentException e) {
+      Throwable cause = e.getCause() instanceof JsonMappingException m ? m : e;
+      Throwable root = cause.getCause() instanceof BarometerException ? cause.getCause() : cause;
+      String where = cause instanceof JsonMappingException m ? " (at " + m.getPathReference() + ")" : "";
+      throw new BarometerException(BarometerException.Kind.CONFIG,
+          String.format("%s: %s%s", file, root.getMessage().lines().findFirst().orElse(""), where), e);
     }
   }
 }

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dk.barometer.config.Codebook;
 import dk.barometer.config.DomainDefinition;
+import dk.barometer.config.DomainGroup;
 import dk.barometer.config.IndicatorCatalog;
 import dk.barometer.config.IndicatorDefinition;
 import dk.barometer.config.IndicatorType;
@@ -23,19 +24,27 @@ import dk.barometer.weighting.WeightedSample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Every indicator of a survey, in every domain, in one aggregation. Each respondent row is unpivoted to one
- * "item" per indicator category it is in the base of (indicator, category, success), each item to the domains its
- * indicator is broken down by, and a single {@code groupBy} sums the weights. The number of Spark jobs does not
- * grow with the number of indicators.
+ * Every indicator of a survey, in every domain, in one aggregation. Each respondent row is unpivoted to one item
+ * per indicator category (indicator, category, y, b), each item to the domains its indicator is broken down by,
+ * and a single {@code groupBy} sums the weights. The number of Spark jobs does not grow with the indicators.
  *
- * <p>Estimator: the weighted share (Hajek ratio) p = sum(w * y) / sum(w * b) over the domain, where b marks the
- * base (asked, answered with a code not marked missing, and any {@code base_where}) and y the success codes.
- * The unweighted share sum(y) / sum(b) is kept beside it to show what the weighting changes.
+ * <p>Estimator: the weighted ratio (Hajek) p = sum(w * y) / sum(w * b) over the domain, where b is the
+ * respondent's contribution to the base and y to the numerator, by indicator type:
+ * <ul>
+ *   <li>distribution, share, items: b = 1 for a valid answer (asked, answered, code not marked missing, within
+ *       {@code base_where}), y = 1 for the category's code / a success code;</li>
+ *   <li>any: b = 1 for a valid answer to at least one question of the list, y = 1 for a success code on any;</li>
+ *   <li>share_of_total: b = the number of the list's questions answered with a success code, y = 1 when this
+ *       question is one of them, so p is the question's share of all success answers (relative weight).</li>
+ * </ul>
+ * The unweighted ratio sum(y) / sum(b) is kept beside it to show what the weighting changes.
  */
 public final class IndicatorEstimator {
   public static final String TOTAL_VALUE = "all";
@@ -52,66 +61,119 @@ public final class IndicatorEstimator {
   public Dataset<Row> estimate(WeightedSample sample) {
     List<IndicatorDefinition> indicators = catalog.forSurvey(sample.survey());
     Column items = array(indicators.stream().flatMap(i -> items(sample.survey(), i).stream()).toArray(Column[]::new));
-    Column domains = array(catalog.domains().entrySet().stream().map(IndicatorEstimator::domain)
-        .toArray(Column[]::new));
+    // Only the domains this survey's indicators use: a domain may refer to another survey's questions.
+    Set<String> used = indicators.stream().flatMap(i -> i.domains().stream()).collect(Collectors.toSet());
+    Column domains = array(catalog.domains().entrySet().stream().filter(d -> used.contains(d.getKey()))
+        .flatMap(d -> domain(d).stream()).toArray(Column[]::new));
 
     Dataset<Row> long_ = sample.rows()
         .select(col(SurveyWeighting.WEIGHT).as("w"), explode(items).as("item"), domains.as("domains"))
-        .where(col("item.in_base"))
+        .where(col("item.b").gt(0))
         .select(col("w"), col("item.indicator_id").as("indicator_id"), col("item.category").as("category"),
-            col("item.success").as("success"),
+            col("item.y").as("y"), col("item.b").as("b"),
             explode(filter(col("domains"), d -> array_contains(col("item.domains"), d.getField("domain"))
                 .and(d.getField("value").isNotNull()))).as("d"));
 
-    Column success = col("success");
     return long_
         .groupBy(col("indicator_id"), col("d.domain").as("domain"), col("d.value").as("domain_value"),
             col("category"))
-        .agg(sum(when(success, col("w")).otherwise(0.0)).as("numerator_weighted"),
-            sum(col("w")).as("base_weighted"),
+        .agg(sum(col("w").multiply(col("y"))).as("numerator_weighted"),
+            sum(col("w").multiply(col("b"))).as("base_weighted"),
             count(lit(1)).as("base_n"),
-            sum(when(success, 1L).otherwise(0L)).as("numerator_n"))
+            sum(col("y")).as("numerator_unweighted"),
+            sum(col("b")).as("base_unweighted"))
         .select(lit(sample.wave()).as("wave"), lit(sample.survey()).as("survey"), col("indicator_id"),
             col("domain"), col("domain_value"), col("category"),
             col("numerator_weighted").divide(col("base_weighted")).as("estimate"),
-            col("numerator_n").divide(col("base_n")).as("unweighted_estimate"),
+            col("numerator_unweighted").divide(col("base_unweighted")).as("unweighted_estimate"),
             col("numerator_weighted"), col("base_weighted"), col("base_n"),
             lit(catalog.version()).as("definition_version"));
   }
 
   private List<Column> items(String survey, IndicatorDefinition indicator) {
-    Question question = codebook.survey(survey).question(indicator.question()).orElseThrow();
-    Column answer = col(question.id());
-    List<Integer> valid = codebook.validCodes(question);
-    Column base = answer.isin(valid.toArray());
-    if (indicator.baseWhere() != null) {
-      base = base.and(expr(indicator.baseWhere()));
-    }
+    Column inScope = indicator.baseWhere() == null ? lit(true) : expr(indicator.baseWhere());
     Column domains = array(indicator.domains().stream().map(d -> lit(d)).toArray(Column[]::new));
     List<Column> items = new ArrayList<>();
-    if (indicator.type() == IndicatorType.DISTRIBUTION) {
-      for (int code : valid) {
-        items.add(item(indicator, String.valueOf(code), base, answer.equalTo(code), domains));
+    switch (indicator.type()) {
+      case DISTRIBUTION -> {
+        Question question = question(survey, indicator.questions().get(0));
+        for (int code : codebook.validCodes(question)) {
+          items.add(item(indicator, String.valueOf(code), indicator(col(question.id()).equalTo(code)),
+              valid(question).and(inScope), domains));
+        }
       }
-    } else {
-      items.add(item(indicator, SHARE_CATEGORY, base, answer.isin(indicator.success().toArray()), domains));
+      case SHARE, ITEMS -> {
+        for (String id : indicator.questions()) {
+          String category = indicator.type() == IndicatorType.SHARE ? SHARE_CATEGORY : id;
+          items.add(item(indicator, category, success(indicator, id), valid(question(survey, id)).and(inScope),
+              domains));
+        }
+      }
+      case ANY -> {
+        Column anyValid = lit(false);
+        Column anySuccess = lit(false);
+        for (String id : indicator.questions()) {
+          anyValid = anyValid.or(valid(question(survey, id)));
+          anySuccess = anySuccess.or(col(id).isin(indicator.success().toArray()));
+        }
+        items.add(item(indicator, SHARE_CATEGORY, indicator(anySuccess), anyValid.and(inScope), domains));
+      }
+      case SHARE_OF_TOTAL -> {
+        Column successes = lit(0.0);
+        for (String id : indicator.questions()) {
+          successes = successes.plus(success(indicator, id));
+        }
+        for (String id : indicator.questions()) {
+          items.add(struct(lit(indicator.id()).as("indicator_id"), lit(id).as("category"),
+              success(indicator, id).as("y"), when(inScope, successes).otherwise(0.0).as("b"),
+              domains.as("domains")));
+        }
+      }
     }
     return items;
   }
 
-  private static Column item(IndicatorDefinition indicator, String category, Column base, Column success,
-                             Column domains) {
-    return struct(lit(indicator.id()).as("indicator_id"), lit(category).as("category"),
-        when(base, true).otherwise(false).as("in_base"), when(success, true).otherwise(false).as("success"),
-        domains.as("domains"));
+  private Question question(String survey, String id) {
+    return codebook.survey(survey).question(id).orElseThrow();
   }
 
-  private static Column domain(Map.Entry<String, DomainDefinition> entry) {
+  /** Asked, answered, and with a code that is not marked missing ("Ved ikke", not relevant). */
+  private Column valid(Question question) {
+    return col(question.id()).isin(codebook.validCodes(question).toArray());
+  }
+
+  private static Column success(IndicatorDefinition indicator, String id) {
+    return indicator(col(id).isin(indicator.success().toArray()));
+  }
+
+  /** 1.0 where the condition holds, 0.0 where it fails or is unknown. */
+  private static Column indicator(Column condition) {
+    return when(condition, 1.0).otherwise(0.0);
+  }
+
+  private static Column item(IndicatorDefinition indicator, String category, Column y, Column inBase,
+                             Column domains) {
+    Column b = indicator(inBase);
+    return struct(lit(indicator.id()).as("indicator_id"), lit(category).as("category"), y.multiply(b).as("y"),
+        b.as("b"), domains.as("domains"));
+  }
+
+  /** The (domain, value) structs a row belongs to; a grouped domain gives one per group the row is in. */
+  private static List<Column> domain(Map.Entry<String, DomainDefinition> entry) {
     DomainDefinition d = entry.getValue();
-    Column value = d.isTotal() ? lit(TOTAL_VALUE) : col(d.variable());
-    if (d.where() != null) {
-      value = when(expr(d.where()), value);
+    Column restriction = d.where() == null ? lit(true) : expr(d.where());
+    if (d.isGrouped()) {
+      List<Column> structs = new ArrayList<>();
+      for (DomainGroup g : d.groups()) {
+        structs.add(domainStruct(entry.getKey(), when(restriction.and(expr(g.where())), lit(g.value()))));
+      }
+      return structs;
     }
-    return struct(lit(entry.getKey()).as("domain"), value.cast("string").as("value"));
+    Column value = d.isTotal() ? lit(TOTAL_VALUE) : col(d.variable()).cast("string");
+    return List.of(domainStruct(entry.getKey(), when(restriction, value)));
+  }
+
+  private static Column domainStruct(String domain, Column value) {
+    return struct(lit(domain).as("domain"), value.cast("string").as("value"));
   }
 }

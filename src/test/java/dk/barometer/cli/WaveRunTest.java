@@ -75,7 +75,7 @@ class WaveRunTest {
     Warehouse warehouse = warehouse();
     new WaveRun(spark, config, warehouse).run(WAVE, input.toString());
 
-    Dataset<Row> indicators = table(warehouse, Table.INDICATORS)
+    Dataset<Row> indicators = table(warehouse, Table.INDICATORS).where("survey = 'employer'")
         .select("indicator_id", "domain", "domain_value", "category", "estimate", "unweighted_estimate",
             "base_weighted", "base_n");
     // uses AI, all firms: firm 8 answered 'Ved ikke' and leaves the base.
@@ -248,8 +248,8 @@ class WaveRunTest {
             table(warehouse, Table.RESPONSES_EMPLOYER).first().<String>getAs("source_file")));
     // The valid rows are the fixture's eight firms; the estimates are those of the clean fixture.
     assertThat(table(warehouse, Table.RESPONSES_EMPLOYER).count()).isEqualTo(8);
-    assertThat(table(warehouse, Table.INDICATORS).where("indicator_id = 'uses_ai' AND domain = 'total'")
-        .first().<Double>getAs("estimate")).isCloseTo(515.0 / 1015, within(1e-12));
+    assertThat(table(warehouse, Table.INDICATORS)
+        .where("survey = 'employer' AND indicator_id = 'uses_ai' AND domain = 'total'").first().<Double>getAs("estimate")).isCloseTo(515.0 / 1015, within(1e-12));
   }
 
   private static org.apache.spark.sql.Column joined(String... columns) {
@@ -298,6 +298,31 @@ class WaveRunTest {
     // The responses keep the region as delivered.
     assertThat(table(warehouse, Table.RESPONSES_EMPLOYER).where("respondent_id = 3").first()
         .<String>getAs("region")).isEqualTo("1082");
+  }
+
+  @Test
+  void anIndicatorAddedToConfAppearsWithoutAnyJava() throws IOException {
+    Path conf = twoWaveConf();
+    Files.writeString(conf.resolve("indicators.yaml"), Files.readString(conf.resolve("indicators.yaml")) + """
+
+          - id: uses_ai_regularly
+            survey: employee
+            type: share
+            question: ai_use
+            success: [3, 4]
+            da: Bruger AI fast
+            en: Uses AI regularly
+            domains: [total, sector]
+        """);
+    Path input = consistentWave().write(TestSpark.tempDir("input"));
+    Warehouse warehouse = warehouse();
+    new WaveRun(spark, BarometerConfig.load(conf), warehouse).run(WAVE, input.toString());
+    // Employees: 1 (micro, d 150) uses AI now and then, 2 (micro) not, 3 (large, d 350) integrated,
+    // 4 (large) regularly: (350 + 350) / (150 + 150 + 350 + 350). Public: employee 3 only.
+    DataFrameAssert.assertRowsEqual(table(warehouse, Table.INDICATORS).where("indicator_id = 'uses_ai_regularly'")
+            .select("domain", "domain_value", "estimate", "base_n"),
+        List.of(List.of("total", "all", 0.7, 4L), List.of("sector", "private", 350.0 / 650, 3L),
+            List.of("sector", "public", 1.0, 1L)), 1e-12);
   }
 
   @Test
