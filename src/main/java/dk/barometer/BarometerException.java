@@ -7,7 +7,7 @@ package dk.barometer;
 public class BarometerException extends RuntimeException {
   /** Exit codes of {@code jobs/barometer}; stable, documented in the README. */
   public enum Kind {
-    USAGE(2), CONFIG(3), BAD_INPUT(4), WEIGHTING(5), WRITE(6);
+    USAGE(2), CONFIG(3), BAD_INPUT(4), WEIGHTING(5), WRITE(6), CHECK_FAILED(7);
 
     private final int exitCode;
 

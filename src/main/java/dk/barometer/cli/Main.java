@@ -5,12 +5,17 @@ import dk.barometer.config.BarometerConfig;
 import dk.barometer.demo.DemoGenerator;
 import dk.barometer.demo.DemoOptions;
 import dk.barometer.demo.GeneratedWave;
+import dk.barometer.config.PublishedFigure;
+import dk.barometer.config.PublishedFigures;
+import dk.barometer.publish.CatalogueDocument;
+import dk.barometer.publish.PublishedComparison;
 import dk.barometer.publish.QueryPrinter;
 import dk.barometer.publish.Warehouse;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 
@@ -24,13 +29,15 @@ public final class Main {
         run        run one wave: validate, weight, estimate, write the Delta tables
         generate   write a synthetic demo wave (responses and register margins) as Parquet
         sql        run a SQL query over the warehouse tables
+        compare-published   print a wave's estimates beside the published figures; exit 7 if any is off
+        catalogue  write the indicator catalogue (markdown) from conf/
 
       Common options:
         --conf DIR         configuration directory (default: conf/ of the installation, or $BAROMETER_CONF)
         --warehouse DIR    Delta warehouse root, any Hadoop URI (default: warehouse/, or $BAROMETER_WAREHOUSE)
 
       'jobs/barometer <command> --help' describes a command. Exit codes: 0 success, 2 usage, 3 configuration,
-      4 bad input, 5 weighting failure, 6 write failure, 1 unexpected error.
+      4 bad input, 5 weighting failure, 6 write failure, 7 published figures not reproduced, 1 unexpected error.
       """;
 
   private static final String RUN_HELP = """
@@ -54,6 +61,19 @@ public final class Main {
 
       Tables: responses_employer, responses_employee, weights, indicators, rejects, runs
       (e.g. SELECT * FROM indicators WHERE wave = 2025). Delta time travel works: indicators VERSION AS OF 0.
+      """;
+  private static final String COMPARE_HELP = """
+      Usage: jobs/barometer compare-published --wave YEAR [--warehouse DIR] [--conf DIR]
+
+      Prints every figure of conf/published/YEAR.yaml beside the estimate of the warehouse's indicators table and
+      flags those further off than the tolerance: the larger of tolerance_points (3) and 1.96 standard errors, from
+      the printed value or the nearest end of a printed range. Exits with 7 when any figure is flagged or missing.
+      """;
+  private static final String CATALOGUE_HELP = """
+      Usage: jobs/barometer catalogue [--out FILE] [--conf DIR]
+
+      Writes the indicator catalogue (markdown, from conf/indicators.yaml and the codebook) to FILE, by default
+      docs/indicators.md of the installation.
       """;
   private static final String DEMO_HELP = """
       Usage: jobs/barometer demo [--warehouse DIR] [--conf DIR]
@@ -81,6 +101,8 @@ public final class Main {
         case "generate" -> GENERATE_HELP;
         case "sql" -> SQL_HELP;
         case "demo" -> DEMO_HELP;
+        case "compare-published" -> COMPARE_HELP;
+        case "catalogue" -> CATALOGUE_HELP;
         default -> throw new BarometerException(BarometerException.Kind.USAGE,
             "Unknown command '" + command + "'.\n" + USAGE);
       };
@@ -95,6 +117,9 @@ public final class Main {
         case "sql" -> sql(Args.parse(command, rest, Set.of("format", "limit", "warehouse", "conf", "file"),
             Set.of()), out);
         case "demo" -> demo(Args.parse(command, rest, Set.of("warehouse", "conf"), Set.of()), out);
+        case "compare-published" -> comparePublished(Args.parse(command, rest, Set.of("wave", "warehouse", "conf"),
+            Set.of()), out);
+        case "catalogue" -> catalogue(Args.parse(command, rest, Set.of("out", "conf"), Set.of()), out);
         default -> throw new IllegalStateException(command);
       }
       return 0;
@@ -162,6 +187,46 @@ public final class Main {
         throw e;
       }
     }
+  }
+
+  private static void comparePublished(Args args, PrintStream out) {
+    int wave = args.intOption("wave", -1);
+    if (wave < 0) {
+      throw Args.usage("compare-published", "option --wave is required");
+    }
+    PublishedFigures published = PublishedFigures.load(Home.conf(args), wave);
+    SparkSession spark = SparkSessions.builder("barometer compare-published").getOrCreate();
+    List<PublishedComparison.Comparison> comparisons =
+        new PublishedComparison(spark, new Warehouse(spark, Home.warehouse(args))).compare(published);
+    out.printf("%-42s %10s %9s %7s %7s %7s %9s  %s%n", "figure", "published", "estimate", "n", "off by",
+        "within", "report N", "");
+    for (PublishedComparison.Comparison c : comparisons) {
+      PublishedFigure f = c.figure();
+      out.printf("%-42s %10s %9s %7s %7s %7.1f %9s  %s%n", f.ref(), f.printed(),
+          c.estimate() == null ? "-" : String.format("%.1f", c.estimate()),
+          c.baseN() == null ? "-" : c.baseN(), c.estimate() == null ? "-" : String.format("%.1f", c.distance()),
+          c.tolerance(), f.baseN() == null ? "" : f.baseN(),
+          c.estimate() == null ? "MISSING" : c.flagged() ? "FLAG" : "ok");
+    }
+    long flagged = comparisons.stream().filter(PublishedComparison.Comparison::flagged).count();
+    out.printf("%n%d of %d published figures reproduced within tolerance.%n", comparisons.size() - flagged,
+        comparisons.size());
+    if (flagged > 0) {
+      throw new BarometerException(BarometerException.Kind.CHECK_FAILED, flagged + " published figure(s) of wave "
+          + wave + " are not reproduced (FLAG or MISSING above).");
+    }
+  }
+
+  private static void catalogue(Args args, PrintStream out) {
+    BarometerConfig config = BarometerConfig.load(Home.conf(args));
+    Path target = Path.of(args.option("out").orElse(Home.home().resolve("docs/indicators.md").toString()));
+    try {
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      Files.writeString(target, new CatalogueDocument(config).markdown());
+    } catch (IOException e) {
+      throw new BarometerException(BarometerException.Kind.WRITE, "Cannot write " + target + ": " + e.getMessage());
+    }
+    out.println("Wrote the indicator catalogue to " + target);
   }
 
   private static void demo(Args args, PrintStream out) {

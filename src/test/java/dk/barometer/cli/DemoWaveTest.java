@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.demo.DemoGenerator;
+import dk.barometer.config.PublishedFigures;
 import dk.barometer.demo.DemoOptions;
+import dk.barometer.publish.PublishedComparison;
 import dk.barometer.publish.Table;
 import dk.barometer.publish.Warehouse;
 import dk.barometer.testing.TestSpark;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class DemoWaveTest {
   private static Dataset<Row> indicators;
+  private static Warehouse warehouse;
 
   @BeforeAll
   static void runTheDemoWave() {
@@ -30,7 +34,7 @@ class DemoWaveTest {
     BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
     Path input = TestSpark.tempDir("demo-input");
     DemoGenerator.forWave(config, 2025).write(spark, input, DemoOptions.defaults());
-    Warehouse warehouse = new Warehouse(spark, TestSpark.tempDir("demo-warehouse").toString());
+    warehouse = new Warehouse(spark, TestSpark.tempDir("demo-warehouse").toString());
     new WaveRun(spark, config, warehouse).run(2025, input.toString());
     indicators = spark.read().format("delta").load(warehouse.path(Table.INDICATORS)).cache();
   }
@@ -65,5 +69,15 @@ class DemoWaveTest {
     assertThat(weighted("maturity", "size_class", "small", "1")).isBetween(27.0, 41.0);
     assertThat(weighted("maturity", "size_class", "medium", "1")).isBetween(4.0, 12.0);
     assertThat(weighted("maturity", "size_class", "large", "1")).isBetween(4.0, 12.0);
+  }
+
+  @Test
+  void everyPublishedFigureIsReproducedWithinTolerance() {
+    PublishedFigures published = PublishedFigures.load(TestSpark.confDir(), 2025);
+    List<PublishedComparison.Comparison> comparisons =
+        new PublishedComparison(TestSpark.spark(), warehouse).compare(published);
+    assertThat(comparisons).hasSize(published.figures().size());
+    assertThat(comparisons).filteredOn(PublishedComparison.Comparison::flagged)
+        .extracting(c -> c.figure().ref() + " " + c.estimate()).isEmpty();
   }
 }
