@@ -383,18 +383,7 @@ class WaveRunTest {
 
   /** A copy of conf/ with a second wave, 2026, on a copy of the 2025 codebook. */
   private static Path twoWaveConf() throws IOException {
-    Path source = TestSpark.confDir();
-    Path conf = TestSpark.tempDir("conf");
-    try (Stream<Path> paths = Files.walk(source)) {
-      for (Path p : paths.toList()) {
-        Path target = conf.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+    Path conf = TestSpark.copyOfConf();
     Files.writeString(conf.resolve("codebook/2026.yaml"),
         Files.readString(conf.resolve("codebook/2025.yaml")).replace("wave: 2025", "wave: 2026"));
     Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))

@@ -8,7 +8,6 @@ import dk.barometer.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class BarometerConfigTest {
@@ -31,7 +30,7 @@ class BarometerConfigTest {
 
   @Test
   void anUnknownKeyIsAnErrorNamingTheFile() throws IOException {
-    Path conf = copyOfConf();
+    Path conf = TestSpark.copyOfConf();
     Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
         .replace("max_iterations:", "max_iteration:"));
     assertThatThrownBy(() -> BarometerConfig.load(conf))
@@ -41,7 +40,7 @@ class BarometerConfigTest {
 
   @Test
   void anIndicatorOnAQuestionTheCodebookLacksIsNamed() throws IOException {
-    Path conf = copyOfConf();
+    Path conf = TestSpark.copyOfConf();
     Files.writeString(conf.resolve("indicators.yaml"), Files.readString(conf.resolve("indicators.yaml"))
         .replace("question: ai_maturity\n    success: [3, 4, 5]", "question: ai_maturty\n    success: [3, 4, 5]"));
     BarometerConfig config = BarometerConfig.load(conf);
@@ -52,7 +51,7 @@ class BarometerConfigTest {
 
   @Test
   void aSuccessCodeOutsideTheScaleIsNamed() throws IOException {
-    Path conf = copyOfConf();
+    Path conf = TestSpark.copyOfConf();
     Files.writeString(conf.resolve("indicators.yaml"), Files.readString(conf.resolve("indicators.yaml"))
         .replace("success: [3, 4, 5]", "success: [3, 4, 9]"));
     assertThatThrownBy(() -> BarometerConfig.load(conf).codebook(2025))
@@ -63,21 +62,5 @@ class BarometerConfigTest {
   void aWaveWithoutConfigurationIsNamed() {
     assertThatThrownBy(() -> BarometerConfig.load(TestSpark.confDir()).codebook(2019))
         .hasMessageContaining("Wave 2019 is not configured");
-  }
-
-  static Path copyOfConf() throws IOException {
-    Path source = TestSpark.confDir();
-    Path conf = TestSpark.tempDir("conf");
-    try (Stream<Path> paths = Files.walk(source)) {
-      for (Path p : paths.toList()) {
-        Path target = conf.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return conf;
   }
 }
