@@ -1,6 +1,7 @@
 package dk.barometer.estimation;
 
 import static org.apache.spark.sql.functions.expr;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.IndicatorCatalog;
@@ -119,5 +120,35 @@ class IndicatorEstimatorTest {
     DataFrameAssert.assertRowsEqual(result, List.of(
         List.of("economic_value", "total", "all", "yes", 0.25, 4.0, 2L),
         List.of("other_value", "total", "all", "yes", 2.0 / 6, 6.0, 3L)), 1e-12);
+  }
+
+  @Test
+  void theNumberOfSparkJobsDoesNotGrowWithTheIndicators() throws IOException {
+    String one = DOMAINS + """
+          - {id: any_barrier, survey: employer, type: any, questions: [prereq_strategy, prereq_tools],
+             success: [1, 2], da: x, en: x, domains: [total, maturity]}
+        """;
+    String many = one + """
+          - {id: barrier, survey: employer, type: items, questions: [prereq_strategy, prereq_tools],
+             success: [1, 2], da: x, en: x, domains: [total, maturity]}
+          - {id: barrier_share, survey: employer, type: share_of_total, questions: [prereq_strategy, prereq_tools],
+             success: [1, 2], da: x, en: x, domains: [total]}
+          - {id: maturity, survey: employer, type: distribution, question: ai_maturity, da: x, en: x,
+             domains: [total, maturity]}
+          - {id: economic_value, survey: employer, type: any, questions: [value_sales], success: [4, 5],
+             da: x, en: x, domains: [total]}
+        """;
+    assertThat(jobs(many, "many")).isEqualTo(jobs(one, "one"));
+  }
+
+  private int jobs(String catalog, String group) throws IOException {
+    Dataset<Row> result = estimates(catalog);
+    TestSpark.spark().sparkContext().setJobGroup(group, group, false);
+    try {
+      result.collectAsList();
+      return TestSpark.spark().sparkContext().statusTracker().getJobIdsForGroup(group).length;
+    } finally {
+      TestSpark.spark().sparkContext().clearJobGroup();
+    }
   }
 }
