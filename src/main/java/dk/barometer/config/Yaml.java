@@ -9,9 +9,14 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a YAML file of {@code conf/} into a record; unknown keys are errors, so a typo never passes silently.
@@ -26,6 +31,22 @@ public final class Yaml {
 
   private Yaml() {}
 
+  /**
+   * YAML 1.1 would read codes such as {@code no}, {@code on} or {@code y} as booleans and dates as timestamps;
+   * only true / false are booleans here (as in YAML 1.2), so a category code is never silently changed.
+   */
+  private static final class CodeSafeResolver extends Resolver {
+    @Override
+    protected void addImplicitResolvers() {
+      addImplicitResolver(Tag.BOOL, Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF");
+      addImplicitResolver(Tag.INT, INT, "-+0123456789");
+      addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+      addImplicitResolver(Tag.MERGE, MERGE, "<");
+      addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+      addImplicitResolver(Tag.NULL, EMPTY, null);
+    }
+  }
+
   public static <T> T read(Path file, Class<T> type) {
     if (!Files.isRegularFile(file)) {
       throw new BarometerException(BarometerException.Kind.CONFIG,
@@ -33,7 +54,9 @@ public final class Yaml {
     }
     Object tree;
     try (Reader reader = Files.newBufferedReader(file)) {
-      tree = new org.yaml.snakeyaml.Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+      LoaderOptions options = new LoaderOptions();
+      tree = new org.yaml.snakeyaml.Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
+          new DumperOptions(), options, new CodeSafeResolver()).load(reader);
     } catch (IOException | YAMLException e) {
       throw new BarometerException(BarometerException.Kind.CONFIG,
           String.format("%s: cannot read YAML: %s", file, e.getMessage()), e);

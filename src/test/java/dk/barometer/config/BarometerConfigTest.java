@@ -59,6 +59,22 @@ class BarometerConfigTest {
   }
 
   @Test
+  void codesThatLookLikeYaml11BooleansStayStrings() throws IOException {
+    Path file = TestSpark.tempDir("yaml").resolve("classifications.yaml");
+    Files.writeString(file, """
+        version: 1
+        classifications:
+          answer:
+            label: {da: Svar, en: Answer}
+            codes:
+              - {code: no, da: Nej, en: No}
+              - {code: on, da: Til, en: On}
+              - {code: N, da: N, en: N}
+        """);
+    assertThat(Classifications.load(file).get("answer").codeValues()).containsExactly("no", "on", "N");
+  }
+
+  @Test
   void aWaveWithoutConfigurationIsNamed() {
     assertThatThrownBy(() -> BarometerConfig.load(TestSpark.confDir()).codebook(2019))
         .hasMessageContaining("Wave 2019 is not configured");
