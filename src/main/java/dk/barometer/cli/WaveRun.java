@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Codebook;
 import dk.barometer.estimation.IndicatorEstimator;
+import dk.barometer.estimation.TaylorVariance;
 import dk.barometer.ingest.InputErrors;
 import dk.barometer.ingest.InputLayout;
 import dk.barometer.ingest.RawResponses;
@@ -93,9 +94,19 @@ public final class WaveRun {
       }
 
       IndicatorEstimator estimator = new IndicatorEstimator(config.indicators(), codebook);
-      Dataset<Row> indicators = union(samples.values().stream()
-          .filter(s -> !config.indicators().forSurvey(s.survey()).isEmpty())
-          .map(s -> estimator.estimate(s).withColumn("run_id", lit(runId))).toList());
+      TaylorVariance variance = new TaylorVariance(config.settings().reliability());
+      List<Dataset<Row>> perSurvey = new ArrayList<>();
+      for (WeightedSample sample : samples.values()) {
+        if (config.indicators().forSurvey(sample.survey()).isEmpty()) {
+          continue;
+        }
+        // The long form feeds both the point estimates and their variance.
+        Dataset<Row> longForm = estimator.longForm(sample).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(longForm);
+        perSurvey.add(timed("variance " + sample.survey(), () -> variance.withUncertainty(sample,
+            estimator.pointEstimates(sample, longForm), longForm)).withColumn("run_id", lit(runId)));
+      }
+      Dataset<Row> indicators = union(perSurvey);
       Dataset<Row> weights = union(samples.values().stream().map(s -> weightsOf(s, runId)).toList());
       Dataset<Row> rejects = union(validated.values().stream()
           .map(v -> v.rejects().withColumn("run_id", lit(runId))).toList());
@@ -108,7 +119,8 @@ public final class WaveRun {
         for (WeightedSample sample : samples.values()) {
           warehouse.replaceWave(Table.responses(sample.survey()), wave,
               sample.rows().drop(DesignWeights.DESIGN_WEIGHT, DesignWeights.STRATUM_POPULATION,
-                  SurveyWeighting.RAKE_FACTOR, SurveyWeighting.WEIGHT).withColumn("run_id", lit(runId)));
+                  SurveyWeighting.RAKE_FACTOR, SurveyWeighting.WEIGHT, SurveyWeighting.CELL)
+                  .withColumn("run_id", lit(runId)));
         }
         warehouse.replaceWave(Table.WEIGHTS, wave, weights);
         warehouse.replaceWave(Table.WEIGHT_DIAGNOSTICS, wave, DiagnosticsTable.rows(spark, wave, runId,

@@ -19,6 +19,7 @@ import dk.barometer.config.IndicatorCatalog;
 import dk.barometer.config.IndicatorDefinition;
 import dk.barometer.config.IndicatorType;
 import dk.barometer.config.Question;
+import dk.barometer.weighting.DesignWeights;
 import dk.barometer.weighting.SurveyWeighting;
 import dk.barometer.weighting.WeightedSample;
 import java.util.ArrayList;
@@ -49,6 +50,8 @@ import org.apache.spark.sql.Row;
 public final class IndicatorEstimator {
   public static final String TOTAL_VALUE = "all";
   public static final String SHARE_CATEGORY = "yes";
+  /** The columns that identify one estimate of a survey and wave. */
+  public static final List<String> KEYS = List.of("indicator_id", "domain", "domain_value", "category");
 
   private final IndicatorCatalog catalog;
   private final Codebook codebook;
@@ -59,6 +62,14 @@ public final class IndicatorEstimator {
   }
 
   public Dataset<Row> estimate(WeightedSample sample) {
+    return pointEstimates(sample, longForm(sample));
+  }
+
+  /**
+   * One row per respondent, indicator category and domain the respondent is in the base of: the key columns
+   * ({@link #KEYS}), the weights {@code w} and {@code d}, the weighting cell, and {@code y} and {@code b}.
+   */
+  public Dataset<Row> longForm(WeightedSample sample) {
     List<IndicatorDefinition> indicators = catalog.forSurvey(sample.survey());
     Column items = array(indicators.stream().flatMap(i -> items(sample.survey(), i).stream()).toArray(Column[]::new));
     // Only the domains this survey's indicators use: a domain may refer to another survey's questions.
@@ -66,17 +77,21 @@ public final class IndicatorEstimator {
     Column domains = array(catalog.domains().entrySet().stream().filter(d -> used.contains(d.getKey()))
         .flatMap(d -> domain(d).stream()).toArray(Column[]::new));
 
-    Dataset<Row> long_ = sample.rows()
-        .select(col(SurveyWeighting.WEIGHT).as("w"), explode(items).as("item"), domains.as("domains"))
+    return sample.rows()
+        .select(col(SurveyWeighting.WEIGHT).as("w"), col(DesignWeights.DESIGN_WEIGHT).as("d"),
+            col(SurveyWeighting.CELL).as("cell"), explode(items).as("item"), domains.as("domains"))
         .where(col("item.b").gt(0))
-        .select(col("w"), col("item.indicator_id").as("indicator_id"), col("item.category").as("category"),
-            col("item.y").as("y"), col("item.b").as("b"),
+        .select(col("w"), col("d"), col("cell"), col("item.indicator_id").as("indicator_id"),
+            col("item.category").as("category"), col("item.y").as("y"), col("item.b").as("b"),
             explode(filter(col("domains"), d -> array_contains(col("item.domains"), d.getField("domain"))
-                .and(d.getField("value").isNotNull()))).as("d"));
+                .and(d.getField("value").isNotNull()))).as("dv"))
+        .withColumn("domain", col("dv.domain")).withColumn("domain_value", col("dv.value")).drop("dv");
+  }
 
-    return long_
-        .groupBy(col("indicator_id"), col("d.domain").as("domain"), col("d.value").as("domain_value"),
-            col("category"))
+  /** The point estimates of the long form: one aggregation for every indicator and domain. */
+  public Dataset<Row> pointEstimates(WeightedSample sample, Dataset<Row> longForm) {
+    return longForm
+        .groupBy(KEYS.stream().map(k -> col(k)).toArray(Column[]::new))
         .agg(sum(col("w").multiply(col("y"))).as("numerator_weighted"),
             sum(col("w").multiply(col("b"))).as("base_weighted"),
             count(lit(1)).as("base_n"),

@@ -28,6 +28,8 @@ import org.apache.spark.sql.Row;
 public final class SurveyWeighting {
   public static final String RAKE_FACTOR = "rake_factor";
   public static final String WEIGHT = "weight";
+  /** The respondent's weighting cell: collapsed margin categories and stratum, joined. */
+  public static final String CELL = "weighting_cell";
   private static final String KEY_SEPARATOR = "\u001f";
 
   private final String survey;
@@ -70,16 +72,23 @@ public final class SurveyWeighting {
 
     List<Column> factorMap = new ArrayList<>();
     for (int c = 0; c < cells.size(); c++) {
-      factorMap.add(lit(String.join(KEY_SEPARATOR, cells.get(c).categories())));
+      factorMap.add(lit(cellKey(cells.get(c).categories())));
       factorMap.add(lit(totals[c] / cells.get(c).weight()));
     }
     Column cellKey = concat_ws(KEY_SEPARATOR, keys.toArray(Column[]::new));
     Dataset<Row> weighted = designed
-        .withColumn(RAKE_FACTOR, element_at(map(factorMap.toArray(Column[]::new)), cellKey))
+        .withColumn(CELL, cellKey)
+        .withColumn(RAKE_FACTOR, element_at(map(factorMap.toArray(Column[]::new)), col(CELL)))
         .withColumn(WEIGHT, col(DesignWeights.DESIGN_WEIGHT).multiply(col(RAKE_FACTOR)));
     WeightDiagnostics diagnostics = WeightDiagnostics.of(survey, new UnitWeights(cells, totals),
         last.iterations(), last.maxGap(), rounds, trimmed, collapsedDescriptions());
-    return new WeightedSample(survey, wave, weighted, diagnostics);
+    CalibrationCells calibration = new CalibrationCells(margins, cells, totals,
+        register.margin(population, "stratum"));
+    return new WeightedSample(survey, wave, weighted, diagnostics, calibration);
+  }
+
+  static String cellKey(List<String> categories) {
+    return String.join(KEY_SEPARATOR, categories);
   }
 
   /** The margin's category after the collapse rules: merged categories take their neighbour's code. */

@@ -48,11 +48,12 @@ class IndicatorEstimatorTest {
             "prereq_strategy", 2, "value_sales", 2, "value_innovation", 2))
         .respondent("employer", 4, List.of("J", "1084", "micro", "private"), answers("ai_maturity", 4,
             "prereq_strategy", 9, "prereq_tools", 9));
-    Dataset<Row> rows = f.responses("employer").withColumn("weight", expr("CAST(respondent_id AS DOUBLE)"));
+    Dataset<Row> rows = f.responses("employer").withColumn("weight", expr("CAST(respondent_id AS DOUBLE)"))
+        .withColumn("design_weight", expr("weight")).withColumn("weighting_cell", expr("'one'"));
     Path file = TestSpark.tempDir("catalog").resolve("indicators.yaml");
     Files.writeString(file, catalogYaml);
     return new IndicatorEstimator(IndicatorCatalog.load(file), config.codebook(2025))
-        .estimate(new WeightedSample("employer", 2025, rows, null))
+        .estimate(new WeightedSample("employer", 2025, rows, null, null))
         .select("indicator_id", "domain", "domain_value", "category", "estimate", "base_weighted", "base_n");
   }
 

@@ -3,20 +3,15 @@ package dk.barometer.weighting;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.barometer.config.RakingSettings;
 import dk.barometer.config.SurveySettings;
-import dk.barometer.config.Yaml;
-import dk.barometer.ingest.RegisterMargins;
+import dk.barometer.testing.ReferenceFixture;
 import dk.barometer.testing.TestSpark;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,12 +25,9 @@ import org.junit.jupiter.api.TestFactory;
  * src/test/r/README.md.
  */
 class WeightingReferenceTest {
-  private static final Path FIXTURES = Path.of(System.getProperty("barometer.home", "."))
-      .resolve("src/test/resources/weighting");
+  private static final Path FIXTURES = ReferenceFixture.WEIGHTING;
   private static final double RELATIVE = 1e-9;
 
-  /** The fixture's settings.yaml: the surveys and raking sections of conf/barometer.yaml. */
-  record FixtureSettings(Map<String, SurveySettings> surveys, RakingSettings raking) {}
 
   @TestFactory
   Stream<DynamicTest> weightsEqualR() throws IOException {
@@ -46,20 +38,23 @@ class WeightingReferenceTest {
     assertThat(fixtures).extracting(p -> p.getFileName().toString())
         .contains("small", "oversampled", "collapse", "trimming");
     return fixtures.stream().flatMap(fixture -> {
-      FixtureSettings settings = Yaml.read(fixture.resolve("settings.yaml"), FixtureSettings.class);
-      return settings.surveys().keySet().stream().map(survey -> DynamicTest.dynamicTest(
-          fixture.getFileName() + " / " + survey, () -> check(fixture, settings, survey)));
+      ReferenceFixture reference = ReferenceFixture.load(fixture);
+      return reference.settings().surveys().keySet().stream().map(survey -> DynamicTest.dynamicTest(
+          fixture.getFileName() + " / " + survey, () -> check(reference, survey)));
     });
   }
 
-  private static void check(Path fixture, FixtureSettings settings, String survey) {
+  private static void check(ReferenceFixture reference, String survey) {
+    Path fixture = reference.dir();
+    ReferenceFixture.Settings settings = reference.settings();
     SparkSession spark = TestSpark.spark();
-    Dataset<Row> respondents = spark.read().option("header", "true").csv(fixture.resolve("respondents.csv").toString())
+    Dataset<Row> respondents = spark.read().option("header", "true")
+        .csv(fixture.resolve("respondents.csv").toString())
         .where(col("survey").equalTo(survey))
         .withColumn("respondent_id", col("respondent_id").cast("bigint"));
     SurveySettings surveySettings = settings.surveys().get(survey);
     WeightedSample sample = new SurveyWeighting(survey, surveySettings, settings.raking())
-        .weigh(0, respondents, register(fixture, surveySettings.population()));
+        .weigh(0, respondents, reference.register(surveySettings.population()));
 
     Map<Long, double[]> expected = expectedWeights(fixture, survey);
     List<Row> actual = sample.rows().select("respondent_id", DesignWeights.DESIGN_WEIGHT, SurveyWeighting.WEIGHT)
@@ -88,19 +83,9 @@ class WeightingReferenceTest {
         .isLessThanOrEqualTo(RELATIVE * Math.abs(expected));
   }
 
-  private static RegisterMargins register(Path fixture, String population) {
-    Map<String, Map<String, Map<String, Double>>> counts = new TreeMap<>();
-    for (Map<String, String> row : csv(fixture.resolve("register.csv"))) {
-      counts.computeIfAbsent(row.get("population"), p -> new HashMap<>())
-          .computeIfAbsent(row.get("variable"), v -> new LinkedHashMap<>())
-          .put(row.get("category"), Double.parseDouble(row.get("count")));
-    }
-    return new RegisterMargins(0, fixture.toString(), counts, Map.of(population, "R fixture"));
-  }
-
   private static Map<Long, double[]> expectedWeights(Path fixture, String survey) {
     Map<Long, double[]> expected = new HashMap<>();
-    for (Map<String, String> row : csv(fixture.resolve("expected.csv"))) {
+    for (Map<String, String> row : ReferenceFixture.csv(fixture.resolve("expected.csv"))) {
       if (row.get("survey").equals(survey)) {
         expected.put(Long.parseLong(row.get("respondent_id")), new double[] {
             Double.parseDouble(row.get("design_weight")), Double.parseDouble(row.get("weight"))});
@@ -110,24 +95,7 @@ class WeightingReferenceTest {
   }
 
   private static Map<String, String> expectedSummary(Path fixture, String survey) {
-    return csv(fixture.resolve("expected_summary.csv")).stream().filter(r -> r.get("survey").equals(survey))
+    return ReferenceFixture.csv(fixture.resolve("expected_summary.csv")).stream().filter(r -> r.get("survey").equals(survey))
         .findFirst().orElseThrow();
-  }
-
-  private static List<Map<String, String>> csv(Path file) {
-    try {
-      List<String> lines = Files.readAllLines(file);
-      String[] header = lines.get(0).split(",");
-      return lines.stream().skip(1).filter(l -> !l.isBlank()).map(l -> {
-        String[] cells = l.split(",", -1);
-        Map<String, String> row = new LinkedHashMap<>();
-        for (int i = 0; i < header.length; i++) {
-          row.put(header[i].strip().replace("\"", ""), cells[i].strip().replace("\"", ""));
-        }
-        return row;
-      }).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

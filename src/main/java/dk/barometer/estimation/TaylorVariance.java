@@ -1,0 +1,211 @@
+package dk.barometer.estimation;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import dk.barometer.config.ReliabilitySettings;
+import dk.barometer.weighting.CalibrationCells;
+import dk.barometer.weighting.WeightedSample;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Standard errors, confidence intervals and design effects of the indicator estimates, as R {@code survey} computes
+ * them for a stratified design (with finite population correction) calibrated by raking
+ * ({@code calibrate(design, ~margins, calfun = "raking")} then {@code svyratio} / {@code svyciprop(method =
+ * "logit")}), domains keeping the full design. For an estimate p = sum(w y) / sum(w b):
+ * <ol>
+ *   <li>linearised variable z = (y - p b) / sum(w b), zero outside the domain and base;</li>
+ *   <li>calibration residual e = z - x'beta, beta the regression of z on the indicators of the (collapsed) margin
+ *       categories weighted by the design weights d; then u = w e (Deville-Sarndal);</li>
+ *   <li>V = sum_h (1 - n_h / N_h) n_h / (n_h - 1) sum_{i in h} (u_i - mean_h u)^2 over every respondent (a stratum
+ *       with one respondent, or sampled completely, adds nothing);</li>
+ *   <li>95 % interval expit(logit p +- t SE / (p (1 - p))), t with df = n - strata with a respondent in the base;</li>
+ *   <li>deff = V / (p (1 - p) n / (n - 1) (1 - n / N_D) / n), the variance over that of simple random sampling.</li>
+ * </ol>
+ * Respondents of a weighting cell share d, w and x, so everything reduces to sums of z and z^2 per estimate and
+ * cell: one aggregation over the long form, whatever the number of indicators; the algebra runs on the driver.
+ */
+public final class TaylorVariance {
+  public static final String VARIANCE_METHOD =
+      "Taylor linearisation of the ratio; raking as calibration (design-weighted residuals); stratified, fpc";
+  public static final String CI_METHOD = "logit, t with n - strata df (as svyciprop)";
+
+  private final ReliabilitySettings reliability;
+
+  public TaylorVariance(ReliabilitySettings reliability) {
+    this.reliability = reliability;
+  }
+
+  /** {@code estimates} with se, ci_low, ci_high, deff, df, reliability and the method columns added. */
+  public Dataset<Row> withUncertainty(WeightedSample sample, Dataset<Row> estimates, Dataset<Row> longForm) {
+    List<String> keys = IndicatorEstimator.KEYS;
+    Dataset<Row> ratios = estimates.select(col("indicator_id"), col("domain"), col("domain_value"), col("category"),
+        col("estimate").as("p"), col("base_weighted").as("bw"));
+    Column z = col("y").minus(col("p").multiply(col("b"))).divide(col("bw"));
+    List<Row> sums = longForm.join(broadcast(ratios), seq(keys))
+        .withColumn("z", z)
+        .groupBy(col("indicator_id"), col("domain"), col("domain_value"), col("category"), col("cell"))
+        .agg(sum(col("z")), sum(col("z").multiply(col("z"))), count(lit(1)), sum(col("w")))
+        .collectAsList();
+    Map<String, List<Row>> byEstimate = new HashMap<>();
+    for (Row r : sums) {
+      byEstimate.computeIfAbsent(key(r), k -> new ArrayList<>()).add(r);
+    }
+    Map<String, Double> estimateOf = new HashMap<>();
+    for (Row r : ratios.collectAsList()) {
+      estimateOf.put(key(r), r.getDouble(4));
+    }
+
+    Calibration calibration = new Calibration(sample.calibration());
+    List<Row> results = new ArrayList<>();
+    for (Map.Entry<String, List<Row>> e : byEstimate.entrySet()) {
+      Row first = e.getValue().get(0);
+      Uncertainty u = calibration.uncertainty(estimateOf.get(e.getKey()), e.getValue());
+      results.add(RowFactory.create(first.getString(0), first.getString(1), first.getString(2), first.getString(3),
+          u.se(), u.ciLow(), u.ciHigh(), u.deff(), u.df(), reliability.flag(u.baseN())));
+    }
+    StructType schema = new StructType().add("indicator_id", DataTypes.StringType)
+        .add("domain", DataTypes.StringType).add("domain_value", DataTypes.StringType)
+        .add("category", DataTypes.StringType).add("se", DataTypes.DoubleType).add("ci_low", DataTypes.DoubleType)
+        .add("ci_high", DataTypes.DoubleType).add("deff", DataTypes.DoubleType).add("df", DataTypes.LongType)
+        .add("reliability", DataTypes.StringType);
+    Dataset<Row> uncertainty = estimates.sparkSession().createDataFrame(results, schema);
+    return estimates.join(broadcast(uncertainty), seq(keys), "left")
+        .withColumn("ci_method", lit(CI_METHOD))
+        .withColumn("variance_method", lit(VARIANCE_METHOD));
+  }
+
+  private static scala.collection.immutable.Seq<String> seq(List<String> columns) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(columns).toSeq();
+  }
+
+  private static String key(Row r) {
+    return String.join("\u001f", r.getString(0), r.getString(1), r.getString(2), r.getString(3));
+  }
+
+  record Uncertainty(Double se, Double ciLow, Double ciHigh, Double deff, Long df, long baseN) {}
+
+  /** The calibration design of one sample: indicator columns of the cells and the pseudo-inverse of X'DX. */
+  static final class Calibration {
+    private final CalibrationCells cells;
+    private final double[][] x;
+    private final RealMatrix inverse;
+    private final Map<String, Integer> cellIndex = new HashMap<>();
+
+    Calibration(CalibrationCells cells) {
+      this.cells = cells;
+      int margins = cells.margins().size();
+      // Columns: every category of the first margin (they span the intercept), the others less their first.
+      List<Map<String, Integer>> columns = new ArrayList<>();
+      int k = 0;
+      for (int m = 0; m < margins; m++) {
+        TreeSet<String> categories = new TreeSet<>();
+        for (var cell : cells.cells()) {
+          categories.add(cell.categories().get(m));
+        }
+        if (m > 0) {
+          categories.pollFirst();
+        }
+        Map<String, Integer> index = new TreeMap<>();
+        for (String c : categories) {
+          index.put(c, k++);
+        }
+        columns.add(index);
+      }
+      x = new double[cells.cells().size()][k];
+      RealMatrix xtdx = new Array2DRowRealMatrix(k, k);
+      for (int c = 0; c < x.length; c++) {
+        cellIndex.put(cells.key(c), c);
+        for (int m = 0; m < margins; m++) {
+          Integer col = columns.get(m).get(cells.cells().get(c).categories().get(m));
+          if (col != null) {
+            x[c][col] = 1;
+          }
+        }
+        double designTotal = cells.cells().get(c).weight();
+        for (int i = 0; i < k; i++) {
+          for (int j = 0; j < k; j++) {
+            xtdx.addToEntry(i, j, designTotal * x[c][i] * x[c][j]);
+          }
+        }
+      }
+      inverse = new SingularValueDecomposition(xtdx).getSolver().getInverse();
+    }
+
+    /** @param sums rows (keys..., cell, sum z, sum z^2, count, sum w) of one estimate */
+    Uncertainty uncertainty(double p, List<Row> sums) {
+      int n = x.length;
+      double[] sz = new double[n];
+      double[] sz2 = new double[n];
+      long[] count = new long[n];
+      double weightInBase = 0;
+      RealVector xtdz = new ArrayRealVector(inverse.getRowDimension());
+      for (Row r : sums) {
+        int c = cellIndex.get(r.getString(4));
+        sz[c] = r.getDouble(5);
+        sz2[c] = r.getDouble(6);
+        count[c] = r.getLong(7);
+        weightInBase += r.getDouble(8);
+        xtdz = xtdz.add(new ArrayRealVector(x[c]).mapMultiply(cells.unitDesignWeight(c) * sz[c]));
+      }
+      RealVector beta = inverse.operate(xtdz);
+      Map<String, double[]> strata = new TreeMap<>(); // stratum -> {n_h, S_h, Q_h, respondents in base}
+      for (int c = 0; c < n; c++) {
+        double fitted = beta.dotProduct(new ArrayRealVector(x[c]));
+        double w = cells.unitWeight(c);
+        long units = cells.cells().get(c).units();
+        double[] h = strata.computeIfAbsent(cells.stratum(c), s -> new double[4]);
+        h[0] += units;
+        h[1] += w * sz[c] - fitted * w * units;
+        h[2] += w * w * sz2[c] - 2 * w * w * fitted * sz[c] + units * w * w * fitted * fitted;
+        h[3] += count[c];
+      }
+      double variance = 0;
+      long baseN = 0;
+      long strataInBase = 0;
+      for (Map.Entry<String, double[]> e : strata.entrySet()) {
+        double[] h = e.getValue();
+        baseN += (long) h[3];
+        strataInBase += h[3] > 0 ? 1 : 0;
+        double fpc = 1 - h[0] / cells.stratumSizes().get(e.getKey());
+        if (fpc >= 1e-7 && h[0] > 1) {
+          variance += fpc * h[0] / (h[0] - 1) * (h[2] - h[1] * h[1] / h[0]);
+        }
+      }
+      double se = Math.sqrt(Math.max(variance, 0));
+      long df = baseN - strataInBase;
+      Double low = null;
+      Double high = null;
+      if (p > 0 && p < 1 && df >= 1 && se > 0) {
+        double t = new TDistribution(null, df).inverseCumulativeProbability(0.975);
+        double logit = Math.log(p / (1 - p));
+        double half = t * se / (p * (1 - p));
+        low = 1 / (1 + Math.exp(-(logit - half)));
+        high = 1 / (1 + Math.exp(-(logit + half)));
+      }
+      double srs = p * (1 - p) * baseN / (baseN - 1.0) * (1 - baseN / weightInBase) / baseN;
+      Double deff = baseN > 1 && srs > 0 ? variance / srs : null;
+      return new Uncertainty(se, low, high, deff, df, baseN);
+    }
+  }
+}
