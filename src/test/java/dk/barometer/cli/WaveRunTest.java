@@ -101,6 +101,10 @@ class WaveRunTest {
     assertThat(table(warehouse, Table.WEIGHTS).where("survey = 'employer' AND respondent_id = 1")
         .select("weight").first().getDouble(0)).isCloseTo(250.0, within(1e-9));
 
+    // Every estimate of this tiny wave rests on fewer than 30 respondents: stored, but flagged suppressed.
+    assertThat(table(warehouse, Table.INDICATORS).where("reliability <> 'suppressed' OR estimate IS NULL").count())
+        .isZero();
+
     // Employer weights: four of 250, four of 5. Median (R convention) = (5 + 250) / 2; Kish deff =
     // n sum(w^2) / (sum w)^2 = 8 * (4 * 250^2 + 4 * 5^2) / 1020^2.
     Row diagnostics = table(warehouse, Table.WEIGHT_DIAGNOSTICS).where("survey = 'employer'").first();
