@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Default locations, relative to the installation ({@code -Dbarometer.home}, set by jobs/barometer) and
- * overridable by environment variables: BAROMETER_CONF, BAROMETER_WAREHOUSE, BAROMETER_INPUT.
+ * overridable by the environment variables BAROMETER_CONF and BAROMETER_WAREHOUSE.
  */
 final class Home {
   private Home() {}
