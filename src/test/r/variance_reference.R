@@ -23,6 +23,8 @@
 #   apt-get install r-base-core r-cran-survey r-cran-yaml
 
 suppressPackageStartupMessages(library(survey))
+source(file.path(dirname(normalizePath(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)))),
+                 "raking_common.R"))
 
 args <- commandArgs(trailingOnly = TRUE)
 if (length(args) != 2) {
@@ -46,14 +48,9 @@ FIXTURES <- c("small", "oversampled", "collapse")
 # One seed per fixture for the synthetic answers.
 OUTCOME_SEED <- c(small = 4101, oversampled = 4102, collapse = 4103)
 
-MARGINS <- c("industry", "region", "size_class")
-SURVEYS <- c("employer", "employee")
 OUTCOMES <- c("q1", "q2", "q3")
 DOMAINS <- c("size_class", "region")
 
-# Same as weighting_reference.R (copied: that script runs when sourced).
-RAKE_CONTROL <- list(maxit = 100000, epsilon = 1e-15, verbose = FALSE)
-MARGIN_CHECK <- 1e-9
 # calibrate(calfun = "raking") stops when every |misfit| / (1 + |population total|) < CAL_EPSILON.
 CAL_EPSILON <- 1e-13
 CAL_MAXIT <- 1000
@@ -77,58 +74,11 @@ INDUSTRY_EFFECT <- c(A = 0.0, BCDE = 0.5, F = -0.7, GHI = 0.0, J = 1.1, KL = 0.3
                      P = 0.0, Q = -0.4, RS = 0.0)
 SIZE_EFFECT <- c(micro = -0.8, small = -0.2, medium = 0.3, large = 0.9)
 
-fmt <- function(x) sprintf("%.17g", x)
 rel_diff <- function(a, b) max(abs(a - b) / pmax(abs(b), .Machine$double.xmin))
 
 # ---------------------------------------------------------------------------------------------------------------
-# Reading a weighting fixture (the helpers are copied from weighting_reference.R)
+# Reading a weighting fixture (register, collapse and raking helpers: raking_common.R)
 # ---------------------------------------------------------------------------------------------------------------
-
-register_margin <- function(register, population, variable) {
-  rows <- register[register$population == population & register$variable == variable, ]
-  if (nrow(rows) == 0) stop("register has no ", population, " / ", variable, " rows")
-  stats::setNames(as.numeric(rows$count), rows$category)
-}
-
-collapse_codes <- function(codes, rules) {
-  if (is.null(rules) || length(rules) == 0) return(codes)
-  hit <- codes %in% names(rules)
-  codes[hit] <- unlist(rules)[codes[hit]]
-  codes
-}
-
-population_margin <- function(counts, variable, rules) {
-  merged <- collapse_codes(names(counts), rules)
-  sums <- tapply(counts, factor(merged, levels = unique(merged)), sum)
-  df <- data.frame(category = names(sums), Freq = as.numeric(sums), stringsAsFactors = FALSE)
-  names(df)[1] <- variable
-  df
-}
-
-margin_gap <- function(w, data, pop_margins) {
-  gap <- 0
-  for (i in seq_along(MARGINS)) {
-    v <- MARGINS[i]
-    target <- stats::setNames(pop_margins[[i]]$Freq, pop_margins[[i]][[v]])
-    got <- tapply(w, factor(data[[v]], levels = names(target)), sum)
-    got[is.na(got)] <- 0
-    if (!all(data[[v]] %in% names(target))) stop("a respondent category of ", v, " is not in the register")
-    gap <- max(gap, abs(got - target))
-  }
-  gap
-}
-
-rake_to_margins <- function(design, pop_margins, total, label) {
-  raked <- withCallingHandlers(
-    rake(design, lapply(MARGINS, function(v) stats::as.formula(paste0("~", v))), pop_margins,
-         control = RAKE_CONTROL),
-    warning = function(w) stop(label, ": rake() did not converge: ", conditionMessage(w)))
-  gap <- margin_gap(weights(raked), raked$variables, pop_margins)
-  if (gap > MARGIN_CHECK * total) {
-    stop(sprintf("%s: margins do not hold after raking: largest gap %.3g > %.3g", label, gap, MARGIN_CHECK * total))
-  }
-  raked
-}
 
 read_codes_csv <- function(path) {
   utils::read.csv(path, colClasses = "character", stringsAsFactors = FALSE, na.strings = character(0))
@@ -224,7 +174,7 @@ build_designs <- function(resp, outcomes, register, settings, expected, label) {
   design <- svydesign(ids = ~1, strata = ~stratum, weights = ~d, fpc = ~N, data = data)
 
   # Design B: rake() exactly as weighting_reference.R.
-  design_b <- rake_to_margins(design, pop_margins, total, label)
+  design_b <- rake_to_margins(design, pop_margins, total, label)$design
 
   # Design A: calibrate() with the raking calibration function on the same margins. The factor levels follow the
   # classification order (restricted to the categories present), so the first level of each margin is the
