@@ -3,6 +3,7 @@ package dk.barometer.estimation;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
@@ -65,22 +66,18 @@ public final class TaylorVariance {
     List<Row> sums = longForm.join(broadcast(ratios), seq(keys))
         .withColumn("z", z)
         .groupBy(col("indicator_id"), col("domain"), col("domain_value"), col("category"), col("cell"))
-        .agg(sum(col("z")), sum(col("z").multiply(col("z"))), count(lit(1)), sum(col("w")))
+        .agg(sum(col("z")), sum(col("z").multiply(col("z"))), count(lit(1)), sum(col("w")), first(col("p")))
         .collectAsList();
     Map<String, List<Row>> byEstimate = new HashMap<>();
     for (Row r : sums) {
       byEstimate.computeIfAbsent(key(r), k -> new ArrayList<>()).add(r);
-    }
-    Map<String, Double> estimateOf = new HashMap<>();
-    for (Row r : ratios.collectAsList()) {
-      estimateOf.put(key(r), r.getDouble(4));
     }
 
     Calibration calibration = new Calibration(sample.calibration());
     List<Row> results = new ArrayList<>();
     for (Map.Entry<String, List<Row>> e : byEstimate.entrySet()) {
       Row first = e.getValue().get(0);
-      Uncertainty u = calibration.uncertainty(estimateOf.get(e.getKey()), e.getValue());
+      Uncertainty u = calibration.uncertainty(first.getDouble(9), e.getValue());
       results.add(RowFactory.create(first.getString(0), first.getString(1), first.getString(2), first.getString(3),
           u.se(), u.ciLow(), u.ciHigh(), u.deff(), u.df(), reliability.flag(u.baseN())));
     }
@@ -152,7 +149,7 @@ public final class TaylorVariance {
       inverse = new SingularValueDecomposition(xtdx).getSolver().getInverse();
     }
 
-    /** @param sums rows (keys..., cell, sum z, sum z^2, count, sum w) of one estimate */
+    /** @param sums rows (keys..., cell, sum z, sum z^2, count, sum w, p) of one estimate */
     Uncertainty uncertainty(double p, List<Row> sums) {
       int n = x.length;
       double[] sz = new double[n];

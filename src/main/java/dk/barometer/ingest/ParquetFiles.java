@@ -8,11 +8,24 @@ import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** Lists the Parquet data files of an input directory on any Hadoop file system, in name order. */
 final class ParquetFiles {
   private ParquetFiles() {}
+
+  /** Opens one Parquet file, reading its schema; an unreadable file is a file-level fault naming it. */
+  static Dataset<Row> open(SparkSession spark, String file) {
+    try {
+      Dataset<Row> df = spark.read().parquet(file);
+      df.schema();
+      return df;
+    } catch (Exception e) { // Spark's checked SparkException included
+      throw InputErrors.unreadable(file, e);
+    }
+  }
 
   static List<String> list(SparkSession spark, String what, String dir) {
     Path path = new Path(dir);

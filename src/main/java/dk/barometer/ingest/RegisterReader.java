@@ -33,13 +33,7 @@ public final class RegisterReader {
     Map<String, String> sources = new TreeMap<>();
     int rows = 0;
     for (String file : files) {
-      Dataset<Row> df;
-      try {
-        df = spark.read().parquet(file);
-        df.schema();
-      } catch (Exception e) { // Spark's checked SparkException included
-        throw InputErrors.unreadable(file, e);
-      }
+      Dataset<Row> df = ParquetFiles.open(spark, file);
       List<String> missing = COLUMNS.stream().filter(c -> !List.of(df.columns()).contains(c)).toList();
       if (!missing.isEmpty()) {
         throw InputErrors.missingColumns(file, missing);

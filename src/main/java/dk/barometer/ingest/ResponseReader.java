@@ -38,20 +38,10 @@ public final class ResponseReader {
     List<String> files = ParquetFiles.list(spark, contract.describe(), dir);
     Dataset<Row> all = null;
     for (String file : files) {
-      Dataset<Row> one = asStrings(file, open(file));
+      Dataset<Row> one = asStrings(file, ParquetFiles.open(spark, file));
       all = all == null ? one : all.unionByName(one);
     }
     return new RawResponses(files, all);
-  }
-
-  private Dataset<Row> open(String file) {
-    try {
-      Dataset<Row> df = spark.read().parquet(file);
-      df.schema();
-      return df;
-    } catch (Exception e) { // Spark's checked SparkException included
-      throw InputErrors.unreadable(file, e);
-    }
   }
 
   private Dataset<Row> asStrings(String file, Dataset<Row> df) {

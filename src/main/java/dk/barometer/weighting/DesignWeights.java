@@ -1,7 +1,6 @@
 package dk.barometer.weighting;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
@@ -24,32 +23,41 @@ public final class DesignWeights {
 
   private DesignWeights() {}
 
-  /** Adds {@link #DESIGN_WEIGHT} and {@link #STRATUM_POPULATION} (N_h, kept for variance estimation). */
-  public static Dataset<Row> apply(String survey, Dataset<Row> responses, String stratum,
-                                   Map<String, Double> registerStrata) {
-    Map<String, Long> sampled = new TreeMap<>();
-    for (Row r : responses.groupBy(col(stratum)).agg(count(lit(1))).collectAsList()) {
-      sampled.put(r.getString(0), r.getLong(1));
-    }
+  /**
+   * d_h per stratum from the respondents per stratum; a sample stratum missing from the register, or a register
+   * stratum without respondents, is an error.
+   */
+  public static Map<String, Double> of(String survey, Map<String, Long> sampled, Map<String, Double> registerStrata) {
     for (Map.Entry<String, Long> s : sampled.entrySet()) {
       if (!registerStrata.containsKey(s.getKey())) {
         throw WeightingErrors.stratumNotInRegister(survey, s.getKey(), s.getValue(), registerStrata.keySet());
       }
     }
-    List<Column> weights = new ArrayList<>();
-    List<Column> sizes = new ArrayList<>();
+    Map<String, Double> weights = new TreeMap<>();
     for (Map.Entry<String, Double> h : registerStrata.entrySet()) {
       Long n = sampled.get(h.getKey());
       if (n == null) {
         throw WeightingErrors.emptyStratum(survey, h.getKey(), h.getValue());
       }
-      weights.add(lit(h.getKey()));
-      weights.add(lit(h.getValue() / n));
-      sizes.add(lit(h.getKey()));
-      sizes.add(lit(h.getValue()));
+      weights.put(h.getKey(), h.getValue() / n);
     }
+    return weights;
+  }
+
+  /** Adds {@link #DESIGN_WEIGHT} and {@link #STRATUM_POPULATION} (N_h, kept for variance estimation). */
+  public static Dataset<Row> apply(Dataset<Row> responses, String stratum, Map<String, Double> weights,
+                                   Map<String, Double> registerStrata) {
     return responses
-        .withColumn(DESIGN_WEIGHT, element_at(map(weights.toArray(Column[]::new)), col(stratum)))
-        .withColumn(STRATUM_POPULATION, element_at(map(sizes.toArray(Column[]::new)), col(stratum)));
+        .withColumn(DESIGN_WEIGHT, lookup(weights, col(stratum)))
+        .withColumn(STRATUM_POPULATION, lookup(registerStrata, col(stratum)));
+  }
+
+  private static Column lookup(Map<String, Double> values, Column key) {
+    List<Column> pairs = new ArrayList<>();
+    values.forEach((k, v) -> {
+      pairs.add(lit(k));
+      pairs.add(lit(v));
+    });
+    return element_at(map(pairs.toArray(Column[]::new)), key);
   }
 }

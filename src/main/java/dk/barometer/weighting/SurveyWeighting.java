@@ -7,14 +7,15 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
-import static org.apache.spark.sql.functions.sum;
 
 import dk.barometer.config.RakingSettings;
 import dk.barometer.config.SurveySettings;
 import dk.barometer.ingest.RegisterMargins;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -44,13 +45,18 @@ public final class SurveyWeighting {
 
   public WeightedSample weigh(int wave, Dataset<Row> responses, RegisterMargins register) {
     String population = settings.population();
-    Dataset<Row> designed = DesignWeights.apply(survey, responses, settings.stratum(),
-        register.margin(population, "stratum"));
-
+    Map<String, Double> registerStrata = register.margin(population, "stratum");
     List<String> margins = settings.margins();
     List<Column> keys = new ArrayList<>(margins.stream().map(this::rakingCategory).toList());
     keys.add(col(settings.stratum()));
-    List<Cell> cells = cells(designed, keys);
+    // One pass over the rows: respondents per cell, from which n_h, d_h and the cells' design totals follow.
+    Map<List<String>, Long> counts = cellCounts(responses, keys);
+    Map<String, Long> sampled = new TreeMap<>();
+    counts.forEach((cell, n) -> sampled.merge(cell.get(cell.size() - 1), n, Long::sum));
+    Map<String, Double> designWeights = DesignWeights.of(survey, sampled, registerStrata);
+    List<Cell> cells = new ArrayList<>();
+    counts.forEach((cell, n) -> cells.add(new Cell(cell, n, n * designWeights.get(cell.get(cell.size() - 1)))));
+    Dataset<Row> designed = DesignWeights.apply(responses, settings.stratum(), designWeights, registerStrata);
     List<Map<String, Double>> targets = margins.stream()
         .map(m -> settings.collapsed(m, register.margin(population, m))).toList();
     CellRaking cellRaking = new CellRaking(survey, raking);
@@ -83,7 +89,7 @@ public final class SurveyWeighting {
     WeightDiagnostics diagnostics = WeightDiagnostics.of(survey, new UnitWeights(cells, totals),
         last.iterations(), last.maxGap(), rounds, trimmed, collapsedDescriptions());
     CalibrationCells calibration = new CalibrationCells(margins, cells, totals,
-        register.margin(population, "stratum"));
+        registerStrata);
     return new WeightedSample(survey, wave, weighted, diagnostics, calibration);
   }
 
@@ -113,16 +119,15 @@ public final class SurveyWeighting {
     return collapsed;
   }
 
-  private static List<Cell> cells(Dataset<Row> designed, List<Column> keys) {
-    List<Cell> cells = new ArrayList<>();
-    for (Row r : designed.groupBy(keys.toArray(Column[]::new))
-        .agg(count(lit(1)), sum(DesignWeights.DESIGN_WEIGHT)).collectAsList()) {
+  private static Map<List<String>, Long> cellCounts(Dataset<Row> responses, List<Column> keys) {
+    Map<List<String>, Long> counts = new LinkedHashMap<>();
+    for (Row r : responses.groupBy(keys.toArray(Column[]::new)).agg(count(lit(1))).collectAsList()) {
       List<String> categories = new ArrayList<>();
       for (int i = 0; i < keys.size(); i++) {
         categories.add(r.getString(i));
       }
-      cells.add(new Cell(categories, r.getLong(keys.size()), r.getDouble(keys.size() + 1)));
+      counts.put(categories, r.getLong(keys.size()));
     }
-    return cells;
+    return counts;
   }
 }
