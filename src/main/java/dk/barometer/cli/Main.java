@@ -6,6 +6,9 @@ import dk.barometer.demo.DemoGenerator;
 import dk.barometer.demo.DemoOptions;
 import dk.barometer.demo.GeneratedWave;
 import dk.barometer.config.PublishedFigure;
+import dk.barometer.config.SimulationSettings;
+import dk.barometer.demo.CoverageSimulation;
+import dk.barometer.demo.EstimateCoverage;
 import dk.barometer.config.PublishedFigures;
 import dk.barometer.publish.CatalogueDocument;
 import dk.barometer.publish.PublishedComparison;
@@ -31,6 +34,7 @@ public final class Main {
         sql        run a SQL query over the warehouse tables
         compare-published   print a wave's estimates beside the published figures; exit 7 if any is off
         catalogue  write the indicator catalogue (markdown) from conf/
+        simulate   coverage check of the standard errors: repeated samples from the demo population
 
       Common options:
         --conf DIR         configuration directory (default: conf/ of the installation, or $BAROMETER_CONF)
@@ -75,6 +79,15 @@ public final class Main {
       Writes the indicator catalogue (markdown, from conf/indicators.yaml and the codebook) to FILE, by default
       docs/indicators.md of the installation.
       """;
+  private static final String SIMULATE_HELP = """
+      Usage: jobs/barometer simulate [--wave YEAR] [--samples N] [--conf DIR]
+
+      Draws N repeated samples (default: samples in conf/simulation.yaml, 500) from the synthetic demo population of
+      wave YEAR (default 2025) with the surveys' design, weights and estimates each as a run does, and prints, per
+      estimate of conf/simulation.yaml, the population value, the mean estimate and its bias, the standard deviation
+      of the estimates, the mean standard error, their ratio and the share of 95 % intervals covering the population
+      value. Exits with 7 when the pooled coverage is outside coverage_range (93-97 %). Writes no table.
+      """;
   private static final String DEMO_HELP = """
       Usage: jobs/barometer demo [--warehouse DIR] [--conf DIR]
 
@@ -103,6 +116,7 @@ public final class Main {
         case "demo" -> DEMO_HELP;
         case "compare-published" -> COMPARE_HELP;
         case "catalogue" -> CATALOGUE_HELP;
+        case "simulate" -> SIMULATE_HELP;
         default -> throw new BarometerException(BarometerException.Kind.USAGE,
             "Unknown command '" + command + "'.\n" + USAGE);
       };
@@ -120,6 +134,7 @@ public final class Main {
         case "compare-published" -> comparePublished(Args.parse(command, rest, Set.of("wave", "warehouse", "conf"),
             Set.of()), out);
         case "catalogue" -> catalogue(Args.parse(command, rest, Set.of("out", "conf"), Set.of()), out);
+        case "simulate" -> simulate(Args.parse(command, rest, Set.of("wave", "samples", "conf"), Set.of()), out);
         default -> throw new IllegalStateException(command);
       }
       return 0;
@@ -227,6 +242,16 @@ public final class Main {
       throw new BarometerException(BarometerException.Kind.WRITE, "Cannot write " + target + ": " + e.getMessage());
     }
     out.println("Wrote the indicator catalogue to " + target);
+  }
+
+  private static void simulate(Args args, PrintStream out) {
+    int wave = args.intOption("wave", 2025);
+    BarometerConfig config = BarometerConfig.load(Home.conf(args));
+    SimulationSettings settings = SimulationSettings.load(Home.conf(args));
+    settings = settings.withSamples(args.intOption("samples", settings.samples()));
+    SparkSession spark = SparkSessions.builder("barometer simulate").getOrCreate();
+    List<EstimateCoverage> results = new CoverageSimulation(config, wave, settings).run(spark);
+    new CoveragePrinter(out, settings).print(wave, results);
   }
 
   private static void demo(Args args, PrintStream out) {

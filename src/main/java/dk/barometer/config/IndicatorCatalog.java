@@ -36,6 +36,11 @@ public record IndicatorCatalog(String version, Map<String, DomainDefinition> dom
     return Yaml.read(file, IndicatorCatalog.class);
   }
 
+  /** The same domains and version with {@code subset} as the indicators. */
+  public IndicatorCatalog withIndicators(List<IndicatorDefinition> subset) {
+    return new IndicatorCatalog(version, domains, questionLists, subset);
+  }
+
   public List<IndicatorDefinition> forSurvey(String survey) {
     return indicators.stream().filter(i -> i.survey().equals(survey)).toList();
   }

@@ -30,4 +30,10 @@ public record IndicatorDefinition(String id, String survey, IndicatorType type, 
     success = success == null ? List.of() : List.copyOf(success);
     domains = List.copyOf(domains);
   }
+
+  /** The same indicator broken down by {@code subset} of its domains only. */
+  public IndicatorDefinition withDomains(List<String> subset) {
+    return new IndicatorDefinition(id, survey, type, question, type.singleQuestion() ? null : questions,
+        type == IndicatorType.DISTRIBUTION ? null : success, baseWhere, da, en, subset);
+  }
 }

@@ -22,6 +22,15 @@ public record DemoOptions(long seed, long employers, long employees) {
     return new DemoOptions(DEFAULT_SEED, DEFAULT_EMPLOYERS, DEFAULT_EMPLOYEES);
   }
 
+  /** The target number of respondents of {@code survey}. */
+  public long respondents(String survey) {
+    return switch (survey) {
+      case GeneratedWave.EMPLOYER -> employers;
+      case GeneratedWave.EMPLOYEE -> employees;
+      default -> throw new IllegalArgumentException("The demo generates no survey '" + survey + "'");
+    };
+  }
+
   private static void positive(String name, long value) {
     if (value <= 0) {
       throw new BarometerException(BarometerException.Kind.USAGE,

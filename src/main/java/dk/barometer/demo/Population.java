@@ -25,6 +25,10 @@ final class Population {
     return name;
   }
 
+  long seed() {
+    return uniforms.seed();
+  }
+
   PopulationModel model() {
     return model;
   }

@@ -39,6 +39,10 @@ final class RegisterCounts {
     this.year = year;
   }
 
+  int year() {
+    return year;
+  }
+
   List<Row> count(String population, Dataset<Row> units, List<String> margins, String stratumVariable,
                   String source) {
     Set<String> variables = new LinkedHashSet<>(margins);

@@ -7,7 +7,9 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -76,15 +78,25 @@ final class SampleDraw {
 
   /** The respondents, classified, with {@link Uniforms#ID}. */
   Dataset<Row> respondents(SparkSession spark, SamplePlan plan) {
+    return respondents(population.units(spark, plan.populationSize()), plan);
+  }
+
+  /**
+   * The respondents among {@code units} (the classified population of the plan's size). With replicated uniforms
+   * the units come once per replicate and each replicate gets its own sample.
+   */
+  Dataset<Row> respondents(Dataset<Row> units, SamplePlan plan) {
     Column stratum = col(design.stratum());
+    List<Column> partition = new ArrayList<>(uniforms.replicateColumns());
+    partition.add(stratum);
     // Only units below the stratum's cut-off can be among its smallest uniforms; ranking just those is cheap.
-    Dataset<Row> candidates = population.units(spark, plan.populationSize())
+    Dataset<Row> candidates = units
         .withColumn(SELECTION, uniforms.draw(survey + ".selection"))
         .where(col(SELECTION).lt(Draws.lookup(plan.cutoff(), stratum)));
     // The candidates are classified below the window, so the response filter above it reads plain columns
     // (pushed below the classification instead, it would inline every nested draw expression).
     return candidates
-        .withColumn(RANK, row_number().over(Window.partitionBy(stratum).orderBy(col(SELECTION), col(Uniforms.ID))))
+        .withColumn(RANK, row_number().over(Window.partitionBy(partition.toArray(Column[]::new)).orderBy(col(SELECTION), col(Uniforms.ID))))
         .where(col(RANK).leq(Draws.lookup(plan.gross(), stratum))
             .and(uniforms.draw(survey + ".response").lt(propensity())))
         .drop(SELECTION, RANK);

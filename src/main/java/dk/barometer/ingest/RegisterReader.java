@@ -57,6 +57,20 @@ public final class RegisterReader {
     return new RegisterMargins(year, dir, counts, sources);
   }
 
+  /**
+   * Register margins from rows already on the driver, (population, variable, category, count as double, source),
+   * checked as a file's rows are; {@code location} names where they came from in errors.
+   */
+  public static RegisterMargins of(String location, int year, List<Row> rows) {
+    Map<String, Map<String, Map<String, Double>>> counts = new TreeMap<>();
+    Map<String, String> sources = new TreeMap<>();
+    for (Row r : rows) {
+      add(location, counts, r);
+      sources.putIfAbsent(r.getString(0), r.isNullAt(4) ? "unnamed" : r.getString(4));
+    }
+    return new RegisterMargins(year, location, counts, sources);
+  }
+
   private static void add(String file, Map<String, Map<String, Map<String, Double>>> counts, Row r) {
     String population = r.getString(0);
     String variable = r.getString(1);
