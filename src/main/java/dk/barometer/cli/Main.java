@@ -1,5 +1,12 @@
 package dk.barometer.cli;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
 import dk.barometer.BarometerException;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.demo.DemoGenerator;
@@ -13,13 +20,17 @@ import dk.barometer.config.PublishedFigures;
 import dk.barometer.publish.CatalogueDocument;
 import dk.barometer.publish.PublishedComparison;
 import dk.barometer.publish.QueryPrinter;
+import dk.barometer.publish.Table;
 import dk.barometer.publish.Warehouse;
+import dk.barometer.estimation.TrendEstimator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** Entry point of {@code jobs/barometer}: one sub-command per yearly task. Exit codes: see {@link BarometerException.Kind}. */
@@ -28,9 +39,10 @@ public final class Main {
       Usage: jobs/barometer <command> [options]
 
       Commands:
-        demo       build if needed, generate the 2025 demo wave if absent, run it, print a summary
+        demo       build if needed, generate the 2025 and 2026 demo waves if absent, run them and the trends
         run        run one wave: validate, weight, estimate, write the Delta tables
         generate   write a synthetic demo wave (responses and register margins) as Parquet
+        trends     compare every estimate present in two or more waves: change, its SE, z-test, breaks
         sql        run a SQL query over the warehouse tables
         compare-published   print a wave's estimates beside the published figures; exit 7 if any is off
         catalogue  write the indicator catalogue (markdown) from conf/
@@ -63,7 +75,7 @@ public final class Main {
       Usage: jobs/barometer sql [--format table|csv|json] [--limit N] [--warehouse DIR] "QUERY"
              jobs/barometer sql -f FILE.sql [--format ...]
 
-      Tables: responses_employer, responses_employee, weights, indicators, rejects, runs
+      Tables: responses_employer, responses_employee, weights, weight_diagnostics, indicators, trends, rejects, runs
       (e.g. SELECT * FROM indicators WHERE wave = 2025). Delta time travel works: indicators VERSION AS OF 0.
       """;
   private static final String COMPARE_HELP = """
@@ -79,6 +91,14 @@ public final class Main {
       Writes the indicator catalogue (markdown, from conf/indicators.yaml and the codebook) to FILE, by default
       docs/indicators.md of the installation.
       """;
+  private static final String TRENDS_HELP = """
+      Usage: jobs/barometer trends [--warehouse DIR]
+
+      Rewrites the 'trends' table from every wave in 'indicators': for each estimate present in two or more waves,
+      each wave against the previous one with the estimate, the change in percentage points, its standard error
+      (independent samples), a two-sided z-test p-value, significance at 5 % and the series-break flag (a reworded
+      question). Prints the changes of the whole-population estimates.
+      """;
   private static final String SIMULATE_HELP = """
       Usage: jobs/barometer simulate [--wave YEAR] [--samples N] [--conf DIR]
 
@@ -91,9 +111,12 @@ public final class Main {
   private static final String DEMO_HELP = """
       Usage: jobs/barometer demo [--warehouse DIR] [--conf DIR]
 
-      Generates the 2025 demo wave into demo-data/ unless it is there, runs it into the warehouse, and prints the
-      weighted maturity shares beside the unweighted ones.
+      Generates the 2025 and 2026 demo waves into demo-data/ unless they are there, runs both into the warehouse,
+      prints 2025's weighted maturity shares beside the unweighted ones, then writes and prints the trends.
       """;
+
+  /** The 2025 wave (the report's figures) and the 2026 wave (a changed codebook) make a trend. */
+  private static final List<Integer> DEMO_WAVES = List.of(2025, 2026);
 
   private Main() {}
 
@@ -117,6 +140,7 @@ public final class Main {
         case "compare-published" -> COMPARE_HELP;
         case "catalogue" -> CATALOGUE_HELP;
         case "simulate" -> SIMULATE_HELP;
+        case "trends" -> TRENDS_HELP;
         default -> throw new BarometerException(BarometerException.Kind.USAGE,
             "Unknown command '" + command + "'.\n" + USAGE);
       };
@@ -134,6 +158,7 @@ public final class Main {
         case "compare-published" -> comparePublished(Args.parse(command, rest, Set.of("wave", "warehouse", "conf"),
             Set.of()), out);
         case "catalogue" -> catalogue(Args.parse(command, rest, Set.of("out", "conf"), Set.of()), out);
+        case "trends" -> trends(Args.parse(command, rest, Set.of("warehouse", "conf"), Set.of()), out);
         case "simulate" -> simulate(Args.parse(command, rest, Set.of("wave", "samples", "conf"), Set.of()), out);
         default -> throw new IllegalStateException(command);
       }
@@ -244,6 +269,28 @@ public final class Main {
     out.println("Wrote the indicator catalogue to " + target);
   }
 
+  private static void trends(Args args, PrintStream out) {
+    SparkSession spark = SparkSessions.builder("barometer trends").getOrCreate();
+    writeTrends(new Warehouse(spark, Home.warehouse(args)), out);
+  }
+
+  private static void writeTrends(Warehouse warehouse, PrintStream out) {
+    warehouse.replace(Table.TRENDS, new TrendEstimator().trends(warehouse.read(Table.INDICATORS)));
+    Dataset<Row> trends = warehouse.read(Table.TRENDS);
+    Row summary = trends.agg(count(lit(1)), sum(when(col("significant"), 1).otherwise(0)),
+        sum(when(col("series_break"), 1).otherwise(0))).first();
+    out.printf("Wrote %d trend rows to %s: %d significant at 5 %%, %d with a series break.%n%n", summary.getLong(0),
+        warehouse.path(Table.TRENDS), summary.isNullAt(1) ? 0 : summary.getLong(1),
+        summary.isNullAt(2) ? 0 : summary.getLong(2));
+    new QueryPrinter(out).print(trends.where(col("domain").equalTo("total"))
+        .select(col("survey"), col("indicator_id"), col("category"), col("previous_wave"), col("wave"),
+            round(col("previous_estimate").multiply(100), 1).as("previous"),
+            round(col("estimate").multiply(100), 1).as("estimate"), round(col("change_points"), 1).as("change"),
+            round(col("se_change_points"), 1).as("se"), round(col("p_value"), 4).as("p_value"),
+            col("significant"), col("series_break"))
+        .orderBy("survey", "indicator_id", "category", "wave"), QueryPrinter.Format.TABLE, 1000);
+  }
+
   private static void simulate(Args args, PrintStream out) {
     int wave = args.intOption("wave", 2025);
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
@@ -258,14 +305,19 @@ public final class Main {
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
     SparkSession spark = SparkSessions.builder("barometer demo").getOrCreate();
     Path data = Home.demoData();
-    int wave = 2025;
-    if (!Files.isDirectory(data.resolve("employer").resolve("wave=" + wave))) {
-      out.println("Generating the " + wave + " demo wave into " + data + " ...");
-      DemoGenerator.forWave(config, wave).write(spark, data, DemoOptions.defaults());
-    }
     Warehouse warehouse = new Warehouse(spark, Home.warehouse(args));
-    out.println("Running wave " + wave + " into " + warehouse.root() + " ...");
-    WaveRun.Outcome outcome = new WaveRun(spark, config, warehouse).run(wave, data.toString());
-    new DemoSummary(spark, warehouse, config).print(out, wave, outcome);
+    WaveRun.Outcome first = null;
+    for (int wave : DEMO_WAVES) {
+      if (!Files.isDirectory(data.resolve("employer").resolve("wave=" + wave))) {
+        out.println("Generating the " + wave + " demo wave into " + data + " ...");
+        DemoGenerator.forWave(config, wave).write(spark, data, DemoOptions.defaults());
+      }
+      out.println("Running wave " + wave + " into " + warehouse.root() + " ...");
+      WaveRun.Outcome outcome = new WaveRun(spark, config, warehouse).run(wave, data.toString());
+      first = first == null ? outcome : first;
+    }
+    new DemoSummary(spark, warehouse, config).print(out, DEMO_WAVES.get(0), first);
+    out.println();
+    writeTrends(warehouse, out);
   }
 }

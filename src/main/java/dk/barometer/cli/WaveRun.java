@@ -11,6 +11,7 @@ import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Codebook;
 import dk.barometer.estimation.IndicatorEstimator;
 import dk.barometer.estimation.TaylorVariance;
+import dk.barometer.ingest.Harmonisation;
 import dk.barometer.ingest.InputErrors;
 import dk.barometer.ingest.InputLayout;
 import dk.barometer.ingest.RawResponses;
@@ -87,13 +88,14 @@ public final class WaveRun {
         ValidatedResponses checked = timed("validate " + survey, () -> validate(contract, dir, counts));
         cached.add(checked.checked());
         validated.put(survey, checked);
+        Dataset<Row> concepts = new Harmonisation(codebook).apply(survey, checked.valid());
         WeightedSample sample = timed("weight " + survey, () -> new SurveyWeighting(survey,
-            config.settings().survey(survey), config.settings().raking()).weigh(wave, checked.valid(), register));
+            config.settings().survey(survey), config.settings().raking()).weigh(wave, concepts, register));
         LOG.info("weight {}", sample.diagnostics().summary());
         samples.put(survey, sample);
       }
 
-      IndicatorEstimator estimator = new IndicatorEstimator(config.indicators(), codebook);
+      IndicatorEstimator estimator = new IndicatorEstimator(config.indicators(), codebook.harmonised());
       TaylorVariance variance = new TaylorVariance(config.settings().reliability());
       List<Dataset<Row>> perSurvey = new ArrayList<>();
       for (WeightedSample sample : samples.values()) {

@@ -9,11 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything in {@code conf/}, parsed and cross-checked once: settings, classifications, indicator catalogue and
@@ -28,6 +31,7 @@ public record BarometerConfig(Path directory, Settings settings, Classifications
     IndicatorCatalog indicators = IndicatorCatalog.load(directory.resolve(settings.indicators()));
     BarometerConfig config = new BarometerConfig(directory, settings, classifications, indicators);
     config.checkSurveys();
+    config.checkConceptsAsked();
     return config;
   }
 
@@ -41,6 +45,20 @@ public record BarometerConfig(Path directory, Settings settings, Classifications
       checkCodebook(file, codebook, survey);
     }
     return codebook;
+  }
+
+  /**
+   * The codebook, in concept terms, of the latest configured wave that asks {@code concept} in {@code survey}: where
+   * question texts and code labels of a concept come from. Empty when no wave asks it.
+   */
+  public Optional<Codebook> latestAsking(String survey, String concept) {
+    for (int wave : new TreeSet<>(settings.waves().keySet()).descendingSet()) {
+      Codebook concepts = codebook(wave).harmonised();
+      if (concepts.survey(survey).question(concept).isPresent()) {
+        return Optional.of(concepts);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -58,6 +76,23 @@ public record BarometerConfig(Path directory, Settings settings, Classifications
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException | NoSuchAlgorithmException e) {
       throw new BarometerException(BarometerException.Kind.CONFIG, "Cannot fingerprint " + directory + ": " + e, e);
+    }
+  }
+
+  /** Every concept an indicator uses is asked in at least one configured wave: otherwise it is a typo. */
+  private void checkConceptsAsked() {
+    Map<String, Set<String>> asked = new HashMap<>();
+    for (int wave : settings.waves().keySet()) {
+      Codebook concepts = codebook(wave).harmonised();
+      concepts.surveys().forEach((survey, book) -> book.questions()
+          .forEach(q -> asked.computeIfAbsent(survey, s -> new HashSet<>()).add(q.id())));
+    }
+    for (IndicatorDefinition indicator : indicators.indicators()) {
+      for (String concept : indicator.questions()) {
+        checkArgument(asked.getOrDefault(indicator.survey(), Set.of()).contains(concept), "Indicator '%s' uses "
+            + "question '%s', which no configured wave's codebook asks in survey '%s'", indicator.id(), concept,
+            indicator.survey());
+      }
     }
   }
 
@@ -84,12 +119,16 @@ public record BarometerConfig(Path directory, Settings settings, Classifications
       checkArgument(variables.contains(margin), "%s: survey '%s' is raked on '%s', which is not among its "
           + "classification variables %s", file, survey, margin, questions.classifications());
     }
+    // Indicators are defined on concepts; a concept this wave did not ask gives no estimate for the wave.
+    Codebook concepts = codebook.harmonised();
+    SurveyCodebook conceptQuestions = concepts.survey(survey);
     for (IndicatorDefinition indicator : indicators.forSurvey(survey)) {
       for (String id : indicator.questions()) {
-        Question question = questions.question(id).orElseThrow(() -> new BarometerException(
-            BarometerException.Kind.CONFIG, String.format("Indicator '%s' uses question '%s', which is not in %s "
-                + "for survey '%s'", indicator.id(), id, file, survey)));
-        List<Integer> codes = codebook.validCodes(question);
+        Question question = conceptQuestions.question(id).orElse(null);
+        if (question == null) {
+          continue;
+        }
+        List<Integer> codes = concepts.validCodes(question);
         for (int code : indicator.success()) {
           checkArgument(codes.contains(code), "Indicator '%s' counts code %s of '%s' as success, but the valid "
               + "codes are %s (%s)", indicator.id(), code, question.id(), codes, file);
@@ -98,7 +137,7 @@ public record BarometerConfig(Path directory, Settings settings, Classifications
       for (String domain : indicator.domains()) {
         DomainDefinition d = indicators.domains().get(domain);
         checkArgument(d.variable() == null || variables.contains(d.variable())
-                || questions.question(d.variable()).isPresent(), "Indicator '%s' is broken down by '%s', which is "
+                || conceptQuestions.question(d.variable()).isPresent(), "Indicator '%s' is broken down by '%s', which is "
             + "neither a classification variable nor a question of survey '%s'", indicator.id(), d.variable(), survey);
       }
     }

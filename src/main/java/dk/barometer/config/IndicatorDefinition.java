@@ -36,4 +36,10 @@ public record IndicatorDefinition(String id, String survey, IndicatorType type, 
     return new IndicatorDefinition(id, survey, type, question, type.singleQuestion() ? null : questions,
         type == IndicatorType.DISTRIBUTION ? null : success, baseWhere, da, en, subset);
   }
+
+  /** The same list indicator over {@code subset} of its questions only (the items a wave asked). */
+  public IndicatorDefinition withQuestions(List<String> subset) {
+    checkArgument(!type.singleQuestion(), "Indicator '%s' has a single question", id);
+    return new IndicatorDefinition(id, survey, type, null, subset, success, baseWhere, da, en, domains);
+  }
 }

@@ -4,10 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import dk.barometer.config.BarometerConfig;
+import dk.barometer.config.Codebook;
 import dk.barometer.config.IndicatorDefinition;
 import dk.barometer.config.SimulationSettings;
 import dk.barometer.estimation.IndicatorEstimator;
 import dk.barometer.estimation.TaylorVariance;
+import dk.barometer.ingest.Harmonisation;
 import dk.barometer.ingest.RegisterMargins;
 import dk.barometer.ingest.RegisterReader;
 import dk.barometer.weighting.DesignWeights;
@@ -71,8 +73,10 @@ public final class CoverageSimulation {
 
   private List<EstimateCoverage> survey(SparkSession spark, String survey) {
     List<IndicatorDefinition> indicators = settings.indicators(config.indicators(), survey);
+    Codebook codebook = config.codebook(generator.wave());
+    Harmonisation harmonisation = new Harmonisation(codebook);
     IndicatorEstimator estimator = new IndicatorEstimator(config.indicators().withIndicators(indicators),
-        config.codebook(generator.wave()));
+        codebook.harmonised());
     DemoGenerator.SurveyGeneration generation = generator.generation(survey,
         new Uniforms(settings.populationSeed()), new Uniforms(settings.sampleSeed()).replicated(REPLICATE));
     SamplePlan plan = generation.draw().plan(DemoOptions.defaults().respondents(survey));
@@ -80,13 +84,14 @@ public final class CoverageSimulation {
     try {
       Dataset<Row> units = cache(generation.population().units(spark, plan.populationSize()), cached);
       RegisterMargins register = register(survey, generation, units);
-      Map<String, Double> truth = truth(survey, estimator, generation, units);
+      Map<String, Double> truth = truth(survey, estimator, harmonisation, generation, units);
       LOG.info("simulate {}: population of {} units, {} population values", survey, plan.populationSize(),
           truth.size());
 
       Dataset<Row> replicates = spark.range(settings.samples()).toDF(REPLICATE);
-      Dataset<Row> samples = cache(generator.contract(survey, generation.answers().answer(
-          generation.draw().respondents(units.crossJoin(replicates), plan)), col(REPLICATE))
+      Dataset<Row> samples = cache(harmonisation.apply(survey, generator.contract(survey,
+          generation.answers().answer(generation.draw().respondents(units.crossJoin(replicates), plan)),
+          col(REPLICATE)))
           // Sorted by replicate, the cache's batch statistics let each replicate's filter skip the others.
           .repartitionByRange(col(REPLICATE)).sortWithinPartitions(REPLICATE), cached);
       LOG.info("simulate {}: {} samples drawn, {} respondents in all", survey, settings.samples(), samples.count());
@@ -150,9 +155,9 @@ public final class CoverageSimulation {
   }
 
   /** The population value of every estimate: the estimator on every unit of the population with weight 1. */
-  private Map<String, Double> truth(String survey, IndicatorEstimator estimator,
+  private Map<String, Double> truth(String survey, IndicatorEstimator estimator, Harmonisation harmonisation,
                                     DemoGenerator.SurveyGeneration generation, Dataset<Row> units) {
-    Dataset<Row> census = generator.contract(survey, generation.answers().answer(units))
+    Dataset<Row> census = harmonisation.apply(survey, generator.contract(survey, generation.answers().answer(units)))
         .withColumn(SurveyWeighting.WEIGHT, lit(1.0))
         .withColumn(DesignWeights.DESIGN_WEIGHT, lit(1.0))
         .withColumn(SurveyWeighting.CELL, lit("population"));

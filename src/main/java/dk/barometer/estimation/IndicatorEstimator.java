@@ -2,12 +2,16 @@ package dk.barometer.estimation;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -52,6 +56,8 @@ public final class IndicatorEstimator {
   public static final String SHARE_CATEGORY = "yes";
   /** The columns that identify one estimate of a survey and wave. */
   public static final List<String> KEYS = List.of("indicator_id", "domain", "domain_value", "category");
+  private static final String BREAK_KEY_SEPARATOR = "\u001f";
+  private static final String ANY_CATEGORY = "*";
 
   private final IndicatorCatalog catalog;
   private final Codebook codebook;
@@ -70,7 +76,7 @@ public final class IndicatorEstimator {
    * ({@link #KEYS}), the weights {@code w} and {@code d}, the weighting cell, and {@code y} and {@code b}.
    */
   public Dataset<Row> longForm(WeightedSample sample) {
-    List<IndicatorDefinition> indicators = catalog.forSurvey(sample.survey());
+    List<IndicatorDefinition> indicators = estimable(sample.survey(), Set.of(sample.rows().columns()));
     Column items = array(indicators.stream().flatMap(i -> items(sample.survey(), i).stream()).toArray(Column[]::new));
     // Only the domains this survey's indicators use: a domain may refer to another survey's questions.
     Set<String> used = indicators.stream().flatMap(i -> i.domains().stream()).collect(Collectors.toSet());
@@ -88,6 +94,30 @@ public final class IndicatorEstimator {
         .withColumn("domain", col("dv.domain")).withColumn("domain_value", col("dv.value")).drop("dv");
   }
 
+  /**
+   * The indicators of {@code survey} this wave can estimate, given its harmonised {@code columns}: an indicator
+   * whose concept the wave did not ask gives no estimate (never a zero); an items indicator keeps the items asked;
+   * a breakdown by a variable the wave lacks is left out.
+   */
+  public List<IndicatorDefinition> estimable(String survey, Set<String> columns) {
+    List<IndicatorDefinition> estimable = new ArrayList<>();
+    for (IndicatorDefinition indicator : catalog.forSurvey(survey)) {
+      List<String> asked = indicator.questions().stream()
+          .filter(q -> codebook.survey(survey).question(q).isPresent()).toList();
+      boolean complete = asked.size() == indicator.questions().size();
+      if (asked.isEmpty() || !complete && indicator.type() != IndicatorType.ITEMS) {
+        continue;
+      }
+      List<String> domains = indicator.domains().stream().filter(d -> {
+        DomainDefinition domain = catalog.domains().get(d);
+        return domain.variable() == null || columns.contains(domain.variable());
+      }).toList();
+      IndicatorDefinition restricted = complete ? indicator : indicator.withQuestions(asked);
+      estimable.add(domains.size() == indicator.domains().size() ? restricted : restricted.withDomains(domains));
+    }
+    return estimable;
+  }
+
   /** The point estimates of the long form: one aggregation for every indicator and domain. */
   public Dataset<Row> pointEstimates(WeightedSample sample, Dataset<Row> longForm) {
     return longForm
@@ -102,7 +132,41 @@ public final class IndicatorEstimator {
             col("numerator_weighted").divide(col("base_weighted")).as("estimate"),
             col("numerator_unweighted").divide(col("base_unweighted")).as("unweighted_estimate"),
             col("numerator_weighted"), col("base_weighted"), col("base_n"),
+            seriesBreak(sample.survey()).as("series_break"),
             lit(catalog.version()).as("definition_version"));
+  }
+
+  /**
+   * The reason for a series break where a concept behind the estimate was reworded in this wave (the codebook's
+   * {@code series_break}): per item for items indicators, for every category otherwise; null elsewhere.
+   */
+  private Column seriesBreak(String survey) {
+    List<Column> pairs = new ArrayList<>();
+    for (IndicatorDefinition indicator : catalog.forSurvey(survey)) {
+      List<String> reasons = new ArrayList<>();
+      for (String id : indicator.questions()) {
+        String reason = codebook.survey(survey).question(id).map(Question::seriesBreak).orElse(null);
+        if (reason == null) {
+          continue;
+        }
+        if (indicator.type() == IndicatorType.ITEMS) {
+          pairs.add(lit(indicator.id() + BREAK_KEY_SEPARATOR + id));
+          pairs.add(lit(id + ": " + reason));
+        } else {
+          reasons.add(id + ": " + reason);
+        }
+      }
+      if (!reasons.isEmpty()) {
+        pairs.add(lit(indicator.id() + BREAK_KEY_SEPARATOR + ANY_CATEGORY));
+        pairs.add(lit(String.join("; ", reasons)));
+      }
+    }
+    if (pairs.isEmpty()) {
+      return lit(null).cast("string");
+    }
+    Column breaks = map(pairs.toArray(Column[]::new));
+    return coalesce(element_at(breaks, concat_ws(BREAK_KEY_SEPARATOR, col("indicator_id"), col("category"))),
+        element_at(breaks, concat_ws(BREAK_KEY_SEPARATOR, col("indicator_id"), lit(ANY_CATEGORY))));
   }
 
   private List<Column> items(String survey, IndicatorDefinition indicator) {

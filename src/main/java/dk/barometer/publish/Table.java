@@ -7,6 +7,8 @@ public enum Table {
   WEIGHTS("weights"),
   WEIGHT_DIAGNOSTICS("weight_diagnostics"),
   INDICATORS("indicators"),
+  /** Derived from every wave's indicators by the trends command; rewritten whole. */
+  TRENDS("trends"),
   REJECTS("rejects"),
   RUNS("runs");
 

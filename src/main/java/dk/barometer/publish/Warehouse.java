@@ -36,11 +36,32 @@ public final class Warehouse {
       rows.write().format("delta")
           .mode("overwrite")
           .option("replaceWhere", "wave = " + wave)
+          // A wave may ask a concept the others did not (a new question): its column joins the table, null in
+          // the waves without it.
+          .option("mergeSchema", "true")
           .partitionBy("wave")
           .save(path(table));
     } catch (RuntimeException e) {
       throw writeFailed(table, e);
     }
+  }
+
+  /** Replaces the whole of {@code table} with {@code rows} in one commit (for tables derived from all waves). */
+  public void replace(Table table, Dataset<Row> rows) {
+    try {
+      rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path(table));
+    } catch (RuntimeException e) {
+      throw writeFailed(table, e);
+    }
+  }
+
+  /** Reads {@code table}; a clear error when no run has written it yet. */
+  public Dataset<Row> read(Table table) {
+    if (!exists(table)) {
+      throw new BarometerException(BarometerException.Kind.USAGE, String.format("There is no table %s at %s yet: "
+          + "run a wave first (jobs/barometer run --wave YEAR --input DIR).", table.tableName(), path(table)));
+    }
+    return spark.read().format("delta").load(path(table));
   }
 
   public void append(Table table, Dataset<Row> rows) {

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dk.barometer.config.BarometerConfig;
-import dk.barometer.demo.DemoGenerator;
 import dk.barometer.config.PublishedFigures;
-import dk.barometer.demo.DemoOptions;
 import dk.barometer.publish.PublishedComparison;
 import dk.barometer.publish.Table;
 import dk.barometer.publish.Warehouse;
+import dk.barometer.testing.DemoInputs;
 import dk.barometer.testing.TestSpark;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,8 +31,7 @@ class DemoWaveTest {
   static void runTheDemoWave() {
     SparkSession spark = TestSpark.spark();
     BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
-    Path input = TestSpark.tempDir("demo-input");
-    DemoGenerator.forWave(config, 2025).write(spark, input, DemoOptions.defaults());
+    Path input = DemoInputs.with(2025);
     warehouse = new Warehouse(spark, TestSpark.tempDir("demo-warehouse").toString());
     new WaveRun(spark, config, warehouse).run(2025, input.toString());
     indicators = spark.read().format("delta").load(warehouse.path(Table.INDICATORS)).cache();

@@ -386,14 +386,20 @@ class WaveRunTest {
   }
 
   /** A copy of conf/ with a second wave, 2026, on a copy of the 2025 codebook. */
+  /**
+   * The configuration with a 2026 wave that repeats the 2025 questionnaire and register (the fixture's rows serve
+   * both waves), so the indicator asked only from 2026 on leaves the catalogue.
+   */
   private static Path twoWaveConf() throws IOException {
     Path conf = TestSpark.copyOfConf();
     Files.writeString(conf.resolve("codebook/2026.yaml"),
         Files.readString(conf.resolve("codebook/2025.yaml")).replace("wave: 2025", "wave: 2026"));
     Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
-        .replace("  2025: {codebook: codebook/2025.yaml, register_year: 2025}",
-            "  2025: {codebook: codebook/2025.yaml, register_year: 2025}\n"
-                + "  2026: {codebook: codebook/2026.yaml, register_year: 2025}"));
+        .replace("  2026: {codebook: codebook/2026.yaml, register_year: 2026}",
+            "  2026: {codebook: codebook/2026.yaml, register_year: 2025}"));
+    String indicators = Files.readString(conf.resolve("indicators.yaml"));
+    Files.writeString(conf.resolve("indicators.yaml"), indicators.replaceAll(
+        "(?s)  # Asked from 2026: no 2025 estimate\\.\n  - id: uses_ai_agents.*?\n\n", ""));
     return conf;
   }
 }

@@ -43,10 +43,10 @@ class BarometerConfigTest {
     Path conf = TestSpark.copyOfConf();
     Files.writeString(conf.resolve("indicators.yaml"), Files.readString(conf.resolve("indicators.yaml"))
         .replace("question: ai_maturity\n    success: [3, 4, 5]", "question: ai_maturty\n    success: [3, 4, 5]"));
-    BarometerConfig config = BarometerConfig.load(conf);
-    assertThatThrownBy(() -> config.codebook(2025))
+    assertThatThrownBy(() -> BarometerConfig.load(conf))
         .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.CONFIG))
-        .hasMessageContaining("Indicator 'implemented' uses question 'ai_maturty'");
+        .hasMessageContaining("Indicator 'implemented' uses question 'ai_maturty', which no configured wave's "
+            + "codebook asks in survey 'employer'");
   }
 
   @Test
