@@ -32,8 +32,10 @@ public final class Warehouse {
   }
 
   /**
-   * Replaces the rows of {@code wave} in {@code table} with {@code rows}, atomically; returns the Delta version
-   * committed. A run is the only writer of its tables, so the latest version after the commit is this commit.
+   * Replaces the rows of {@code wave} in {@code table} with {@code rows}, atomically; returns the table's Delta
+   * version after the write, which holds exactly these rows for the wave. A run is the only writer of its tables, so
+   * that is this write's commit, or the version already there when Delta skips an empty commit (no rows to remove
+   * or add, e.g. a wave without rejects).
    */
   public long replaceWave(Table table, int wave, Dataset<Row> rows) {
     try {

@@ -2,8 +2,7 @@ package dk.barometer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.barometer.config.BarometerConfig;
-import dk.barometer.testing.ConsistentWave;
+import dk.barometer.BarometerException;
 import dk.barometer.testing.TestSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a scheduler sees of {@code jobs/barometer}: the exit code of each kind of outcome, the error on standard
- * error, and {@code --help} on every command. (Write failures, exit 6, are in BadInputTest.readOnlyWarehouse.)
+ * error, and {@code --help} on every command. Which faults are of which kind: BadInputTest (write failures, exit
+ * 6: BadInputTest.readOnlyWarehouse).
  */
 class ExitCodeTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -48,23 +48,19 @@ class ExitCodeTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("barometer.yaml does not exist");
   }
 
+  /** A fault of the input exits 4 with the error on standard error; other kinds map the same way (Kind). */
   @Test
-  void badInputAndWeightingFailuresHaveTheirOwnCodes() {
-    BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
+  void badInputExitsWithFour() {
     String warehouse = TestSpark.tempDir("warehouse").toString();
-    String conf = TestSpark.confDir().toString();
-
     String missing = TestSpark.tempDir("input").resolve("nothing here").toString();
-    assertThat(main("run", "--wave", "2025", "--input", missing, "--warehouse", warehouse, "--conf", conf))
-        .isEqualTo(4);
+    assertThat(main("run", "--wave", "2025", "--input", missing, "--warehouse", warehouse, "--conf",
+        TestSpark.confDir().toString())).isEqualTo(4);
     assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: ").contains("does not exist");
+  }
 
-    Path input = ConsistentWave.fixture(TestSpark.spark(), config, 2025).write(TestSpark.tempDir("input"));
-    ConsistentWave.fixture(TestSpark.spark(), config, 2025).register()
-        .where("NOT (population = 'firms' AND variable = 'industry' AND category = 'F')").coalesce(1).write()
-        .mode("overwrite").parquet(input.resolve("register/year=2025").toString());
-    assertThat(main("run", "--wave", "2025", "--input", input.toString(), "--warehouse", warehouse, "--conf", conf))
-        .isEqualTo(5);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("industry = 'F'");
+  @Test
+  void eachKindOfFailureHasItsOwnCode() {
+    assertThat(java.util.Arrays.stream(BarometerException.Kind.values()).map(BarometerException.Kind::exitCode))
+        .containsExactly(2, 3, 4, 5, 6, 7);
   }
 }

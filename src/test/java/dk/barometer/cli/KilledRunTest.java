@@ -11,6 +11,7 @@ import dk.barometer.testing.ConsistentWave;
 import dk.barometer.testing.DeltaCommits;
 import dk.barometer.testing.TableChecksum;
 import dk.barometer.testing.TestSpark;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,13 +46,20 @@ class KilledRunTest {
       contents.put(table, TableChecksum.of(warehouse.read(table)));
     }
 
-    // The same run in a child JVM, killed as soon as its first table commit (responses_employee) appears.
+    // The same run in a child JVM, killed as soon as its first table commit (responses_employee) appears. Its
+    // input and warehouse come from an environment profile, with the test session's small-data Spark settings.
+    Path conf = TestSpark.copyOfConf();
+    Files.writeString(conf.resolve("environments/kill-test.yaml"), String.format("""
+        warehouse: %s
+        input: %s
+        spark: {spark.sql.shuffle.partitions: 1, spark.databricks.delta.snapshotPartitions: 1}
+        """, warehouse.root(), input));
     Path log = TestSpark.tempDir("killed-run").resolve("run.log");
     Process child = ChildJvm.java(ChildJvm.testClassPath(), List.of("-Xmx1g",
             "-Dbarometer.home=" + TestSpark.confDir().getParent(),
             "-Dlog4j2.configurationFile=" + TestSpark.confDir().resolve("log4j2.properties")),
-        "dk.barometer.cli.Main", List.of("run", "--wave", String.valueOf(WAVE), "--input", input.toString(),
-            "--warehouse", warehouse.root(), "--conf", TestSpark.confDir().toString()), log).start();
+        "dk.barometer.cli.Main", List.of("run", "--wave", String.valueOf(WAVE), "--conf", conf.toString(),
+            "--env", "kill-test"), log).start();
     try {
       long deadline = System.nanoTime() + 240_000_000_000L;
       while (DeltaCommits.latest(warehouse.path(Table.RESPONSES_EMPLOYEE)) == earlier.get(Table.RESPONSES_EMPLOYEE)) {
