@@ -10,6 +10,9 @@ import java.util.Set;
 
 /** Command-line arguments: {@code --name value} options, {@code --flag} switches and positional words. */
 final class Args {
+  /** Options every command takes: the environment profile (see {@link Home#environment}). */
+  private static final Set<String> COMMON = Set.of("env");
+
   private final String command;
   private final Map<String, String> options;
   private final List<String> positional;
@@ -39,7 +42,7 @@ final class Args {
           value = name.substring(eq + 1);
           name = name.substring(0, eq);
         }
-        if (valued.contains(name)) {
+        if (valued.contains(name) || COMMON.contains(name)) {
           if (value == null) {
             if (i + 1 >= words.length) {
               throw usage(command, "option --" + name + " needs a value");

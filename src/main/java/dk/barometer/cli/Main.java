@@ -51,17 +51,22 @@ public final class Main {
       Common options:
         --conf DIR         configuration directory (default: conf/ of the installation, or $BAROMETER_CONF)
         --warehouse DIR    Delta warehouse root, any Hadoop URI (default: warehouse/, or $BAROMETER_WAREHOUSE)
+        --env NAME         environment profile conf/environments/NAME.yaml: warehouse, input, Spark settings
+                           (or $BAROMETER_ENV); paths on the command line win
 
       'jobs/barometer <command> --help' describes a command. Exit codes: 0 success, 2 usage, 3 configuration,
-      4 bad input, 5 weighting failure, 6 write failure, 7 published figures not reproduced, 1 unexpected error.
+      4 bad input, 5 weighting failure, 6 write failure, 7 a check failed (published figures not reproduced, or
+      a run's rows in differ from accepted + rejected), 1 unexpected error.
       """;
 
   private static final String RUN_HELP = """
-      Usage: jobs/barometer run --wave YEAR --input DIR [--warehouse DIR] [--conf DIR]
+      Usage: jobs/barometer run --wave YEAR --input DIR [--warehouse DIR] [--conf DIR] [--env NAME]
 
       Reads DIR/<survey>/wave=YEAR/*.parquet and DIR/register/year=<register year>/*.parquet (see README.md, input
       contract), rejects faulty rows into the 'rejects' table, weights both surveys to the register margins, computes
       every indicator of conf/indicators.yaml, and replaces wave YEAR in the Delta tables. Other waves are untouched.
+      The run is recorded in the 'runs' table (started, then succeeded or failed). With --env NAME, the input and
+      warehouse default to those of conf/environments/NAME.yaml.
       """;
   private static final String GENERATE_HELP = """
       Usage: jobs/barometer generate --wave YEAR --out DIR [--seed N] [--employers N] [--employees N] [--conf DIR]
@@ -174,9 +179,9 @@ public final class Main {
     if (wave < 0) {
       throw Args.usage("run", "option --wave is required");
     }
-    String input = args.require("input");
+    String input = Home.input(args, "run");
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
-    SparkSession spark = SparkSessions.builder("barometer run " + wave).getOrCreate();
+    SparkSession spark = SparkSessions.builder("barometer run " + wave, Home.sparkSettings(args)).getOrCreate();
     Warehouse warehouse = new Warehouse(spark, Home.warehouse(args));
     WaveRun.Outcome outcome = new WaveRun(spark, config, warehouse).run(wave, input);
     out.printf("Run %s of wave %d succeeded: %s. Tables in %s%n", outcome.record().runId(), wave,
@@ -214,7 +219,7 @@ public final class Main {
       throw Args.usage("sql", "give one query in quotes, or -f FILE.sql");
     }
     QueryPrinter.Format format = QueryPrinter.format(args.option("format").orElse("table"));
-    SparkSession spark = SparkSessions.builder("barometer sql").getOrCreate();
+    SparkSession spark = SparkSessions.builder("barometer sql", Home.sparkSettings(args)).getOrCreate();
     new Warehouse(spark, Home.warehouse(args)).register();
     QueryPrinter printer = new QueryPrinter(out);
     for (String statement : SqlScript.statements(query)) {
@@ -235,7 +240,8 @@ public final class Main {
       throw Args.usage("compare-published", "option --wave is required");
     }
     PublishedFigures published = PublishedFigures.load(Home.conf(args), wave);
-    SparkSession spark = SparkSessions.builder("barometer compare-published").getOrCreate();
+    SparkSession spark = SparkSessions.builder("barometer compare-published", Home.sparkSettings(args))
+        .getOrCreate();
     List<PublishedComparison.Comparison> comparisons =
         new PublishedComparison(spark, new Warehouse(spark, Home.warehouse(args))).compare(published);
     out.printf("%-42s %10s %9s %7s %7s %7s %9s  %s%n", "figure", "published", "estimate", "n", "off by",

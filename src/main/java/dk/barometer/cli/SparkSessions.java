@@ -1,5 +1,6 @@
 package dk.barometer.cli;
 
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /** Builds the SparkSession: Delta's extension and catalog always; local mode unless a master is already set. */
@@ -24,6 +25,20 @@ public final class SparkSessions {
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1");
     }
+    return builder;
+  }
+
+  /**
+   * As {@link #builder(String)}, plus the Spark settings of an environment profile; a setting spark-submit gave
+   * (a system property in the driver) wins over the profile's.
+   */
+  public static SparkSession.Builder builder(String appName, Map<String, String> settings) {
+    SparkSession.Builder builder = builder(appName);
+    settings.forEach((key, value) -> {
+      if (System.getProperty(key) == null) {
+        builder.config(key, value);
+      }
+    });
     return builder;
   }
 }

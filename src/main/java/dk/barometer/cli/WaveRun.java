@@ -12,6 +12,7 @@ import dk.barometer.config.Codebook;
 import dk.barometer.estimation.IndicatorEstimator;
 import dk.barometer.estimation.TaylorVariance;
 import dk.barometer.ingest.Harmonisation;
+import dk.barometer.ingest.InputChecksums;
 import dk.barometer.ingest.InputErrors;
 import dk.barometer.ingest.InputLayout;
 import dk.barometer.ingest.RawResponses;
@@ -20,10 +21,12 @@ import dk.barometer.ingest.RegisterReader;
 import dk.barometer.ingest.ResponseContract;
 import dk.barometer.ingest.ResponseReader;
 import dk.barometer.publish.DiagnosticsTable;
+import dk.barometer.publish.RunLog;
 import dk.barometer.publish.RunRecord;
 import dk.barometer.publish.Table;
 import dk.barometer.publish.Warehouse;
 import dk.barometer.validate.ResponseValidator;
+import dk.barometer.validate.RowAccount;
 import dk.barometer.validate.ValidatedResponses;
 import dk.barometer.weighting.DesignWeights;
 import dk.barometer.weighting.SurveyWeighting;
@@ -43,8 +46,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One yearly run of a wave: read and validate both surveys, weight them, estimate every indicator, and replace the
- * wave in the Delta tables. Everything is computed before the first write, so input and weighting faults leave
- * the tables as they were; the run is recorded in {@code runs} whether it succeeds or fails.
+ * wave in the Delta tables. Everything is computed (and every row accounted for) before the first write, so input
+ * and weighting faults leave the tables as they were. The run is recorded in {@code runs}: a {@code started} row
+ * before the first write, then {@code succeeded} with the Delta version written to each table, or {@code failed}
+ * with the error (see {@link RunLog} for a run killed in between). Each table's write is one Delta commit; there is
+ * no transaction across tables, so after a kill some tables may hold this run's rows (their run_id says so).
  */
 public final class WaveRun {
   private static final Logger LOG = LoggerFactory.getLogger(WaveRun.class);
@@ -64,19 +70,26 @@ public final class WaveRun {
 
   public Outcome run(int wave, String input) {
     String runId = UUID.randomUUID().toString();
-    Instant started = Instant.now();
     InputLayout layout = new InputLayout(input);
     Map<String, Long> counts = new LinkedHashMap<>();
+    Map<String, Long> versions = new LinkedHashMap<>();
     List<String> inputs = new ArrayList<>();
-    String fingerprint = "";
+    Map<String, String> checksums = new LinkedHashMap<>();
+    RunRecord.Draft draft = new RunRecord.Draft(runId, wave, Instant.now(), inputs, checksums, "", counts, versions);
+    RunLog log = new RunLog(spark, warehouse);
     List<Dataset<Row>> cached = new ArrayList<>();
+    StageLog stages = StageLog.start(spark.sparkContext(), "wave " + wave, 15);
     try {
+      for (String interrupted : log.closeInterrupted(draft.startedAt())) {
+        LOG.warn("run {} started writing and recorded no end; it is now recorded as failed (interrupted)",
+            interrupted);
+      }
       Codebook codebook = config.codebook(wave);
-      fingerprint = config.fingerprint(wave);
+      draft = draft.withConfigHash(config.fingerprint(wave));
       int registerYear = config.settings().wave(wave).registerYear();
       inputs.add(layout.register(registerYear));
-      RegisterMargins register = timed("register", () -> new RegisterReader(spark).read(layout.register(registerYear),
-          registerYear));
+      RegisterMargins register = stages.timed("register", () -> new RegisterReader(spark)
+          .read(layout.register(registerYear), registerYear), r -> "margins of " + registerYear);
 
       Map<String, WeightedSample> samples = new LinkedHashMap<>();
       Map<String, ValidatedResponses> validated = new LinkedHashMap<>();
@@ -85,15 +98,23 @@ public final class WaveRun {
         inputs.add(dir);
         ResponseContract contract = new ResponseContract(survey, wave, codebook, config.classifications(),
             config.settings().survey(survey).stratum());
-        ValidatedResponses checked = timed("validate " + survey, () -> validate(contract, dir, counts));
-        cached.add(checked.checked());
-        validated.put(survey, checked);
-        Dataset<Row> concepts = new Harmonisation(codebook).apply(survey, checked.valid());
-        WeightedSample sample = timed("weight " + survey, () -> new SurveyWeighting(survey,
-            config.settings().survey(survey), config.settings().raking()).weigh(wave, concepts, register));
-        LOG.info("weight {}", sample.diagnostics().summary());
+        Checked checked = stages.timed("validate " + survey, () -> validate(contract, dir),
+            c -> String.format("%d rows in %d file(s), %d rejected", c.rowsIn(), c.files(), c.rejected()));
+        cached.add(checked.responses().checked());
+        validated.put(survey, checked.responses());
+        Dataset<Row> concepts = new Harmonisation(codebook).apply(survey, checked.responses().valid());
+        WeightedSample sample = stages.timed("weight " + survey, () -> new SurveyWeighting(survey,
+            config.settings().survey(survey), config.settings().raking()).weigh(wave, concepts, register),
+            w -> w.diagnostics().summary());
         samples.put(survey, sample);
+        // Every row read is accepted (weighted, written) or rejected: checked before anything is written.
+        RowAccount account = new RowAccount(survey, checked.rowsIn(), sample.rows().count(), checked.rejected());
+        account.checked().addTo(counts);
+        LOG.info("rows {}: {} in = {} accepted + {} rejected", survey, account.rowsIn(), account.accepted(),
+            account.rejected());
       }
+      checksums.putAll(stages.timed("checksum inputs", () -> InputChecksums.of(spark, "input", inputs),
+          c -> c.size() + " file(s)"));
 
       IndicatorEstimator estimator = new IndicatorEstimator(config.indicators(), codebook.harmonised());
       TaylorVariance variance = new TaylorVariance(config.settings().reliability());
@@ -105,8 +126,9 @@ public final class WaveRun {
         // The long form feeds both the point estimates and their variance.
         Dataset<Row> longForm = estimator.longForm(sample).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(longForm);
-        perSurvey.add(timed("variance " + sample.survey(), () -> variance.withUncertainty(sample,
-            estimator.pointEstimates(sample, longForm), longForm)).withColumn("run_id", lit(runId)));
+        perSurvey.add(stages.timed("variance " + sample.survey(), () -> variance.withUncertainty(sample,
+            estimator.pointEstimates(sample, longForm), longForm), v -> "standard errors planned")
+            .withColumn("run_id", lit(runId)));
       }
       Dataset<Row> indicators = union(perSurvey);
       Dataset<Row> weights = union(samples.values().stream().map(s -> weightsOf(s, runId)).toList());
@@ -115,34 +137,35 @@ public final class WaveRun {
       // Compute the indicators before the first write, so an estimation failure leaves every table untouched.
       Dataset<Row> estimates = indicators.persist(StorageLevel.MEMORY_AND_DISK());
       cached.add(estimates);
-      counts.put("indicators", timed("estimate", estimates::count));
+      counts.put("indicators", stages.timed("estimate", estimates::count, n -> n + " indicator rows"));
 
-      timed("write", () -> {
-        for (WeightedSample sample : samples.values()) {
-          warehouse.replaceWave(Table.responses(sample.survey()), wave,
-              sample.rows().drop(DesignWeights.DESIGN_WEIGHT, DesignWeights.STRATUM_POPULATION,
-                  SurveyWeighting.RAKE_FACTOR, SurveyWeighting.WEIGHT, SurveyWeighting.CELL)
-                  .withColumn("run_id", lit(runId)));
-        }
-        warehouse.replaceWave(Table.WEIGHTS, wave, weights);
-        warehouse.replaceWave(Table.WEIGHT_DIAGNOSTICS, wave, DiagnosticsTable.rows(spark, wave, runId,
-            samples.values().stream().map(WeightedSample::diagnostics).toList()));
-        warehouse.replaceWave(Table.REJECTS, wave, rejects);
-        warehouse.replaceWave(Table.INDICATORS, wave, estimates);
-        return null;
-      });
-      RunRecord record = RunRecord.succeeded(runId, wave, started, Instant.now(), inputs, fingerprint, counts);
-      warehouse.append(Table.RUNS, record.toRow(spark));
+      log.append(draft.started());
+      for (WeightedSample sample : samples.values()) {
+        write(stages, Table.responses(sample.survey()), wave, sample.rows().drop(DesignWeights.DESIGN_WEIGHT,
+            DesignWeights.STRATUM_POPULATION, SurveyWeighting.RAKE_FACTOR, SurveyWeighting.WEIGHT,
+            SurveyWeighting.CELL).withColumn("run_id", lit(runId)), versions);
+      }
+      write(stages, Table.WEIGHTS, wave, weights, versions);
+      write(stages, Table.WEIGHT_DIAGNOSTICS, wave, DiagnosticsTable.rows(spark, wave, runId,
+          samples.values().stream().map(WeightedSample::diagnostics).toList()), versions);
+      write(stages, Table.REJECTS, wave, rejects, versions);
+      write(stages, Table.INDICATORS, wave, estimates, versions);
+      RunRecord record = draft.succeeded(Instant.now());
+      log.append(record);
       return new Outcome(record, samples);
-    } catch (RuntimeException e) {
-      recordFailure(RunRecord.failed(runId, wave, started, Instant.now(), inputs, fingerprint, counts, e));
+    } catch (Exception e) { // Spark's checked exceptions too; rethrown as they came
+      recordFailure(log, draft.failed(Instant.now(), e));
       throw e;
     } finally {
       cached.forEach(Dataset::unpersist);
+      stages.close();
     }
   }
 
-  private ValidatedResponses validate(ResponseContract contract, String dir, Map<String, Long> counts) {
+  /** One survey's validated responses with the counts of its rows. */
+  private record Checked(ValidatedResponses responses, long rowsIn, long rejected, int files) {}
+
+  private Checked validate(ResponseContract contract, String dir) {
     RawResponses raw = new ResponseReader(spark, contract).read(dir);
     ValidatedResponses validated = new ResponseValidator(contract).validate(raw.rows());
     // The checked rows feed the row counts, the valid rows and the rejects: read the files once.
@@ -166,11 +189,14 @@ public final class WaveRun {
     if (rows == rejected) {
       throw InputErrors.noValidRows(contract.describe() + " in " + dir, rejected);
     }
-    counts.put(contract.survey() + "_rows", rows);
-    counts.put(contract.survey() + "_rejected", rejected);
-    LOG.info("validate {}: {} rows in {} file(s), {} rejected", contract.survey(), rows, rowsPerFile.size(),
-        rejected);
-    return validated;
+    // Rows in are counted on the files as read, apart from validation, so the row account can catch its losses.
+    return new Checked(validated, raw.rows().count(), rejected, raw.files().size());
+  }
+
+  private void write(StageLog stages, Table table, int wave, Dataset<Row> rows, Map<String, Long> versions) {
+    long version = stages.timed("write " + table.tableName(), () -> warehouse.replaceWave(table, wave, rows),
+        v -> "Delta version " + v);
+    versions.put(table.tableName(), version);
   }
 
   private static Dataset<Row> union(List<Dataset<Row>> parts) {
@@ -184,19 +210,13 @@ public final class WaveRun {
         lit(runId).as("run_id"));
   }
 
-  private void recordFailure(RunRecord record) {
+  private void recordFailure(RunLog log, RunRecord record) {
     try {
-      warehouse.append(Table.RUNS, record.toRow(spark));
-    } catch (RuntimeException ignored) {
+      log.append(record);
+    } catch (Exception ignored) {
       // The warehouse itself may be what failed; the error that stopped the run is the one to report.
-      LOG.warn("could not record the failed run in {}: {}", warehouse.path(Table.RUNS), ignored.getMessage());
+      LOG.warn("could not record the failed run {} in {}: {}", record.runId(), warehouse.path(Table.RUNS),
+          ignored.getMessage());
     }
-  }
-
-  private static <T> T timed(String stage, java.util.function.Supplier<T> step) {
-    long start = System.nanoTime();
-    T result = step.get();
-    LOG.info("stage {} done in {} s", stage, String.format("%.1f", (System.nanoTime() - start) / 1e9));
-    return result;
   }
 }

@@ -37,6 +37,12 @@ public final class InputErrors {
         file, columns, codebook);
   }
 
+  /** Columns missing and others unexpected in one file: most often a column renamed in the export. */
+  public static BarometerException renamedColumns(String file, Collection<String> missing, Collection<String> extra) {
+    return badInput("%s: column(s) %s are missing and column(s) %s are not in the input contract; were they "
+        + "renamed? Deliver the columns under the codebook's names.", file, missing, extra);
+  }
+
   public static BarometerException nonScalarColumn(String file, String column, String type) {
     return badInput("%s: column '%s' has type %s; the input contract needs a plain integer or string column.",
         file, column, type);

@@ -49,10 +49,13 @@ public final class ResponseReader {
     Set<String> present = new LinkedHashSet<>(List.of(schema.fieldNames()));
     List<String> expected = contract.columns();
     List<String> missing = expected.stream().filter(c -> !present.contains(c)).toList();
+    List<String> extra = present.stream().filter(c -> !expected.contains(c)).toList();
+    if (!missing.isEmpty() && !extra.isEmpty()) {
+      throw InputErrors.renamedColumns(file, missing, extra);
+    }
     if (!missing.isEmpty()) {
       throw InputErrors.missingColumns(file, missing);
     }
-    List<String> extra = present.stream().filter(c -> !expected.contains(c)).toList();
     if (!extra.isEmpty()) {
       throw InputErrors.unexpectedColumns(file, extra, contract.codebook().version());
     }

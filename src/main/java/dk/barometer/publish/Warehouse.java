@@ -1,6 +1,7 @@
 package dk.barometer.publish;
 
 import dk.barometer.BarometerException;
+import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -30,8 +31,13 @@ public final class Warehouse {
     return root + "/" + table.tableName();
   }
 
-  /** Replaces the rows of {@code wave} in {@code table} with {@code rows}, atomically. */
-  public void replaceWave(Table table, int wave, Dataset<Row> rows) {
+  /**
+   * Replaces the rows of {@code wave} in {@code table} with {@code rows}, atomically; returns the table's Delta
+   * version after the write, which holds exactly these rows for the wave. A run is the only writer of its tables, so
+   * that is this write's commit, or the version already there when Delta skips an empty commit (no rows to remove
+   * or add, e.g. a wave without rejects).
+   */
+  public long replaceWave(Table table, int wave, Dataset<Row> rows) {
     try {
       rows.write().format("delta")
           .mode("overwrite")
@@ -41,7 +47,8 @@ public final class Warehouse {
           .option("mergeSchema", "true")
           .partitionBy("wave")
           .save(path(table));
-    } catch (RuntimeException e) {
+      return version(table);
+    } catch (Exception e) { // Spark's SparkException (a failed task's write) is checked in Java but undeclared
       throw writeFailed(table, e);
     }
   }
@@ -50,7 +57,7 @@ public final class Warehouse {
   public void replace(Table table, Dataset<Row> rows) {
     try {
       rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path(table));
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // as above
       throw writeFailed(table, e);
     }
   }
@@ -64,12 +71,27 @@ public final class Warehouse {
     return spark.read().format("delta").load(path(table));
   }
 
+  /** Appends {@code rows}; new columns of the runs record are merged into an older table's schema. */
   public void append(Table table, Dataset<Row> rows) {
     try {
-      rows.write().format("delta").mode("append").save(path(table));
-    } catch (RuntimeException e) {
+      rows.write().format("delta").mode("append").option("mergeSchema", "true").save(path(table));
+    } catch (Exception e) { // as above
       throw writeFailed(table, e);
     }
+  }
+
+  /** The latest Delta version of {@code table}. */
+  public long version(Table table) {
+    return DeltaTable.forPath(spark, path(table)).history(1).first().<Long>getAs("version");
+  }
+
+  /** The rows of {@code table} as of Delta version {@code version} (time travel). */
+  public Dataset<Row> read(Table table, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(path(table));
+  }
+
+  public Dataset<Row> read(Table table) {
+    return spark.read().format("delta").load(path(table));
   }
 
   public boolean exists(Table table) {
@@ -92,7 +114,7 @@ public final class Warehouse {
     }
   }
 
-  private BarometerException writeFailed(Table table, RuntimeException e) {
+  private BarometerException writeFailed(Table table, Exception e) {
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
         .orElse("");
     return new BarometerException(BarometerException.Kind.WRITE, String.format(

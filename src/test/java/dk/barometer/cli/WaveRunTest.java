@@ -3,15 +3,19 @@ package dk.barometer.cli;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dk.barometer.BarometerException;
 import dk.barometer.config.BarometerConfig;
+import dk.barometer.publish.RunRecord;
 import dk.barometer.publish.Table;
 import dk.barometer.publish.Warehouse;
+import dk.barometer.testing.ConsistentWave;
 import dk.barometer.testing.DataFrameAssert;
+import dk.barometer.testing.TableChecksum;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.testing.WaveFixture;
 import java.io.IOException;
@@ -30,35 +34,9 @@ class WaveRunTest {
   private final SparkSession spark = TestSpark.spark();
   private final BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
 
-  /**
-   * Eight firms in two strata: micro (register N = 1000, n = 4, d = 250) and large (N = 20, n = 4, d = 5).
-   * The register's industry and region counts equal the design-weighted totals (510 each), so raking keeps the
-   * design weights and every estimate can be computed by hand.
-   */
+  /** Eight firms and four employees whose estimates can be computed by hand: see {@link ConsistentWave}. */
   private WaveFixture consistentWave() {
-    WaveFixture f = new WaveFixture(spark, config, WAVE)
-        .respondent("employer", 1, List.of("J", "1084", "micro", "private"), Map.of("ai_maturity", 1))
-        .respondent("employer", 2, List.of("J", "1084", "micro", "private"), Map.of("ai_maturity", 2))
-        .respondent("employer", 3, List.of("F", "1082", "micro", "private"), Map.of("ai_maturity", 1))
-        .respondent("employer", 4, List.of("F", "1082", "micro", "private"), Map.of("ai_maturity", 3))
-        .respondent("employer", 5, List.of("J", "1082", "large", "private"), Map.of("ai_maturity", 4))
-        .respondent("employer", 6, List.of("F", "1084", "large", "public"), Map.of("ai_maturity", 2))
-        .respondent("employer", 7, List.of("J", "1084", "large", "private"), Map.of("ai_maturity", 5))
-        .respondent("employer", 8, List.of("F", "1082", "large", "public"), Map.of("ai_maturity", 9));
-    // Employees: micro N = 300 (d = 150), large N = 700 (d = 350); industry and region totals 500 each.
-    f.respondent("employee", 1, List.of("J", "1084", "micro", "private", "admin", "generalist"), Map.of("ai_use", 2))
-        .respondent("employee", 2, List.of("F", "1082", "micro", "private", "sales", "integrator"), Map.of("ai_use", 1))
-        .respondent("employee", 3, List.of("J", "1082", "large", "public", "it", "specialist"), Map.of("ai_use", 4))
-        .respondent("employee", 4, List.of("F", "1084", "large", "private", "production", "none"), Map.of("ai_use", 3));
-    for (String variable : List.of("size_class", "stratum")) {
-      f.count("firms", variable, "micro", 1000).count("firms", variable, "large", 20)
-          .count("employees", variable, "micro", 300).count("employees", variable, "large", 700);
-    }
-    f.count("firms", "industry", "J", 510).count("firms", "industry", "F", 510)
-        .count("firms", "region", "1084", 510).count("firms", "region", "1082", 510)
-        .count("employees", "industry", "J", 500).count("employees", "industry", "F", 500)
-        .count("employees", "region", "1084", 500).count("employees", "region", "1082", 500);
-    return f;
+    return ConsistentWave.fixture(spark, config, WAVE);
   }
 
   private Warehouse warehouse() {
@@ -184,6 +162,11 @@ class WaveRunTest {
     }
   }
 
+  /**
+   * Issue #6 and #7 point 5: wave 2026, then 2025 three times. The second 2025 run (same input and config) writes
+   * the same contents as the first; the third, on a changed answer, new numbers, while Delta time travel to the
+   * version the runs table names for the second still returns its numbers. The 2026 rows keep their data files.
+   */
   @Test
   void rerunReplacesItsWaveAndLeavesOtherWavesAlone() throws IOException {
     Path conf = twoWaveConf();
@@ -199,8 +182,10 @@ class WaveRunTest {
     WaveRun run = new WaveRun(spark, twoWaves, warehouse);
     run.run(2026, input.toString());
     long rows2026 = table(warehouse, Table.INDICATORS).where("wave = 2026").count();
-    run.run(WAVE, input.toString());
-    run.run(WAVE, input.toString());
+    List<String> files2026 = dataFiles(table(warehouse, Table.INDICATORS).where("wave = 2026"));
+    String first = run.run(WAVE, input.toString()).record().runId();
+    Map<Table, String> firstContents = contents(warehouse, WAVE);
+    RunRecord second = run.run(WAVE, input.toString()).record();
 
     Dataset<Row> indicators = table(warehouse, Table.INDICATORS);
     assertThat(indicators.where("wave = 2025").count()).isEqualTo(rows2026);
@@ -209,8 +194,48 @@ class WaveRunTest {
         .where("count > 1").count()).as("duplicate indicator rows").isZero();
     assertThat(table(warehouse, Table.WEIGHTS).where("wave = 2025").count()).isEqualTo(12);
     assertThat(table(warehouse, Table.RUNS).where("status = 'succeeded'").count()).isEqualTo(3);
-    // The 2026 rows still carry the id of the run that wrote them.
+    // Same input and config, same contents (run ids aside), table by table.
+    assertThat(contents(warehouse, WAVE)).isEqualTo(firstContents);
+    assertThat(second.runId()).isNotEqualTo(first);
+    // The 2026 rows are the very rows the 2026 run wrote: same files, same run id.
+    assertThat(dataFiles(indicators.where("wave = 2026"))).isEqualTo(files2026);
     assertThat(indicators.where("wave = 2026").select("run_id").distinct().count()).isEqualTo(1);
+
+    // A changed answer (firm 1 now uses AI: maturity 2), a new run and new numbers for 2025 ...
+    consistentWave().responses("employer").withColumn("ai_maturity", when(col("respondent_id").equalTo(1), 2)
+            .otherwise(col("ai_maturity"))).coalesce(1).write().mode("overwrite")
+        .parquet(input.resolve("employer/wave=2025").toString());
+    run.run(WAVE, input.toString());
+    String usesAi = "wave = 2025 AND survey = 'employer' AND indicator_id = 'uses_ai' AND domain = 'total'";
+    // uses AI: 515 + 250 (firm 1) of 1015.
+    assertThat(table(warehouse, Table.INDICATORS).where(usesAi).first().<Double>getAs("estimate"))
+        .isCloseTo(765.0 / 1015, within(1e-12));
+    // ... while time travel to the version the second run wrote (as its runs row records) returns its numbers.
+    long version = table(warehouse, Table.RUNS).where(col("run_id").equalTo(second.runId()))
+        .where("status = 'succeeded'").selectExpr("table_versions['indicators']").first().getLong(0);
+    assertThat(version).isEqualTo(second.tableVersions().get("indicators"));
+    Row earlier = spark.sql(String.format("SELECT estimate, run_id FROM delta.`%s` VERSION AS OF %d WHERE %s",
+        warehouse.path(Table.INDICATORS), version, usesAi)).first();
+    assertThat(earlier.getDouble(0)).isCloseTo(515.0 / 1015, within(1e-12));
+    assertThat(earlier.getString(1)).isEqualTo(second.runId());
+    assertThat(spark.sql(String.format("DESCRIBE HISTORY delta.`%s`", warehouse.path(Table.INDICATORS))).count())
+        .isEqualTo(version + 2);
+    assertThat(dataFiles(table(warehouse, Table.INDICATORS).where("wave = 2026"))).isEqualTo(files2026);
+  }
+
+  /** The checksum of each data table's rows of {@code wave}, without run ids. */
+  private Map<Table, String> contents(Warehouse warehouse, int wave) {
+    Map<Table, String> contents = new java.util.EnumMap<>(Table.class);
+    for (Table table : List.of(Table.RESPONSES_EMPLOYER, Table.RESPONSES_EMPLOYEE, Table.WEIGHTS,
+        Table.WEIGHT_DIAGNOSTICS, Table.REJECTS, Table.INDICATORS)) {
+      contents.put(table, TableChecksum.of(table(warehouse, table).where("wave = " + wave), "run_id"));
+    }
+    return contents;
+  }
+
+  private static List<String> dataFiles(Dataset<Row> rows) {
+    return rows.select(col("_metadata.file_path").as("file")).distinct().orderBy("file")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
   }
 
   @Test
@@ -252,6 +277,12 @@ class WaveRunTest {
             table(warehouse, Table.RESPONSES_EMPLOYER).first().<String>getAs("source_file")));
     // The valid rows are the fixture's eight firms; the estimates are those of the clean fixture.
     assertThat(table(warehouse, Table.RESPONSES_EMPLOYER).count()).isEqualTo(8);
+    // Every row is accounted for, by the job and in runs: 16 read = 8 accepted + 8 rejected.
+    Row run = table(warehouse, Table.RUNS).where("status = 'succeeded'").first();
+    assertThat(run.<String, Long>getJavaMap(run.fieldIndex("row_counts"))).containsEntry("employer_rows_in", 16L)
+        .containsEntry("employer_accepted", 8L).containsEntry("employer_rejected", 8L)
+        .containsEntry("employee_rows_in", 4L).containsEntry("employee_accepted", 4L)
+        .containsEntry("employee_rejected", 0L);
     assertThat(table(warehouse, Table.INDICATORS)
         .where("survey = 'employer' AND indicator_id = 'uses_ai' AND domain = 'total'").first().<Double>getAs("estimate")).isCloseTo(515.0 / 1015, within(1e-12));
   }

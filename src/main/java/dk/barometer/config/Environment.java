@@ -1,0 +1,42 @@
+package dk.barometer.config;
+
+import static dk.barometer.config.Checks.checkArgument;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An environment profile, {@code conf/environments/<name>.yaml}: where a run's input and warehouse are (any Hadoop
+ * file system URI: {@code file:}, {@code s3a:}, {@code abfss:}; a plain relative path is taken from the
+ * installation) and the Spark settings of that environment (e.g. a file system's credentials provider). Selected
+ * with {@code --env NAME} or {@code BAROMETER_ENV}; paths given on the command line win.
+ */
+public record Environment(String warehouse, String input, Map<String, String> spark) {
+  public Environment {
+    checkArgument(warehouse != null && !warehouse.isBlank(), "An environment profile needs a warehouse");
+    spark = spark == null ? Map.of() : Map.copyOf(spark);
+  }
+
+  public static Environment load(Path confDir, String name) {
+    checkArgument(name.matches("[A-Za-z0-9_-]+"), "Invalid environment name '%s'", name);
+    Path file = confDir.resolve("environments").resolve(name + ".yaml");
+    checkArgument(Files.isRegularFile(file), "No environment profile %s; profiles: %s", file, profiles(confDir));
+    return Yaml.read(file, Environment.class);
+  }
+
+  private static Object profiles(Path confDir) {
+    try (var files = Files.list(confDir.resolve("environments"))) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+          .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+    } catch (java.io.IOException e) {
+      return "none";
+    }
+  }
+
+  /** The Spark settings in name order, for logging. */
+  public Map<String, String> sortedSpark() {
+    return new TreeMap<>(spark);
+  }
+}

@@ -1,0 +1,271 @@
+package dk.barometer.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dk.barometer.BarometerException;
+import dk.barometer.BarometerException.Kind;
+import dk.barometer.config.BarometerConfig;
+import dk.barometer.publish.Table;
+import dk.barometer.publish.Warehouse;
+import dk.barometer.testing.ConsistentWave;
+import dk.barometer.testing.DeltaCommits;
+import dk.barometer.testing.ReadOnlyFiles;
+import dk.barometer.testing.TableChecksum;
+import dk.barometer.testing.TestSpark;
+import dk.barometer.testing.WaveFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The bad-input suite of issue #7: one test per fault that stops a run. A stopping fault ends the run with a
+ * message naming the file, column or cell, and its exit code; every table stays at the Delta version of the last
+ * good run, readable with the same contents, and the run is recorded as failed in {@code runs}. These tests share
+ * one warehouse holding a good run of the wave, which none of them may change.
+ *
+ * <p>Faults that reject rows instead are in {@link WaveRunTest#faultyRowsGoToRejectsWithTheirReasonAndFile}:
+ * unknown answer code, duplicate respondent id (every copy), wave mismatch, a column of the wrong type (text
+ * where an answer code belongs), unknown classification code, missing id, unrouted answer; that test also checks
+ * rows in = accepted + rejected in {@code runs} (the job's own check: {@code RowAccountTest}). A run killed in the
+ * middle of its writes: {@link KilledRunTest}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputTest {
+  private static final int WAVE = 2025;
+  private static final List<Table> DATA_TABLES = List.of(Table.RESPONSES_EMPLOYER, Table.RESPONSES_EMPLOYEE,
+      Table.WEIGHTS, Table.WEIGHT_DIAGNOSTICS, Table.REJECTS, Table.INDICATORS);
+
+  private final SparkSession spark = TestSpark.spark();
+  private final BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
+  private Warehouse warehouse;
+  private final Map<Table, Long> goodVersions = new EnumMap<>(Table.class);
+  private String goodIndicators;
+  private Path goodInput;
+
+  @BeforeAll
+  void aGoodRunOfTheWave() {
+    goodInput = fixture().write(TestSpark.tempDir("input"));
+    warehouse = new Warehouse(spark, TestSpark.tempDir("warehouse").toString());
+    new WaveRun(spark, config, warehouse).run(WAVE, goodInput.toString());
+    for (Table table : DATA_TABLES) {
+      goodVersions.put(table, latestCommit(warehouse, table));
+    }
+    goodIndicators = TableChecksum.of(warehouse.read(Table.INDICATORS));
+  }
+
+  private WaveFixture fixture() {
+    return ConsistentWave.fixture(spark, config, WAVE);
+  }
+
+  /** A copy of the good wave's input, broken by {@code breakIt}. */
+  private Path input(Consumer<Path> breakIt) {
+    Path input = TestSpark.tempDir("input");
+    try (Stream<Path> paths = Files.walk(goodInput)) {
+      for (Path p : paths.toList()) {
+        Path target = input.resolve(goodInput.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    breakIt.accept(input);
+    return input;
+  }
+
+  private static long latestCommit(Warehouse warehouse, Table table) {
+    return DeltaCommits.latest(warehouse.path(table));
+  }
+
+  private static String employer(Path input) {
+    return input.resolve("employer/wave=2025").toString();
+  }
+
+  private static String register(Path input) {
+    return input.resolve("register/year=2025").toString();
+  }
+
+  @Test
+  void missingFile() {
+    assertStops(input(in -> deleteTree(in.resolve("employee"))), Kind.BAD_INPUT, "employee/wave=2025",
+        "does not exist");
+    assertStops(input(in -> deleteTree(in.resolve("employer/wave=2025").toFile().listFiles(
+        f -> f.getName().endsWith(".parquet"))[0].toPath())), Kind.BAD_INPUT, "holds no .parquet files");
+  }
+
+  @Test
+  void emptyFile() {
+    assertStops(input(in -> fixture().responses("employer").where("false").coalesce(1).write().mode("overwrite")
+        .parquet(employer(in))), Kind.BAD_INPUT, "has no rows");
+  }
+
+  @Test
+  void corruptParquet() {
+    assertStops(input(in -> writeString(in.resolve("employer/wave=2025/part-zz.parquet"), "PAR1 not parquet")),
+        Kind.BAD_INPUT, "part-zz.parquet", "not a readable Parquet file");
+  }
+
+  @Test
+  void extraColumn() {
+    assertStops(input(in -> fixture().responses("employer").withColumn("q_new", lit(1)).coalesce(1).write()
+        .mode("overwrite").parquet(employer(in))), Kind.BAD_INPUT, "[q_new] are not in codebook");
+  }
+
+  @Test
+  void missingColumn() {
+    assertStops(input(in -> fixture().responses("employer").drop("ai_maturity").coalesce(1).write()
+        .mode("overwrite").parquet(employer(in))), Kind.BAD_INPUT, "missing column(s) [ai_maturity]");
+  }
+
+  @Test
+  void renamedColumn() {
+    assertStops(input(in -> fixture().responses("employer").withColumnRenamed("ai_maturity", "maturity")
+            .coalesce(1).write().mode("overwrite").parquet(employer(in))), Kind.BAD_INPUT,
+        "[ai_maturity] are missing and column(s) [maturity] are not in the input contract; were they renamed?");
+  }
+
+  @Test
+  void wrongColumnTypeThatCannotHoldAnAnswer() {
+    // A nested column cannot be read as a code at all: the file stops the run. (A scalar of the wrong type is
+    // read as text and its rows rejected: see WaveRunTest.faultyRowsGoToRejectsWithTheirReasonAndFile.)
+    assertStops(input(in -> fixture().responses("employer").withColumn("ai_maturity", struct(col("ai_maturity")))
+        .coalesce(1).write().mode("overwrite").parquet(employer(in))), Kind.BAD_INPUT,
+        "column 'ai_maturity' has type struct<ai_maturity:int>");
+  }
+
+  @Test
+  void registerMarginsMissingACategory() {
+    // The register has no 'large' stratum, which four firms were sampled from: their design weight is unknown.
+    assertStops(input(in -> fixture().register().where("NOT (population = 'firms' AND variable = 'stratum' "
+            + "AND category = 'large')").coalesce(1).write().mode("overwrite").parquet(register(in))),
+        Kind.WEIGHTING, "in sampling stratum 'large', which the register does not have");
+  }
+
+  @Test
+  void zeroOrNegativeRegisterCount() {
+    for (double count : new double[] {0, -5}) {
+      WaveFixture f = fixture();
+      f.count("firms", "industry", "A", count);
+      assertStops(input(in -> f.register().coalesce(1).write().mode("overwrite").parquet(register(in))),
+          Kind.BAD_INPUT, "firms / industry = A is " + count + "; counts must be positive");
+    }
+  }
+
+  @Test
+  void respondentsInACategoryTheRegisterLacks() {
+    assertStops(input(in -> fixture().register().where("NOT (population = 'firms' AND variable = 'industry' "
+            + "AND category = 'F')").coalesce(1).write().mode("overwrite").parquet(register(in))),
+        Kind.WEIGHTING, "industry = 'F', which the register margin does not have");
+  }
+
+  @Test
+  void rakingThatCannotConverge() throws IOException {
+    // Register totals the design weights miss (as in WaveRunTest.weightsReproduceEveryRegisterMargin), with a
+    // single raking iteration allowed: the second margin undoes part of the first.
+    Path conf = TestSpark.copyOfConf();
+    Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
+        .replace("max_iterations: 1000", "max_iterations: 1"));
+    WaveFixture skewed = new WaveFixture(spark, config, WAVE);
+    skewed.count("firms", "industry", "J", 515).count("firms", "industry", "F", 505)
+        .count("firms", "region", "1084", 512).count("firms", "region", "1082", 508)
+        .count("employees", "industry", "J", 500).count("employees", "industry", "F", 500)
+        .count("employees", "region", "1084", 500).count("employees", "region", "1082", 500);
+    for (String variable : List.of("size_class", "stratum")) {
+      skewed.count("firms", variable, "micro", 1000).count("firms", variable, "large", 20)
+          .count("employees", variable, "micro", 300).count("employees", variable, "large", 700);
+    }
+    assertStops(input(in -> skewed.register().coalesce(1).write().mode("overwrite").parquet(register(in))),
+        BarometerConfig.load(conf), Kind.WEIGHTING, "employer: raking failed to converge in 1 iterations");
+  }
+
+  /** Read-only tables refuse the run's writes (exit 6), at the first table or already at the runs table. */
+  @Test
+  void readOnlyWarehouse() {
+    Path input = input(in -> { });
+    // The data tables read-only, runs writable: the first data write fails and the run is recorded as failed.
+    List<Path> dataTables = DATA_TABLES.stream().map(t -> Path.of(warehouse.path(t))).toList();
+    try (ReadOnlyFiles readOnly = ReadOnlyFiles.of(dataTables)) {
+      assumeThat(readOnly.effective()).as("this file system can make a directory read-only").isTrue();
+      assertStops(input, config, Kind.WRITE, "Writing Delta table responses_employee",
+          "the table keeps its previous version");
+    }
+    List<Row> last = warehouse.read(Table.RUNS).orderBy(desc("started_at")).limit(2).collectAsList();
+    assertThat(last).extracting(r -> r.<String>getAs("status")).containsExactlyInAnyOrder("started", "failed");
+    assertThat(last.get(0).<String>getAs("run_id")).isEqualTo(last.get(1).<String>getAs("run_id"));
+
+    // The whole warehouse read-only: not even the started row can be written, so nothing is; the failure shows
+    // in the exit code and the log only.
+    long runs = warehouse.read(Table.RUNS).count();
+    try (ReadOnlyFiles readOnly = ReadOnlyFiles.of(List.of(Path.of(warehouse.root())))) {
+      assertThatThrownBy(() -> new WaveRun(spark, config, warehouse).run(WAVE, input.toString()))
+          .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(Kind.WRITE))
+          .hasMessageContaining("Writing Delta table runs");
+    }
+    assertThat(warehouse.read(Table.RUNS).count()).isEqualTo(runs);
+    for (Table table : DATA_TABLES) {
+      assertThat(latestCommit(warehouse, table)).as("%s version", table).isEqualTo(goodVersions.get(table));
+    }
+  }
+
+  private void assertStops(Path input, Kind kind, String... messageParts) {
+    assertStops(input, config, kind, messageParts);
+  }
+
+  /**
+   * The run stops with {@code kind} and a message holding {@code messageParts}; every table keeps the good run's
+   * Delta version and contents, and {@code runs} gains one failed row with the message.
+   */
+  private void assertStops(Path input, BarometerConfig runConfig, Kind kind, String... messageParts) {
+    long failed = warehouse.read(Table.RUNS).where("status = 'failed'").count();
+    assertThatThrownBy(() -> new WaveRun(spark, runConfig, warehouse).run(WAVE, input.toString()))
+        .isInstanceOf(BarometerException.class)
+        .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(kind))
+        .message().contains(messageParts);
+    for (Table table : DATA_TABLES) {
+      assertThat(latestCommit(warehouse, table)).as("%s version", table).isEqualTo(goodVersions.get(table));
+    }
+    assertThat(TableChecksum.of(warehouse.read(Table.INDICATORS, goodVersions.get(Table.INDICATORS))))
+        .isEqualTo(goodIndicators);
+    Dataset<Row> runs = warehouse.read(Table.RUNS);
+    assertThat(runs.where("status = 'failed'").count()).isEqualTo(failed + 1);
+    assertThat(runs.where("status = 'failed'").orderBy(desc("finished_at")).first().<String>getAs("message"))
+        .contains(messageParts[0]);
+  }
+
+  private static void writeString(Path file, String content) {
+    try {
+      Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
