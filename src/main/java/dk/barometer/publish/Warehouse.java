@@ -90,10 +90,6 @@ public final class Warehouse {
     return spark.read().format("delta").option("versionAsOf", version).load(path(table));
   }
 
-  public Dataset<Row> read(Table table) {
-    return spark.read().format("delta").load(path(table));
-  }
-
   public boolean exists(Table table) {
     Path path = new Path(path(table), "_delta_log");
     try {
