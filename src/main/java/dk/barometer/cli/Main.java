@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 
 /** Entry point of {@code jobs/barometer}: one sub-command per yearly task. Exit codes: see {@link BarometerException.Kind}. */
@@ -28,7 +29,7 @@ public final class Main {
         demo       build if needed, generate the 2025 demo wave if absent, run it, print a summary
         run        run one wave: validate, weight, estimate, write the Delta tables
         generate   write a synthetic demo wave (responses and register margins) as Parquet
-        sql        run a SQL query over the warehouse tables
+        sql        query the warehouse tables: a query, a script (-f) or, without either, an interactive prompt
         compare-published   print a wave's estimates beside the published figures; exit 7 if any is off
         catalogue  write the indicator catalogue (markdown) from conf/
 
@@ -58,6 +59,11 @@ public final class Main {
   private static final String SQL_HELP = """
       Usage: jobs/barometer sql [--format table|csv|json] [--limit N] [--warehouse DIR] "QUERY"
              jobs/barometer sql -f FILE.sql [--format ...]
+             jobs/barometer sql [--format ...]          (interactive prompt; or statements piped in)
+
+      The prompt runs a statement once a line ends it with ';', so statements may span lines. Up and down recall
+      earlier statements, also of earlier sessions (~/.barometer_sql_history); Ctrl-C drops the statement being
+      typed; quit or Ctrl-D leaves.
 
       Tables: responses_employer, responses_employee, weights, indicators, rejects, runs
       (e.g. SELECT * FROM indicators WHERE wave = 2025). Delta time travel works: indicators VERSION AS OF 0.
@@ -161,31 +167,54 @@ public final class Main {
   }
 
   private static void sql(Args args, PrintStream out) {
-    String query;
+    String script = null;
     if (args.option("file").isPresent()) {
-      try {
-        query = Files.readString(Path.of(args.option("file").get()));
-      } catch (IOException e) {
-        throw Args.usage("sql", "cannot read " + args.option("file").get() + ": " + e.getMessage());
-      }
+      script = read(Path.of(args.option("file").get()));
     } else if (args.positional().size() == 1) {
-      query = args.positional().get(0);
-    } else {
-      throw Args.usage("sql", "give one query in quotes, or -f FILE.sql");
+      script = args.positional().get(0);
+    } else if (!args.positional().isEmpty()) {
+      throw Args.usage("sql", "give one query in quotes, -f FILE.sql, or no query for the prompt");
+    } else if (System.console() == null) { // statements piped in: a script, not a conversation
+      script = readStandardInput();
     }
     QueryPrinter.Format format = QueryPrinter.format(args.option("format").orElse("table"));
+    int limit = args.intOption("limit", 1000);
     SparkSession spark = SparkSessions.builder("barometer sql").getOrCreate();
     new Warehouse(spark, Home.warehouse(args)).register();
     QueryPrinter printer = new QueryPrinter(out);
-    for (String statement : SqlScript.statements(query)) {
-      try {
-        printer.print(spark.sql(statement), format, args.intOption("limit", 1000));
-      } catch (Exception e) { // Scala's AnalysisException is checked for javac but undeclared
-        if (e instanceof org.apache.spark.sql.AnalysisException) {
-          throw new BarometerException(BarometerException.Kind.USAGE, "SQL error: " + e.getMessage());
-        }
-        throw e;
+    Consumer<String> execute = statement -> printQuery(spark, printer, statement, format, limit);
+    if (script == null) {
+      new SqlPrompt(SqlPrompt.terminalReader(SqlPrompt.HISTORY_FILE), execute).run();
+    } else {
+      SqlScript.statements(script).forEach(execute);
+    }
+  }
+
+  private static void printQuery(SparkSession spark, QueryPrinter printer, String statement,
+      QueryPrinter.Format format, int limit) {
+    try {
+      printer.print(spark.sql(statement), format, limit);
+    } catch (Exception e) { // Scala's AnalysisException is checked for javac but undeclared
+      if (e instanceof org.apache.spark.sql.AnalysisException) {
+        throw new BarometerException(BarometerException.Kind.USAGE, "SQL error: " + e.getMessage());
       }
+      throw e;
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw Args.usage("sql", "cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static String readStandardInput() {
+    try {
+      return new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw Args.usage("sql", "cannot read standard input: " + e.getMessage());
     }
   }
 
