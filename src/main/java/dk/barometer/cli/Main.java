@@ -8,6 +8,7 @@ import dk.barometer.demo.GeneratedWave;
 import dk.barometer.config.PublishedFigure;
 import dk.barometer.config.PublishedFigures;
 import dk.barometer.publish.CatalogueDocument;
+import dk.barometer.publish.ConnectEndpoint;
 import dk.barometer.publish.PublishedComparison;
 import dk.barometer.publish.QueryPrinter;
 import dk.barometer.publish.Warehouse;
@@ -30,6 +31,7 @@ public final class Main {
         run        run one wave: validate, weight, estimate, write the Delta tables
         generate   write a synthetic demo wave (responses and register margins) as Parquet
         sql        query the warehouse tables: a query, a script (-f) or, without either, an interactive prompt
+        serve      serve the warehouse tables to notebooks and tools over Spark Connect (sc://host:port)
         compare-published   print a wave's estimates beside the published figures; exit 7 if any is off
         catalogue  write the indicator catalogue (markdown) from conf/
 
@@ -67,6 +69,15 @@ public final class Main {
 
       Tables: responses_employer, responses_employee, weights, indicators, rejects, runs
       (e.g. SELECT * FROM indicators WHERE wave = 2025). Delta time travel works: indicators VERSION AS OF 0.
+      """;
+  private static final String SERVE_HELP = """
+      Usage: jobs/barometer serve [--host ADDRESS] [--port N] [--warehouse DIR] [--conf DIR]
+
+      Starts a Spark Connect endpoint at sc://ADDRESS:N (default sc://127.0.0.1:15002) over the warehouse tables,
+      the ones 'sql' sees, and runs until stopped with Ctrl-C. Each client gets a session of its own; clients are
+      PySpark (SparkSession.builder.remote("sc://127.0.0.1:15002")), the Spark Connect JVM client and the other
+      Spark Connect clients (README.md, Querying). The endpoint has no authentication: bind it to another address
+      than the loopback one only on a trusted network.
       """;
   private static final String COMPARE_HELP = """
       Usage: jobs/barometer compare-published --wave YEAR [--warehouse DIR] [--conf DIR]
@@ -106,6 +117,7 @@ public final class Main {
         case "run" -> RUN_HELP;
         case "generate" -> GENERATE_HELP;
         case "sql" -> SQL_HELP;
+        case "serve" -> SERVE_HELP;
         case "demo" -> DEMO_HELP;
         case "compare-published" -> COMPARE_HELP;
         case "catalogue" -> CATALOGUE_HELP;
@@ -122,6 +134,7 @@ public final class Main {
             Set.of("wave", "out", "seed", "employers", "employees", "conf"), Set.of()), out);
         case "sql" -> sql(Args.parse(command, rest, Set.of("format", "limit", "warehouse", "conf", "file"),
             Set.of()), out);
+        case "serve" -> serve(Args.parse(command, rest, Set.of("host", "port", "warehouse", "conf"), Set.of()), out);
         case "demo" -> demo(Args.parse(command, rest, Set.of("warehouse", "conf"), Set.of()), out);
         case "compare-published" -> comparePublished(Args.parse(command, rest, Set.of("wave", "warehouse", "conf"),
             Set.of()), out);
@@ -215,6 +228,23 @@ public final class Main {
       return new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw Args.usage("sql", "cannot read standard input: " + e.getMessage());
+    }
+  }
+
+  private static void serve(Args args, PrintStream out) {
+    String host = args.option("host").orElse("127.0.0.1");
+    int port = args.intOption("port", 15002);
+    SparkSession spark = SparkSessions.builder("barometer serve").getOrCreate();
+    Warehouse warehouse = new Warehouse(spark, Home.warehouse(args));
+    warehouse.register();
+    ConnectEndpoint endpoint = ConnectEndpoint.start(spark, host, port);
+    out.printf("Serving the tables of %s at %s (Spark Connect). Stop with Ctrl-C.%n", warehouse.root(),
+        endpoint.url());
+    out.flush();
+    try {
+      Thread.currentThread().join(); // the endpoint's threads serve; Ctrl-C ends the JVM and Spark with it
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
