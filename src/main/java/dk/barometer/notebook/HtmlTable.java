@@ -1,11 +1,12 @@
 package dk.barometer.notebook;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
-import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** A query result as an HTML table; fractions keep four decimals, so that shares stay readable. */
+/** A query result as an HTML table; decimals are cut to four places, so that shares stay readable. */
 public final class HtmlTable {
   private HtmlTable() {}
 
@@ -35,8 +36,8 @@ public final class HtmlTable {
     if (value == null) {
       return "";
     }
-    if (value instanceof Double d) {
-      return String.format(Locale.ROOT, "%.4f", d);
+    if (value instanceof Double d && Double.isFinite(d)) {
+      return BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
     return String.valueOf(value);
   }
