@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The endpoint of 'jobs/barometer serve' on a loopback port, queried with the real Spark Connect JVM client. */
@@ -28,6 +29,13 @@ class ConnectEndpointTest {
       assertThat(ConnectClient.query(endpoint.url(), "SELECT concat_ws(' ', domain, domain_value, pct) FROM uses_ai "
           + "ORDER BY domain")).containsExactly("sector public 50.0", "total all 65.0");
     }
+  }
+
+  // The catalog is shared by every test class: leave no 'indicators' for another test's register() to keep.
+  @AfterEach
+  void unregister() {
+    TestSpark.spark().sql("DROP VIEW IF EXISTS uses_ai");
+    TestSpark.spark().sql("DROP TABLE IF EXISTS indicators");
   }
 
   private static int freeLoopbackPort() throws IOException {
