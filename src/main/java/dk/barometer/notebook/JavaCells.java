@@ -57,6 +57,28 @@ final class JavaCells implements AutoCloseable {
     return value;
   }
 
+  /** What may follow the text before {@code cursor}: candidates for the text from {@code start} to the cursor. */
+  record Completions(List<String> candidates, int start) {}
+
+  /** Completions in the snippet of {@code cell} that holds {@code cursor}, as JShell's Tab offers them. */
+  Completions complete(String cell, int cursor) {
+    SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+    int snippetStart = 0;
+    String rest = cell.substring(0, cursor);
+    while (true) { // skip the complete snippets before the cursor
+      SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+      if (!info.completeness().isComplete() || info.remaining().isEmpty()) {
+        break;
+      }
+      snippetStart += rest.length() - info.remaining().length();
+      rest = info.remaining();
+    }
+    int[] anchor = new int[1];
+    List<String> candidates = analysis.completionSuggestions(rest, rest.length(), anchor).stream()
+        .map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList();
+    return new Completions(candidates, snippetStart + anchor[0]);
+  }
+
   private void check(SnippetEvent event) throws CellException {
     if (event.status() == Snippet.Status.REJECTED) {
       List<Diag> diagnostics = shell.diagnostics(event.snippet()).toList();

@@ -4,6 +4,7 @@ import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,6 @@ import java.util.logging.Logger;
  * {@code NotebookKernel CONNECTION_FILE}, as Jupyter starts it.
  */
 public final class NotebookKernel extends BaseKernel {
-  // The protocol library logs every message it handles at INFO; kept here so the setting is not collected.
-  private static final Logger PROTOCOL_LOG = Logger.getLogger("io.github.spencerpark");
-
   private final JavaCells cells = new JavaCells();
 
   private NotebookKernel() {
@@ -31,7 +29,8 @@ public final class NotebookKernel extends BaseKernel {
   }
 
   public static void main(String[] args) throws Exception {
-    PROTOCOL_LOG.setLevel(Level.WARNING);
+    // The protocol library logs every message it handles at INFO, on loggers without a package name.
+    Logger.getLogger("").setLevel(Level.WARNING);
     if (args.length != 1) {
       System.err.println("Usage: NotebookKernel CONNECTION_FILE (Jupyter passes it; README.md, Notebooks)");
       System.exit(2);
@@ -49,6 +48,13 @@ public final class NotebookKernel extends BaseKernel {
   public DisplayData eval(String cell) throws Exception {
     String value = cells.run(cell);
     return value == null ? null : new DisplayData(value);
+  }
+
+  @Override
+  public ReplacementOptions complete(String cell, int cursor) {
+    JavaCells.Completions completions = cells.complete(cell, cursor);
+    return completions.candidates().isEmpty() ? null
+        : new ReplacementOptions(completions.candidates(), completions.start(), cursor);
   }
 
   @Override

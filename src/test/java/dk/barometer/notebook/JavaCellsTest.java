@@ -39,6 +39,15 @@ class JavaCellsTest {
   }
 
   @Test
+  void completesTheSnippetUnderTheCursor() throws Exception {
+    cells.run("String shareText = \"0.65\";");
+    String cell = "int x = 1;\nshareText.toUpp";
+    JavaCells.Completions completions = cells.complete(cell, cell.length());
+    assertThat(completions.candidates()).contains("toUpperCase(");
+    assertThat(cell.substring(completions.start())).isEqualTo("toUpp");
+  }
+
+  @Test
   void aCellThatDoesNotCompileOrThrowsFailsWithTheReason() {
     assertThatThrownBy(() -> cells.run("int y = \"text\";")).isInstanceOf(JavaCells.CellException.class)
         .hasMessageContaining("incompatible types").hasMessageContaining("int y = \"text\";");
