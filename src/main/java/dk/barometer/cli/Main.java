@@ -18,6 +18,8 @@ import dk.barometer.demo.CoverageSimulation;
 import dk.barometer.demo.EstimateCoverage;
 import dk.barometer.config.PublishedFigures;
 import dk.barometer.publish.CatalogueDocument;
+import dk.barometer.publish.ConnectEndpoint;
+import dk.barometer.publish.LabelledViews;
 import dk.barometer.publish.PublishedComparison;
 import dk.barometer.publish.QueryPrinter;
 import dk.barometer.publish.Table;
@@ -29,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -43,7 +46,8 @@ public final class Main {
         run        run one wave: validate, weight, estimate, write the Delta tables
         generate   write a synthetic demo wave (responses and register margins) as Parquet
         trends     compare every estimate present in two or more waves: change, its SE, z-test, breaks
-        sql        run a SQL query over the warehouse tables
+        sql        query the warehouse tables: a query, a script (-f) or, without either, an interactive prompt
+        serve      serve the warehouse tables to notebooks and tools over Spark Connect (sc://host:port)
         compare-published   print a wave's estimates beside the published figures; exit 7 if any is off
         catalogue  write the indicator catalogue (markdown) from conf/
         simulate   coverage check of the standard errors: repeated samples from the demo population
@@ -79,9 +83,23 @@ public final class Main {
   private static final String SQL_HELP = """
       Usage: jobs/barometer sql [--format table|csv|json] [--limit N] [--warehouse DIR] "QUERY"
              jobs/barometer sql -f FILE.sql [--format ...]
+             jobs/barometer sql [--format ...]          (interactive prompt; or statements piped in)
+
+      The prompt runs a statement once a line ends it with ';', so statements may span lines. Up and down recall
+      earlier statements, also of earlier sessions (~/.barometer_sql_history); Ctrl-C drops the statement being
+      typed; quit or Ctrl-D leaves.
 
       Tables: responses_employer, responses_employee, weights, weight_diagnostics, indicators, trends, rejects, runs
       (e.g. SELECT * FROM indicators WHERE wave = 2025). Delta time travel works: indicators VERSION AS OF 0.
+      """;
+  private static final String SERVE_HELP = """
+      Usage: jobs/barometer serve [--host ADDRESS] [--port N] [--warehouse DIR] [--conf DIR]
+
+      Starts a Spark Connect endpoint at sc://ADDRESS:N (default sc://127.0.0.1:15002) over the warehouse tables,
+      the ones 'sql' sees, and runs until stopped with Ctrl-C. Each client gets a session of its own; clients are
+      PySpark (SparkSession.builder.remote("sc://127.0.0.1:15002")), the Spark Connect JVM client and the other
+      Spark Connect clients (README.md, Querying). The endpoint has no authentication: bind it to another address
+      than the loopback one only on a trusted network.
       """;
   private static final String COMPARE_HELP = """
       Usage: jobs/barometer compare-published --wave YEAR [--warehouse DIR] [--conf DIR]
@@ -141,6 +159,7 @@ public final class Main {
         case "run" -> RUN_HELP;
         case "generate" -> GENERATE_HELP;
         case "sql" -> SQL_HELP;
+        case "serve" -> SERVE_HELP;
         case "demo" -> DEMO_HELP;
         case "compare-published" -> COMPARE_HELP;
         case "catalogue" -> CATALOGUE_HELP;
@@ -159,6 +178,7 @@ public final class Main {
             Set.of("wave", "out", "seed", "employers", "employees", "conf"), Set.of()), out);
         case "sql" -> sql(Args.parse(command, rest, Set.of("format", "limit", "warehouse", "conf", "file"),
             Set.of()), out);
+        case "serve" -> serve(Args.parse(command, rest, Set.of("host", "port", "warehouse", "conf"), Set.of()), out);
         case "demo" -> demo(Args.parse(command, rest, Set.of("warehouse", "conf"), Set.of()), out);
         case "compare-published" -> comparePublished(Args.parse(command, rest, Set.of("wave", "warehouse", "conf"),
             Set.of()), out);
@@ -206,31 +226,78 @@ public final class Main {
   }
 
   private static void sql(Args args, PrintStream out) {
-    String query;
+    String script = null;
     if (args.option("file").isPresent()) {
-      try {
-        query = Files.readString(Path.of(args.option("file").get()));
-      } catch (IOException e) {
-        throw Args.usage("sql", "cannot read " + args.option("file").get() + ": " + e.getMessage());
-      }
+      script = read(Path.of(args.option("file").get()));
     } else if (args.positional().size() == 1) {
-      query = args.positional().get(0);
-    } else {
-      throw Args.usage("sql", "give one query in quotes, or -f FILE.sql");
+      script = args.positional().get(0);
+    } else if (!args.positional().isEmpty()) {
+      throw Args.usage("sql", "give one query in quotes, -f FILE.sql, or no query for the prompt");
+    } else if (System.console() == null) { // statements piped in: a script, not a conversation
+      script = readStandardInput();
     }
     QueryPrinter.Format format = QueryPrinter.format(args.option("format").orElse("table"));
+    int limit = args.intOption("limit", 1000);
     SparkSession spark = SparkSessions.builder("barometer sql", Home.sparkSettings(args)).getOrCreate();
-    new Warehouse(spark, Home.warehouse(args)).register();
+    queryable(spark, args);
     QueryPrinter printer = new QueryPrinter(out);
-    for (String statement : SqlScript.statements(query)) {
-      try {
-        printer.print(spark.sql(statement), format, args.intOption("limit", 1000));
-      } catch (Exception e) { // Scala's AnalysisException is checked for javac but undeclared
-        if (e instanceof org.apache.spark.sql.AnalysisException) {
-          throw new BarometerException(BarometerException.Kind.USAGE, "SQL error: " + e.getMessage());
-        }
-        throw e;
+    Consumer<String> execute = statement -> printQuery(spark, printer, statement, format, limit);
+    if (script == null) {
+      new SqlPrompt(SqlPrompt.terminalReader(SqlPrompt.HISTORY_FILE), execute).run();
+    } else {
+      SqlScript.statements(script).forEach(execute);
+    }
+  }
+
+  /** The warehouse's tables registered by name in the session, with the labelled views over them. */
+  private static Warehouse queryable(SparkSession spark, Args args) {
+    Warehouse warehouse = new Warehouse(spark, Home.warehouse(args));
+    warehouse.register();
+    new LabelledViews(BarometerConfig.load(Home.conf(args))).create(spark, warehouse);
+    return warehouse;
+  }
+
+  private static void printQuery(SparkSession spark, QueryPrinter printer, String statement,
+      QueryPrinter.Format format, int limit) {
+    try {
+      printer.print(spark.sql(statement), format, limit);
+    } catch (Exception e) { // Scala's AnalysisException is checked for javac but undeclared
+      if (e instanceof org.apache.spark.sql.AnalysisException) {
+        throw new BarometerException(BarometerException.Kind.USAGE, "SQL error: " + e.getMessage());
       }
+      throw e;
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw Args.usage("sql", "cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static String readStandardInput() {
+    try {
+      return new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw Args.usage("sql", "cannot read standard input: " + e.getMessage());
+    }
+  }
+
+  private static void serve(Args args, PrintStream out) {
+    String host = args.option("host").orElse("127.0.0.1");
+    int port = args.intOption("port", 15002);
+    SparkSession spark = SparkSessions.builder("barometer serve", Home.sparkSettings(args)).getOrCreate();
+    Warehouse warehouse = queryable(spark, args);
+    ConnectEndpoint endpoint = ConnectEndpoint.start(spark, host, port);
+    out.printf("Serving the tables of %s at %s (Spark Connect). Stop with Ctrl-C.%n", warehouse.root(),
+        endpoint.url());
+    out.flush();
+    try {
+      Thread.currentThread().join(); // the endpoint's threads serve; Ctrl-C ends the JVM and Spark with it
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -276,7 +343,7 @@ public final class Main {
   }
 
   private static void trends(Args args, PrintStream out) {
-    SparkSession spark = SparkSessions.builder("barometer trends").getOrCreate();
+    SparkSession spark = SparkSessions.builder("barometer trends", Home.sparkSettings(args)).getOrCreate();
     writeTrends(new Warehouse(spark, Home.warehouse(args)), out);
   }
 

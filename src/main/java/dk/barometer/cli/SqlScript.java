@@ -7,6 +7,29 @@ import java.util.List;
 final class SqlScript {
   private SqlScript() {}
 
+  /** Whether {@code script} ends a statement: its last character outside quotes and comments is a semicolon. */
+  static boolean complete(String script) {
+    char quote = 0;
+    boolean endsWithSemicolon = false;
+    for (int i = 0; i < script.length(); i++) {
+      char c = script.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+        endsWithSemicolon = false;
+      } else if (c == '-' && i + 1 < script.length() && script.charAt(i + 1) == '-') {
+        int end = script.indexOf('\n', i);
+        i = end < 0 ? script.length() : end;
+      } else if (!Character.isWhitespace(c)) {
+        endsWithSemicolon = c == ';';
+      }
+    }
+    return quote == 0 && endsWithSemicolon;
+  }
+
   static List<String> statements(String script) {
     List<String> statements = new ArrayList<>();
     StringBuilder current = new StringBuilder();

@@ -1,0 +1,22 @@
+package dk.barometer.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BarChartTest {
+  @Test
+  void scalesBarsAndWhiskersToTheLargestUpperBoundRoundedUpToTenPoints() {
+    // Largest upper bound 0.42 -> axis 0-50 %: 360 px for 0.5, so 0.25 -> 180 px, 0.10 -> 72 px, 0.42 -> 302.4 px,
+    // right of the label column: 16 + 7 px x 13 characters ("Small & micro") = 107, at least 120.
+    List<Bar> bars = List.of(new Bar("Small & micro", 0.25, 0.10, 0.42), new Bar("Large", 0.05, null, null));
+    assertThat(BarChart.axisMax(bars)).isEqualTo(0.5);
+
+    String svg = BarChart.svg("Uses AI", bars);
+    assertThat(svg).startsWith("<svg").endsWith("</svg>")
+        .contains("width=\"180.0\"", "<rect x=\"120\"", "M192.0 46.0H422.4", "25.0%", "Small &amp; micro", ">50%<")
+        .contains("width=\"36.0\"") // 0.05 of 0.5 is 36 px, and no whisker:
+        .containsOnlyOnce("<path");
+  }
+}
