@@ -5,6 +5,7 @@ import dk.barometer.config.AnswerCode;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Codebook;
 import dk.barometer.config.Question;
+import dk.barometer.publish.LabelledViews;
 import dk.barometer.publish.Warehouse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,8 +47,11 @@ public final class Notebook {
   public static Notebook open(String warehouseRoot, Path conf) {
     SparkSession spark = SparkSessions.builder("barometer notebook").getOrCreate();
     spark.sparkContext().setLogLevel("ERROR");
-    new Warehouse(spark, warehouseRoot).register();
-    return new Notebook(spark, BarometerConfig.load(conf));
+    Warehouse warehouse = new Warehouse(spark, warehouseRoot);
+    warehouse.register();
+    BarometerConfig config = BarometerConfig.load(conf);
+    new LabelledViews(config).create(spark, warehouse);
+    return new Notebook(spark, config);
   }
 
   public SparkSession spark() {
@@ -86,7 +90,7 @@ public final class Notebook {
    * indicators' {@code category}.
    */
   public void registerLabels(int wave) {
-    Codebook codebook = config.codebook(wave);
+    Codebook codebook = config.codebook(wave).harmonised();
     List<Row> questions = new ArrayList<>();
     List<Row> answers = new ArrayList<>();
     for (String survey : config.settings().surveys().keySet()) {
