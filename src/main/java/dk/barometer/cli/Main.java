@@ -8,6 +8,10 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dk.barometer.BarometerException;
+import dk.barometer.bench.BenchReport;
+import dk.barometer.bench.BenchResult;
+import dk.barometer.bench.BenchSizes;
+import dk.barometer.bench.Benchmark;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.demo.DemoGenerator;
 import dk.barometer.demo.DemoOptions;
@@ -51,6 +55,7 @@ public final class Main {
         compare-published   print a wave's estimates beside the published figures; exit 7 if any is off
         catalogue  write the indicator catalogue (markdown) from conf/
         simulate   coverage check of the standard errors: repeated samples from the demo population
+        bench      time the whole job on generated waves of growing size: stages, rows/s, heap, Spark jobs
 
       Common options:
         --conf DIR         configuration directory (default: conf/ of the installation, or $BAROMETER_CONF)
@@ -131,6 +136,17 @@ public final class Main {
       of the estimates, the mean standard error, their ratio and the share of 95 % intervals covering the population
       value. Exits with 7 when the pooled coverage is outside coverage_range (93-97 %). Writes no table.
       """;
+  private static final String BENCH_HELP = """
+      Usage: jobs/barometer bench [--sizes 3k,100k,1m] [--out DIR] [--csv FILE] [--conf DIR]
+
+      For each size, generates a demo wave of 2025 with that many employee respondents (1008 employers, seed 2025)
+      into DIR/<size>/input (generation is timed apart), runs the whole job on it (validation, weighting, every
+      indicator with its standard error, the Delta writes) into the fresh warehouse DIR/<size>/warehouse, and prints
+      the seconds of each stage, rows read per second, the peak heap of the JVM (driver and, in local mode, the
+      executors) and the number of Spark jobs per stage, which should be the same at every size. Sizes take k and
+      m (10m needs about -Xmx16g in BAROMETER_JAVA_OPTS). DIR defaults to target/bench of the installation; --csv
+      also writes the figures as CSV, one line per size and stage. The first size also pays the JVM's warm-up.
+      """;
   private static final String DEMO_HELP = """
       Usage: jobs/barometer demo [--warehouse DIR] [--conf DIR]
 
@@ -165,6 +181,7 @@ public final class Main {
         case "catalogue" -> CATALOGUE_HELP;
         case "simulate" -> SIMULATE_HELP;
         case "trends" -> TRENDS_HELP;
+        case "bench" -> BENCH_HELP;
         default -> throw new BarometerException(BarometerException.Kind.USAGE,
             "Unknown command '" + command + "'.\n" + USAGE);
       };
@@ -185,6 +202,7 @@ public final class Main {
         case "catalogue" -> catalogue(Args.parse(command, rest, Set.of("out", "conf"), Set.of()), out);
         case "trends" -> trends(Args.parse(command, rest, Set.of("warehouse", "conf"), Set.of()), out);
         case "simulate" -> simulate(Args.parse(command, rest, Set.of("wave", "samples", "conf"), Set.of()), out);
+        case "bench" -> bench(Args.parse(command, rest, Set.of("sizes", "out", "csv", "conf"), Set.of()), out);
         default -> throw new IllegalStateException(command);
       }
       return 0;
@@ -372,6 +390,25 @@ public final class Main {
     SparkSession spark = SparkSessions.builder("barometer simulate").getOrCreate();
     List<EstimateCoverage> results = new CoverageSimulation(config, wave, settings).run(spark);
     new CoveragePrinter(out, settings).print(wave, results);
+  }
+
+  private static void bench(Args args, PrintStream out) {
+    List<Long> sizes = BenchSizes.parse(args.option("sizes").orElse(BenchSizes.DEFAULT));
+    Path dir = Path.of(args.option("out").orElse(Home.home().resolve("target/bench").toString()));
+    BarometerConfig config = BarometerConfig.load(Home.conf(args));
+    SparkSession spark = SparkSessions.builder("barometer bench").getOrCreate();
+    BenchReport report = new BenchReport(out);
+    List<BenchResult> results = new Benchmark(spark, config, dir).run(sizes, report::printSize);
+    report.printSummary(results);
+    if (args.option("csv").isPresent()) {
+      Path csv = Path.of(args.option("csv").get());
+      try {
+        Files.writeString(csv, BenchReport.csv(results));
+      } catch (IOException e) {
+        throw new BarometerException(BarometerException.Kind.WRITE, "Cannot write " + csv + ": " + e.getMessage());
+      }
+      out.println("Wrote the figures to " + csv);
+    }
   }
 
   private static void demo(Args args, PrintStream out) {

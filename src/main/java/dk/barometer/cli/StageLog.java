@@ -1,5 +1,7 @@
 package dk.barometer.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -39,6 +41,7 @@ final class StageLog extends SparkListener implements AutoCloseable {
     return t;
   });
   private volatile String currentStage = "";
+  private final List<StageTiming> timings = new ArrayList<>();
 
   private StageLog(SparkContext context, String run, long intervalSeconds) {
     this.context = context;
@@ -54,14 +57,29 @@ final class StageLog extends SparkListener implements AutoCloseable {
     return progress;
   }
 
-  /** Runs one pipeline stage and logs one line: the stage, what it produced (rows, files, versions) and its seconds. */
+  /**
+   * Runs one pipeline stage and logs one line: the stage, what it produced (rows, files, versions) and its seconds.
+   * The stage's name is the Spark local property {@link StageTiming#SPARK_PROPERTY} while it runs, so a listener can
+   * tell which stage started a Spark job (listener events arrive later, on another thread).
+   */
   <T> T timed(String stage, Supplier<T> step, Function<T, String> summary) {
     currentStage = stage;
+    context.setLocalProperty(StageTiming.SPARK_PROPERTY, stage);
     long start = System.nanoTime();
-    T result = step.get();
-    LOG.info("stage {}: {} ({} s)", stage, summary.apply(result),
-        String.format("%.1f", (System.nanoTime() - start) / 1e9));
-    return result;
+    try {
+      T result = step.get();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      timings.add(new StageTiming(stage, seconds));
+      LOG.info("stage {}: {} ({} s)", stage, summary.apply(result), String.format("%.1f", seconds));
+      return result;
+    } finally {
+      context.setLocalProperty(StageTiming.SPARK_PROPERTY, null);
+    }
+  }
+
+  /** The stages timed so far, in order. */
+  List<StageTiming> timings() {
+    return List.copyOf(timings);
   }
 
   @Override

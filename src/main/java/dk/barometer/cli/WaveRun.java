@@ -65,8 +65,12 @@ public final class WaveRun {
     this.warehouse = warehouse;
   }
 
-  /** A finished run: its record and the survey samples it weighted. */
-  public record Outcome(RunRecord record, Map<String, WeightedSample> samples) {}
+  /** A finished run: its record, the survey samples it weighted and the seconds of its stages, in order. */
+  public record Outcome(RunRecord record, Map<String, WeightedSample> samples, List<StageTiming> stages) {
+    public Outcome {
+      stages = List.copyOf(stages);
+    }
+  }
 
   public Outcome run(int wave, String input) {
     String runId = UUID.randomUUID().toString();
@@ -152,7 +156,7 @@ public final class WaveRun {
       write(stages, Table.INDICATORS, wave, estimates, versions);
       RunRecord record = draft.succeeded(Instant.now());
       log.append(record);
-      return new Outcome(record, samples);
+      return new Outcome(record, samples, stages.timings());
     } catch (Exception e) { // Spark's checked exceptions too; rethrown as they came
       recordFailure(log, draft.failed(Instant.now(), e));
       throw e;

@@ -1,0 +1,105 @@
+package dk.barometer.bench;
+
+import dk.barometer.BarometerException;
+import dk.barometer.cli.StageTiming;
+import dk.barometer.cli.WaveRun;
+import dk.barometer.config.BarometerConfig;
+import dk.barometer.demo.DemoGenerator;
+import dk.barometer.demo.DemoOptions;
+import dk.barometer.publish.Warehouse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs the whole job on employee-heavy demo waves of growing size: per size, generates a wave with that many
+ * employee respondents (and the default 1008 employers, fixed seed) under {@code out/<size>/input}, runs it into a
+ * fresh warehouse {@code out/<size>/warehouse} and measures the run. Generation is timed apart from the run.
+ */
+public final class Benchmark {
+  /** The wave whose codebook and demo model the benchmark uses. */
+  public static final int WAVE = 2025;
+
+  private final SparkSession spark;
+  private final BarometerConfig config;
+  private final Path out;
+
+  public Benchmark(SparkSession spark, BarometerConfig config, Path out) {
+    this.spark = spark;
+    this.config = config;
+    this.out = out;
+  }
+
+  /** Measures each size in turn, handing each result to {@code done} as it is ready. */
+  public List<BenchResult> run(List<Long> sizes, Consumer<BenchResult> done) {
+    SparkJobCounter jobs = SparkJobCounter.register(spark.sparkContext());
+    try {
+      List<BenchResult> results = new ArrayList<>();
+      for (long size : sizes) {
+        BenchResult result = measure(size, jobs);
+        done.accept(result);
+        results.add(result);
+      }
+      return results;
+    } finally {
+      jobs.unregister();
+    }
+  }
+
+  /** The input directory of {@code size}'s generated wave. */
+  public Path input(long size) {
+    return out.resolve(Long.toString(size)).resolve("input");
+  }
+
+  private BenchResult measure(long size, SparkJobCounter jobs) {
+    Path input = input(size);
+    Path warehouse = out.resolve(Long.toString(size)).resolve("warehouse");
+    long start = System.nanoTime();
+    DemoGenerator.forWave(config, WAVE).write(spark, input.toAbsolutePath(),
+        new DemoOptions(DemoOptions.DEFAULT_SEED, DemoOptions.DEFAULT_EMPLOYERS, size));
+    double generateSeconds = (System.nanoTime() - start) / 1e9;
+    deleteRecursively(warehouse);
+
+    jobs.drain(); // the generator's jobs are not the run's
+    System.gc(); // so the peak is the run's, not garbage left by the generator
+    HeapPeak.reset();
+    start = System.nanoTime();
+    WaveRun.Outcome outcome = new WaveRun(spark, config, new Warehouse(spark, warehouse.toAbsolutePath().toString()))
+        .run(WAVE, input.toAbsolutePath().toString());
+    double jobSeconds = (System.nanoTime() - start) / 1e9;
+    long peakHeap = HeapPeak.bytes();
+    Map<String, Integer> perStage = jobs.drain();
+
+    List<BenchResult.Stage> stages = new ArrayList<>();
+    for (StageTiming timing : outcome.stages()) {
+      stages.add(new BenchResult.Stage(timing.stage(), timing.seconds(), perStage.getOrDefault(timing.stage(), 0)));
+    }
+    double staged = outcome.stages().stream().mapToDouble(StageTiming::seconds).sum();
+    stages.add(new BenchResult.Stage(SparkJobCounter.BETWEEN_STAGES, Math.max(0, jobSeconds - staged),
+        perStage.getOrDefault(SparkJobCounter.BETWEEN_STAGES, 0)));
+    long rows = outcome.record().rowCounts().entrySet().stream().filter(e -> e.getKey().endsWith("_rows_in"))
+        .mapToLong(Map.Entry::getValue).sum();
+    return new BenchResult(size, rows, generateSeconds, jobSeconds, peakHeap, stages);
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new BarometerException(BarometerException.Kind.WRITE,
+          "Cannot empty the benchmark warehouse " + dir + ": " + e.getMessage());
+    }
+  }
+}
