@@ -29,7 +29,7 @@ class ExitCodeTest {
 
   @Test
   void everyCommandAnswersHelp() {
-    for (String command : List.of("run", "generate", "sql", "demo", "compare-published", "catalogue")) {
+    for (String command : List.of("run", "generate", "sql", "demo", "compare-published", "catalogue", "bench")) {
       assertThat(main(command, "--help")).as(command).isZero();
       assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: jobs/barometer " + command);
     }
