@@ -82,8 +82,8 @@ public final class Main {
 
       Writes a synthetic wave in the input-contract layout: a population whose true shares follow the published
       2025 figures, a sample drawn with the real design (250+ oversampled, non-response by size and industry) and
-      register margins counted from the population. Same seed, same files. Defaults: seed 2025, 1008 employers,
-      2022 employees; parameters in conf/demo/<YEAR>.yaml.
+      register margins counted from the population. Same seed, same files. Defaults: the seed of
+      conf/demo/<YEAR>.yaml, 1008 employers, 2022 employees; the model's parameters are in that file too.
       """;
   private static final String SQL_HELP = """
       Usage: jobs/barometer sql [--format table|csv|json] [--limit N] [--warehouse DIR] "QUERY"
@@ -232,12 +232,13 @@ public final class Main {
       throw Args.usage("generate", "option --wave is required");
     }
     Path target = Path.of(args.require("out"));
-    DemoOptions defaults = DemoOptions.defaults();
+    BarometerConfig config = BarometerConfig.load(Home.conf(args));
+    DemoGenerator generator = DemoGenerator.forWave(config, wave);
+    DemoOptions defaults = generator.defaults();
     DemoOptions options = new DemoOptions(args.longOption("seed", defaults.seed()),
         args.longOption("employers", defaults.employers()), args.longOption("employees", defaults.employees()));
-    BarometerConfig config = BarometerConfig.load(Home.conf(args));
     SparkSession spark = SparkSessions.builder("barometer generate " + wave).getOrCreate();
-    GeneratedWave generated = DemoGenerator.forWave(config, wave).write(spark, target.toAbsolutePath(), options);
+    GeneratedWave generated = generator.write(spark, target.toAbsolutePath(), options);
     out.printf("Wrote wave %d to %s: %d employer and %d employee respondents; populations of %d firms and %d "
         + "employees.%n", wave, target, generated.employerRespondents(), generated.employeeRespondents(),
         generated.firmPopulation(), generated.employeePopulation());
@@ -420,7 +421,8 @@ public final class Main {
     for (int wave : DEMO_WAVES) {
       if (!Files.isDirectory(data.resolve("employer").resolve("wave=" + wave))) {
         out.println("Generating the " + wave + " demo wave into " + data + " ...");
-        DemoGenerator.forWave(config, wave).write(spark, data, DemoOptions.defaults());
+        DemoGenerator generator = DemoGenerator.forWave(config, wave);
+        generator.write(spark, data, generator.defaults());
       }
       out.println("Running wave " + wave + " into " + warehouse.root() + " ...");
       WaveRun.Outcome outcome = new WaveRun(spark, config, warehouse).run(wave, data.toString());

@@ -79,7 +79,7 @@ public final class CoverageSimulation {
         codebook.harmonised());
     DemoGenerator.SurveyGeneration generation = generator.generation(survey,
         new Uniforms(settings.populationSeed()), new Uniforms(settings.sampleSeed()).replicated(REPLICATE));
-    SamplePlan plan = generation.draw().plan(DemoOptions.defaults().respondents(survey));
+    SamplePlan plan = generation.draw().plan(generator.defaults().respondents(survey));
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
       Dataset<Row> units = cache(generation.population().units(spark, plan.populationSize()), cached);

@@ -66,6 +66,11 @@ public final class DemoGenerator {
     return new DemoGenerator(config, codebook, model, wave);
   }
 
+  /** The wave's seed from its demo model and the report's respondent counts. */
+  public DemoOptions defaults() {
+    return DemoOptions.withSeed(model.seed());
+  }
+
   /**
    * Writes both surveys' responses and the register margins of their populations under {@code out}.
    *

@@ -7,7 +7,6 @@ import dk.barometer.BarometerException;
  * employee surveys. The same options always give the same files.
  */
 public record DemoOptions(long seed, long employers, long employees) {
-  public static final long DEFAULT_SEED = 2025;
   /** The respondent counts of the 2025 report. */
   public static final long DEFAULT_EMPLOYERS = 1008;
   public static final long DEFAULT_EMPLOYEES = 2022;
@@ -18,8 +17,9 @@ public record DemoOptions(long seed, long employers, long employees) {
     positive("employees", employees);
   }
 
-  public static DemoOptions defaults() {
-    return new DemoOptions(DEFAULT_SEED, DEFAULT_EMPLOYERS, DEFAULT_EMPLOYEES);
+  /** The report's respondent counts, drawn with {@code seed} (a demo model's: {@link DemoGenerator#defaults()}). */
+  public static DemoOptions withSeed(long seed) {
+    return new DemoOptions(seed, DEFAULT_EMPLOYERS, DEFAULT_EMPLOYEES);
   }
 
   /** The target number of respondents of {@code survey}. */

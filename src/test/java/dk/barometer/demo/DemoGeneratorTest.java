@@ -56,7 +56,7 @@ class DemoGeneratorTest {
     codebook = config.codebook(WAVE);
     DemoGenerator generator = DemoGenerator.forWave(config, WAVE);
     defaults = TestSpark.tempDir("demo-defaults");
-    defaultWave = generator.write(spark, defaults, DemoOptions.defaults());
+    defaultWave = generator.write(spark, defaults, generator.defaults());
     small = TestSpark.tempDir("demo-small");
     generator.write(spark, small, new DemoOptions(7, 300, 500));
     sameSeed = TestSpark.tempDir("demo-same-seed");

@@ -2,7 +2,6 @@ package dk.barometer.testing;
 
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.demo.DemoGenerator;
-import dk.barometer.demo.DemoOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -26,7 +25,8 @@ public final class DemoInputs {
     BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
     for (int wave : waves) {
       if (GENERATED.add(wave) || !Files.isDirectory(directory.resolve("employer").resolve("wave=" + wave))) {
-        DemoGenerator.forWave(config, wave).write(TestSpark.spark(), directory, DemoOptions.defaults());
+        DemoGenerator generator = DemoGenerator.forWave(config, wave);
+        generator.write(TestSpark.spark(), directory, generator.defaults());
       }
     }
     return directory;
