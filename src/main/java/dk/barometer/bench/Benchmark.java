@@ -62,8 +62,9 @@ public final class Benchmark {
     Path input = input(size);
     Path warehouse = out.resolve(Long.toString(size)).resolve("warehouse");
     long start = System.nanoTime();
-    DemoGenerator.forWave(config, WAVE).write(spark, input.toAbsolutePath(),
-        new DemoOptions(DemoOptions.DEFAULT_SEED, DemoOptions.DEFAULT_EMPLOYERS, size));
+    DemoGenerator generator = DemoGenerator.forWave(config, WAVE);
+    generator.write(spark, input.toAbsolutePath(),
+        new DemoOptions(generator.defaults().seed(), DemoOptions.DEFAULT_EMPLOYERS, size));
     double generateSeconds = (System.nanoTime() - start) / 1e9;
     deleteRecursively(warehouse);
 
