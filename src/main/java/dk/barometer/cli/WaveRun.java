@@ -127,11 +127,11 @@ public final class WaveRun {
         if (config.indicators().forSurvey(sample.survey()).isEmpty()) {
           continue;
         }
-        // The long form feeds both the point estimates and their variance.
-        Dataset<Row> longForm = estimator.longForm(sample).persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(longForm);
+        // The cell sums feed both the point estimates and their variance.
+        Dataset<Row> cellSums = estimator.cellSums(sample).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(cellSums);
         perSurvey.add(stages.timed("variance " + sample.survey(), () -> variance.withUncertainty(sample,
-            estimator.pointEstimates(sample, longForm), longForm), v -> "standard errors planned")
+            estimator.pointEstimates(sample, cellSums), cellSums), v -> "standard errors planned")
             .withColumn("run_id", lit(runId)));
       }
       Dataset<Row> indicators = union(perSurvey);

@@ -148,8 +148,8 @@ public final class CoverageSimulation {
   private List<Row> estimates(Dataset<Row> sample, SurveyWeighting weighting, RegisterMargins register,
                               IndicatorEstimator estimator, TaylorVariance variance) {
     WeightedSample weighted = weighting.weigh(generator.wave(), sample, register);
-    Dataset<Row> longForm = estimator.longForm(weighted);
-    return variance.withUncertainty(weighted, estimator.pointEstimates(weighted, longForm), longForm)
+    Dataset<Row> cellSums = estimator.cellSums(weighted);
+    return variance.withUncertainty(weighted, estimator.pointEstimates(weighted, cellSums), cellSums)
         .select("indicator_id", "domain", "domain_value", "category", "estimate", "se", "ci_low", "ci_high",
             "base_n").collectAsList();
   }

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.filter;
@@ -23,7 +22,6 @@ import dk.barometer.config.IndicatorCatalog;
 import dk.barometer.config.IndicatorDefinition;
 import dk.barometer.config.IndicatorType;
 import dk.barometer.config.Question;
-import dk.barometer.weighting.DesignWeights;
 import dk.barometer.weighting.SurveyWeighting;
 import dk.barometer.weighting.WeightedSample;
 import java.util.ArrayList;
@@ -36,9 +34,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Every indicator of a survey, in every domain, in one aggregation. Each respondent row is unpivoted to one item
- * per indicator category (indicator, category, y, b), each item to the domains its indicator is broken down by,
- * and a single {@code groupBy} sums the weights. The number of Spark jobs does not grow with the indicators.
+ * Every indicator of a survey, in every domain, in one aggregation. Each respondent contributes to one item per
+ * indicator category (indicator, category, y, b), each item to the domains its indicator is broken down by; the
+ * sums per estimate and weighting cell ({@link #cellSums}) serve both the point estimates and their variance. The
+ * number of Spark jobs does not grow with the indicators.
  *
  * <p>Estimator: the weighted ratio (Hajek) p = sum(w * y) / sum(w * b) over the domain, where b is the
  * respondent's contribution to the base and y to the numerator, by indicator type:
@@ -68,30 +67,72 @@ public final class IndicatorEstimator {
   }
 
   public Dataset<Row> estimate(WeightedSample sample) {
-    return pointEstimates(sample, longForm(sample));
+    return pointEstimates(sample, cellSums(sample));
   }
 
   /**
-   * One row per respondent, indicator category and domain the respondent is in the base of: the key columns
-   * ({@link #KEYS}), the weights {@code w} and {@code d}, the weighting cell, and {@code y} and {@code b}.
+   * The sums every estimate and its variance are made of, one row per estimate ({@link #KEYS}) and weighting cell:
+   * {@code wy} = sum(w y), {@code wb} = sum(w b), {@code w_base} = sum(w) and {@code n} = count over the
+   * respondents in the base (b > 0), and the unweighted {@code y}, {@code b}, {@code yy}, {@code yb}, {@code bb}
+   * (sums of y, b, y^2, y b, b^2).
+   *
+   * <p>Two aggregations instead of one over an unpivoted long form (respondents x items x domains): the respondent
+   * rows are first summed per weighting cell and set of domain values, every item as its own columns, which is one
+   * narrow pass over the rows; only those few groups are then unpivoted to items and domains. The cost in rows is
+   * one scan, not rows x items x domains.
    */
-  public Dataset<Row> longForm(WeightedSample sample) {
+  public Dataset<Row> cellSums(WeightedSample sample) {
     List<IndicatorDefinition> indicators = estimable(sample.survey(), Set.of(sample.rows().columns()));
-    Column items = array(indicators.stream().flatMap(i -> items(sample.survey(), i).stream()).toArray(Column[]::new));
+    List<Item> items = indicators.stream().flatMap(i -> items(sample.survey(), i).stream()).toList();
     // Only the domains this survey's indicators use: a domain may refer to another survey's questions.
     Set<String> used = indicators.stream().flatMap(i -> i.domains().stream()).collect(Collectors.toSet());
     Column domains = array(catalog.domains().entrySet().stream().filter(d -> used.contains(d.getKey()))
         .flatMap(d -> domain(d).stream()).toArray(Column[]::new));
 
-    return sample.rows()
-        .select(col(SurveyWeighting.WEIGHT).as("w"), col(DesignWeights.DESIGN_WEIGHT).as("d"),
-            col(SurveyWeighting.CELL).as("cell"), explode(items).as("item"), domains.as("domains"))
-        .where(col("item.b").gt(0))
-        .select(col("w"), col("d"), col("cell"), col("item.indicator_id").as("indicator_id"),
-            col("item.category").as("category"), col("item.y").as("y"), col("item.b").as("b"),
-            explode(filter(col("domains"), d -> array_contains(col("item.domains"), d.getField("domain"))
-                .and(d.getField("value").isNotNull()))).as("dv"))
-        .withColumn("domain", col("dv.domain")).withColumn("domain_value", col("dv.value")).drop("dv");
+    Column w = col(SurveyWeighting.WEIGHT);
+    List<Column> sums = new ArrayList<>();
+    List<Column> unpivot = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Item item = items.get(i);
+      String p = "i" + i + "_";
+      sums.add(sum(w.multiply(item.y())).as(p + "wy"));
+      sums.add(sum(w.multiply(item.b())).as(p + "wb"));
+      sums.add(sum(item.y()).as(p + "y"));
+      sums.add(sum(item.b()).as(p + "b"));
+      if (!item.binary()) {
+        sums.add(sum(item.y().multiply(item.y())).as(p + "yy"));
+        sums.add(sum(item.y().multiply(item.b())).as(p + "yb"));
+        sums.add(sum(item.b().multiply(item.b())).as(p + "bb"));
+        sums.add(sum(when(item.b().gt(0), 1.0).otherwise(0.0)).as(p + "n"));
+        sums.add(sum(when(item.b().gt(0), w).otherwise(0.0)).as(p + "w_base"));
+      }
+      // A 0/1 item with y <= b has y^2 = y b = y, b^2 = b, and b > 0 exactly when b = 1.
+      String square = item.binary() ? "y" : "yy";
+      String product = item.binary() ? "y" : "yb";
+      String bases = item.binary() ? "b" : "bb";
+      unpivot.add(struct(lit(item.indicatorId()).as("indicator_id"), lit(item.category()).as("category"),
+          array(item.domains().stream().map(d -> lit(d)).toArray(Column[]::new)).as("domains"),
+          col(p + "wy").as("wy"), col(p + "wb").as("wb"),
+          col(p + (item.binary() ? "wb" : "w_base")).as("w_base"), col(p + (item.binary() ? "b" : "n")).as("n"),
+          col(p + "y").as("y"), col(p + "b").as("b"), col(p + square).as("yy"), col(p + product).as("yb"),
+          col(p + bases).as("bb")));
+    }
+    Dataset<Row> groups = sample.rows()
+        .groupBy(col(SurveyWeighting.CELL).as("cell"), domains.as("domains"))
+        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+    List<Column> keys = new ArrayList<>(KEYS.stream().map(k -> col(k)).toList());
+    keys.add(col("cell"));
+    return groups
+        .select(col("cell"), col("domains"), explode(array(unpivot.toArray(Column[]::new))).as("item"))
+        .where(col("item.n").gt(0))
+        .select(col("cell"), col("item.*"), explode(filter(col("domains"),
+            d -> array_contains(col("item.domains"), d.getField("domain")).and(d.getField("value").isNotNull())))
+            .as("dv"))
+        .withColumn("domain", col("dv.domain")).withColumn("domain_value", col("dv.value"))
+        .groupBy(keys.toArray(Column[]::new))
+        .agg(sum("wy").as("wy"), sum("wb").as("wb"), sum("w_base").as("w_base"),
+            sum("n").cast("long").as("n"), sum("y").as("y"), sum("b").as("b"), sum("yy").as("yy"),
+            sum("yb").as("yb"), sum("bb").as("bb"));
   }
 
   /**
@@ -118,14 +159,25 @@ public final class IndicatorEstimator {
     return estimable;
   }
 
-  /** The point estimates of the long form: one aggregation for every indicator and domain. */
-  public Dataset<Row> pointEstimates(WeightedSample sample, Dataset<Row> longForm) {
-    return longForm
+  /** A 0/1 item as a respondent-level value: y inside the item's base, null outside it. */
+  public record ItemValue(String indicatorId, String category, Column value) {}
+
+  /**
+   * The 0/1 items of {@code survey}'s estimable indicators in catalogue order, each as a respondent-level column,
+   * for handing the respondents to another tool: a mean of the value over the non-null rows is the estimate.
+   */
+  public List<ItemValue> itemValues(String survey, Set<String> columns) {
+    return estimable(survey, columns).stream().flatMap(i -> items(survey, i).stream()).filter(Item::binary)
+        .map(i -> new ItemValue(i.indicatorId(), i.category(), when(i.b().equalTo(1.0), i.y())))
+        .toList();
+  }
+
+  /** The point estimates of the cell sums ({@link #cellSums}): one aggregation for every indicator and domain. */
+  public Dataset<Row> pointEstimates(WeightedSample sample, Dataset<Row> cellSums) {
+    return cellSums
         .groupBy(KEYS.stream().map(k -> col(k)).toArray(Column[]::new))
-        .agg(sum(col("w").multiply(col("y"))).as("numerator_weighted"),
-            sum(col("w").multiply(col("b"))).as("base_weighted"),
-            count(lit(1)).as("base_n"),
-            sum(col("y")).as("numerator_unweighted"),
+        .agg(sum(col("wy")).as("numerator_weighted"), sum(col("wb")).as("base_weighted"),
+            sum(col("n")).as("base_n"), sum(col("y")).as("numerator_unweighted"),
             sum(col("b")).as("base_unweighted"))
         .select(lit(sample.wave()).as("wave"), lit(sample.survey()).as("survey"), col("indicator_id"),
             col("domain"), col("domain_value"), col("category"),
@@ -169,10 +221,17 @@ public final class IndicatorEstimator {
         element_at(breaks, concat_ws(BREAK_KEY_SEPARATOR, col("indicator_id"), lit(ANY_CATEGORY))));
   }
 
-  private List<Column> items(String survey, IndicatorDefinition indicator) {
+  /**
+   * One category of an indicator as a respondent contributes to it: y and b (y is zero outside the base), the
+   * domains it is broken down by, and whether y and b are 0/1 with y <= b (every type but share_of_total).
+   */
+  private record Item(String indicatorId, String category, Column y, Column b, List<String> domains,
+                      boolean binary) {}
+
+  private List<Item> items(String survey, IndicatorDefinition indicator) {
     Column inScope = indicator.baseWhere() == null ? lit(true) : expr(indicator.baseWhere());
-    Column domains = array(indicator.domains().stream().map(d -> lit(d)).toArray(Column[]::new));
-    List<Column> items = new ArrayList<>();
+    List<String> domains = indicator.domains();
+    List<Item> items = new ArrayList<>();
     switch (indicator.type()) {
       case DISTRIBUTION -> {
         Question question = question(survey, indicator.questions().get(0));
@@ -203,9 +262,8 @@ public final class IndicatorEstimator {
           successes = successes.plus(success(indicator, id));
         }
         for (String id : indicator.questions()) {
-          items.add(struct(lit(indicator.id()).as("indicator_id"), lit(id).as("category"),
-              success(indicator, id).as("y"), when(inScope, successes).otherwise(0.0).as("b"),
-              domains.as("domains")));
+          items.add(new Item(indicator.id(), id, when(inScope, success(indicator, id)).otherwise(0.0),
+              when(inScope, successes).otherwise(0.0), domains, false));
         }
       }
     }
@@ -230,11 +288,10 @@ public final class IndicatorEstimator {
     return when(condition, 1.0).otherwise(0.0);
   }
 
-  private static Column item(IndicatorDefinition indicator, String category, Column y, Column inBase,
-                             Column domains) {
+  private static Item item(IndicatorDefinition indicator, String category, Column y, Column inBase,
+                           List<String> domains) {
     Column b = indicator(inBase);
-    return struct(lit(indicator.id()).as("indicator_id"), lit(category).as("category"), y.multiply(b).as("y"),
-        b.as("b"), domains.as("domains"));
+    return new Item(indicator.id(), category, y.multiply(b), b, domains, true);
   }
 
   /** The (domain, value) structs a row belongs to; a grouped domain gives one per group the row is in. */

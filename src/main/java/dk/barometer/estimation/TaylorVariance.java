@@ -2,10 +2,7 @@ package dk.barometer.estimation;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
 import dk.barometer.config.ReliabilitySettings;
 import dk.barometer.weighting.CalibrationCells;
@@ -44,7 +41,8 @@ import org.apache.spark.sql.types.StructType;
  *   <li>deff = V / (p (1 - p) n / (n - 1) (1 - n / N_D) / n), the variance over that of simple random sampling.</li>
  * </ol>
  * Respondents of a weighting cell share d, w and x, so everything reduces to sums of z and z^2 per estimate and
- * cell: one aggregation over the long form, whatever the number of indicators; the algebra runs on the driver.
+ * cell, which follow from the cell sums of y, b and their products: no pass over the respondents of its own,
+ * whatever the number of indicators; the algebra runs on the driver.
  */
 public final class TaylorVariance {
   public static final String VARIANCE_METHOD =
@@ -57,16 +55,25 @@ public final class TaylorVariance {
     this.reliability = reliability;
   }
 
-  /** {@code estimates} with se, ci_low, ci_high, deff, df, reliability and the method columns added. */
-  public Dataset<Row> withUncertainty(WeightedSample sample, Dataset<Row> estimates, Dataset<Row> longForm) {
+  /**
+   * {@code estimates} with se, ci_low, ci_high, deff, df, reliability and the method columns added.
+   *
+   * @param cellSums the sums per estimate and weighting cell the estimates were made of
+   *     ({@link IndicatorEstimator#cellSums})
+   */
+  public Dataset<Row> withUncertainty(WeightedSample sample, Dataset<Row> estimates, Dataset<Row> cellSums) {
     List<String> keys = IndicatorEstimator.KEYS;
     Dataset<Row> ratios = estimates.select(col("indicator_id"), col("domain"), col("domain_value"), col("category"),
         col("estimate").as("p"), col("base_weighted").as("bw"));
-    Column z = col("y").minus(col("p").multiply(col("b"))).divide(col("bw"));
-    List<Row> sums = longForm.join(broadcast(ratios), seq(keys))
-        .withColumn("z", z)
-        .groupBy(col("indicator_id"), col("domain"), col("domain_value"), col("category"), col("cell"))
-        .agg(sum(col("z")), sum(col("z").multiply(col("z"))), count(lit(1)), sum(col("w")), first(col("p")))
+    // Per cell, sum z = (sum y - p sum b) / bw and sum z^2 = (sum y^2 - 2 p sum y b + p^2 sum b^2) / bw^2.
+    Column p = col("p");
+    Column bw = col("bw");
+    List<Row> sums = cellSums.join(broadcast(ratios), seq(keys))
+        .select(col("indicator_id"), col("domain"), col("domain_value"), col("category"), col("cell"),
+            col("y").minus(p.multiply(col("b"))).divide(bw),
+            col("yy").minus(p.multiply(col("yb")).multiply(2)).plus(p.multiply(p).multiply(col("bb")))
+                .divide(bw.multiply(bw)),
+            col("n"), col("w_base"), p)
         .collectAsList();
     Map<String, List<Row>> byEstimate = new HashMap<>();
     for (Row r : sums) {

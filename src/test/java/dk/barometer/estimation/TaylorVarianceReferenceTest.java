@@ -62,10 +62,10 @@ class TaylorVarianceReferenceTest {
         .weigh(0, rows, fixture.register(settings.population()));
 
     IndicatorEstimator estimator = new IndicatorEstimator(catalog(survey), codebook(survey));
-    Dataset<Row> longForm = estimator.longForm(sample);
+    Dataset<Row> cellSums = estimator.cellSums(sample);
     Map<String, Row> actual = new HashMap<>();
     for (Row r : new TaylorVariance(ReliabilitySettings.DEFAULT)
-        .withUncertainty(sample, estimator.pointEstimates(sample, longForm), longForm)
+        .withUncertainty(sample, estimator.pointEstimates(sample, cellSums), cellSums)
         .select("indicator_id", "domain", "domain_value", "base_n", "estimate", "se", "ci_low", "ci_high", "deff")
         .collectAsList()) {
       actual.put(String.join("/", r.getString(0), r.getString(1), r.getString(2)), r);
