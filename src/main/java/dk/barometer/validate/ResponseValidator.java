@@ -31,7 +31,8 @@ import org.apache.spark.sql.expressions.Window;
  */
 public final class ResponseValidator {
   private static final String FAULTS = ValidatedResponses.FAULTS;
-  private static final String RAW = ValidatedResponses.RAW;
+  private static final String RAW = "raw";
+  private static final String RAW_ID = ValidatedResponses.RAW_ID;
 
   private final ResponseContract contract;
 
@@ -42,15 +43,27 @@ public final class ResponseValidator {
   /** Validates the string-typed rows of {@link ResponseReader}; both outputs derive from one typed frame. */
   public ValidatedResponses validate(Dataset<Row> raw) {
     Dataset<Row> typed = raw.select(typedColumns(raw));
-    Dataset<Row> checked = typed.withColumn(FAULTS, filter(array(faultStructs()), f -> f.isNotNull()));
-    Column duplicate = count(lit(1)).over(Window.partitionBy(ResponseContract.RESPONDENT_ID)).gt(1)
-        .and(col(ResponseContract.RESPONDENT_ID).isNotNull());
-    checked = checked.withColumn(FAULTS, when(duplicate, concat(col(FAULTS), array(new Fault(
-        ResponseContract.RESPONDENT_ID, lit(true), rawValue(ResponseContract.RESPONDENT_ID),
-        lit("duplicate respondent id: the id occurs more than once in this survey and wave")).asStruct())))
-        .otherwise(col(FAULTS)));
-
+    // The raw values a reject shows are in its faults; only the raw id travels on, for the rejects table.
+    Dataset<Row> checked = typed.withColumn(FAULTS, filter(array(faultStructs()), f -> f.isNotNull()))
+        .withColumn(RAW_ID, rawValue(ResponseContract.RESPONDENT_ID)).drop(RAW);
+    if (hasDuplicateIds(typed)) {
+      Column duplicate = count(lit(1)).over(Window.partitionBy(ResponseContract.RESPONDENT_ID)).gt(1)
+          .and(col(ResponseContract.RESPONDENT_ID).isNotNull());
+      checked = checked.withColumn(FAULTS, when(duplicate, concat(col(FAULTS), array(new Fault(
+          ResponseContract.RESPONDENT_ID, lit(true), col(RAW_ID),
+          lit("duplicate respondent id: the id occurs more than once in this survey and wave")).asStruct())))
+          .otherwise(col(FAULTS)));
+    }
     return new ValidatedResponses(contract.survey(), contract.wave(), checked);
+  }
+
+  /**
+   * Whether some id occurs twice: an aggregation of the ids alone, so that the usual input, without duplicates,
+   * is not shuffled and sorted whole by the window that marks them.
+   */
+  private static boolean hasDuplicateIds(Dataset<Row> typed) {
+    return !typed.where(col(ResponseContract.RESPONDENT_ID).isNotNull())
+        .groupBy(ResponseContract.RESPONDENT_ID).count().where(col("count").gt(1)).isEmpty();
   }
 
   private Column[] typedColumns(Dataset<Row> raw) {

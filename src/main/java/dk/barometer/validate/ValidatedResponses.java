@@ -16,16 +16,17 @@ import org.apache.spark.sql.Row;
  */
 public record ValidatedResponses(String survey, int wave, Dataset<Row> checked) {
   public static final String FAULTS = "faults";
-  static final String RAW = "raw";
+  /** The respondent id as delivered, before typing. */
+  static final String RAW_ID = "raw_respondent_id";
 
   public Dataset<Row> valid() {
-    return checked.where(size(col(FAULTS)).equalTo(0)).drop(FAULTS, RAW);
+    return checked.where(size(col(FAULTS)).equalTo(0)).drop(FAULTS, RAW_ID);
   }
 
   public Dataset<Row> rejects() {
     return checked.where(size(col(FAULTS)).gt(0))
         .select(lit(wave).as("wave"), lit(survey).as("survey"), col(ResponseReader.SOURCE_FILE),
-            col(RAW + "." + ResponseContract.RESPONDENT_ID).as("respondent_id"), explode(col(FAULTS)).as("fault"))
+            col(RAW_ID).as("respondent_id"), explode(col(FAULTS)).as("fault"))
         .select(col("wave"), col("survey"), col(ResponseReader.SOURCE_FILE), col("respondent_id"),
             col("fault.column").as("column"), col("fault.value").as("value"), col("fault.reason").as("reason"));
   }
