@@ -1,5 +1,6 @@
 package dk.barometer.weighting;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -19,6 +20,9 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Weights one survey: design weights per sampling stratum, then raking to the register margins (after the
@@ -76,21 +80,26 @@ public final class SurveyWeighting {
       trimmed = outcome.trimmed();
     }
 
-    List<Column> factorMap = new ArrayList<>();
+    List<Row> factors = new ArrayList<>();
     for (int c = 0; c < cells.size(); c++) {
-      factorMap.add(lit(cellKey(cells.get(c).categories())));
-      factorMap.add(lit(totals[c] / cells.get(c).weight()));
+      factors.add(RowFactory.create(cellKey(cells.get(c).categories()), totals[c] / cells.get(c).weight()));
     }
-    Column cellKey = concat_ws(KEY_SEPARATOR, keys.toArray(Column[]::new));
+    StructType factorSchema = new StructType().add(CELL, DataTypes.StringType, false)
+        .add(RAKE_FACTOR, DataTypes.DoubleType, false);
+    // A hash join on the cell: a literal map would be searched key by key for every row.
     Dataset<Row> weighted = designed
-        .withColumn(CELL, cellKey)
-        .withColumn(RAKE_FACTOR, element_at(map(factorMap.toArray(Column[]::new)), col(CELL)))
+        .withColumn(CELL, concat_ws(KEY_SEPARATOR, keys.toArray(Column[]::new)))
+        .join(broadcast(responses.sparkSession().createDataFrame(factors, factorSchema)), seq(CELL), "left")
         .withColumn(WEIGHT, col(DesignWeights.DESIGN_WEIGHT).multiply(col(RAKE_FACTOR)));
     WeightDiagnostics diagnostics = WeightDiagnostics.of(survey, new UnitWeights(cells, totals),
         last.iterations(), last.maxGap(), rounds, trimmed, collapsedDescriptions());
     CalibrationCells calibration = new CalibrationCells(margins, cells, totals,
         registerStrata);
     return new WeightedSample(survey, wave, weighted, diagnostics, calibration);
+  }
+
+  private static scala.collection.immutable.Seq<String> seq(String column) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(column)).toSeq();
   }
 
   static String cellKey(List<String> categories) {
