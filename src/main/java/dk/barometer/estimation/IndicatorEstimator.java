@@ -5,12 +5,13 @@ import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.shiftright;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -57,6 +58,8 @@ public final class IndicatorEstimator {
   public static final List<String> KEYS = List.of("indicator_id", "domain", "domain_value", "category");
   private static final String BREAK_KEY_SEPARATOR = "\u001f";
   private static final String ANY_CATEGORY = "*";
+  /** 2^32: a 0/1 item's count of y in the high half of a long, of b in the low half. */
+  private static final long PACK = 1L << 32;
 
   private final IndicatorCatalog catalog;
   private final Codebook codebook;
@@ -77,9 +80,11 @@ public final class IndicatorEstimator {
    * (sums of y, b, y^2, y b, b^2).
    *
    * <p>Two aggregations instead of one over an unpivoted long form (respondents x items x domains): the respondent
-   * rows are first summed per weighting cell and set of domain values, every item as its own columns, which is one
-   * narrow pass over the rows; only those few groups are then unpivoted to items and domains. The cost in rows is
-   * one scan, not rows x items x domains.
+   * rows, one per domain value they are in, are first counted per domain value, weight and weighting cell, every
+   * item as its own column, in one pass; only those few groups are then unpivoted to items and weighted. The cost in
+   * rows is one scan of respondents x domain values, not respondents x items x domains. A 0/1 item (y <= b) needs the counts of y and b only
+   * (y^2 = y b = y, b^2 = b, b > 0 exactly when b = 1), packed into one long as y * 2^32 + b so that the first
+   * aggregation stays narrow enough for Spark's generated code (a group would need 2^32 respondents to overflow).
    */
   public Dataset<Row> cellSums(WeightedSample sample) {
     List<IndicatorDefinition> indicators = estimable(sample.survey(), Set.of(sample.rows().columns()));
@@ -89,50 +94,69 @@ public final class IndicatorEstimator {
     Column domains = array(catalog.domains().entrySet().stream().filter(d -> used.contains(d.getKey()))
         .flatMap(d -> domain(d).stream()).toArray(Column[]::new));
 
-    Column w = col(SurveyWeighting.WEIGHT);
+    // Each item's value is computed once per respondent, before the respondent is repeated per domain value.
+    List<Column> values = new ArrayList<>(List.of(col(SurveyWeighting.CELL), col(SurveyWeighting.WEIGHT),
+        domains.as("domains")));
     List<Column> sums = new ArrayList<>();
     List<Column> unpivot = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
       String p = "i" + i + "_";
-      sums.add(sum(w.multiply(item.y())).as(p + "wy"));
-      sums.add(sum(w.multiply(item.b())).as(p + "wb"));
-      sums.add(sum(item.y()).as(p + "y"));
-      sums.add(sum(item.b()).as(p + "b"));
-      if (!item.binary()) {
-        sums.add(sum(item.y().multiply(item.y())).as(p + "yy"));
-        sums.add(sum(item.y().multiply(item.b())).as(p + "yb"));
-        sums.add(sum(item.b().multiply(item.b())).as(p + "bb"));
-        sums.add(sum(when(item.b().gt(0), 1.0).otherwise(0.0)).as(p + "n"));
-        sums.add(sum(when(item.b().gt(0), w).otherwise(0.0)).as(p + "w_base"));
+      Column y;
+      Column b;
+      Column yy;
+      Column yb;
+      Column bb;
+      Column n;
+      if (item.binary()) {
+        values.add(item.y().cast("long").multiply(PACK).plus(item.b().cast("long")).as(p + "packed"));
+        sums.add(sum(p + "packed").as(p + "packed"));
+        y = shiftright(col(p + "packed"), 32).cast("double");
+        b = col(p + "packed").bitwiseAND(PACK - 1).cast("double");
+        yy = y;
+        yb = y;
+        bb = b;
+        n = b.cast("long");
+      } else {
+        values.add(item.y().as(p + "y"));
+        values.add(item.b().as(p + "b"));
+        sums.add(sum(p + "y").as(p + "y"));
+        sums.add(sum(p + "b").as(p + "b"));
+        sums.add(sum(col(p + "y").multiply(col(p + "y"))).as(p + "yy"));
+        sums.add(sum(col(p + "y").multiply(col(p + "b"))).as(p + "yb"));
+        sums.add(sum(col(p + "b").multiply(col(p + "b"))).as(p + "bb"));
+        sums.add(count(when(col(p + "b").gt(0), 1)).as(p + "n"));
+        y = col(p + "y");
+        b = col(p + "b");
+        yy = col(p + "yy");
+        yb = col(p + "yb");
+        bb = col(p + "bb");
+        n = col(p + "n");
       }
-      // A 0/1 item with y <= b has y^2 = y b = y, b^2 = b, and b > 0 exactly when b = 1.
-      String square = item.binary() ? "y" : "yy";
-      String product = item.binary() ? "y" : "yb";
-      String bases = item.binary() ? "b" : "bb";
       unpivot.add(struct(lit(item.indicatorId()).as("indicator_id"), lit(item.category()).as("category"),
           array(item.domains().stream().map(d -> lit(d)).toArray(Column[]::new)).as("domains"),
-          col(p + "wy").as("wy"), col(p + "wb").as("wb"),
-          col(p + (item.binary() ? "wb" : "w_base")).as("w_base"), col(p + (item.binary() ? "b" : "n")).as("n"),
-          col(p + "y").as("y"), col(p + "b").as("b"), col(p + square).as("yy"), col(p + product).as("yb"),
-          col(p + bases).as("bb")));
+          y.as("y"), b.as("b"), yy.as("yy"), yb.as("yb"), bb.as("bb"), n.as("n")));
     }
+    // One row per respondent and domain value it is in (a handful), counted per value, weight and cell.
     Dataset<Row> groups = sample.rows()
-        .groupBy(col(SurveyWeighting.CELL).as("cell"), domains.as("domains"))
+        .select(values.toArray(Column[]::new))
+        .withColumn("dv", explode(col("domains")))
+        .where(col("dv.value").isNotNull())
+        .groupBy(col(SurveyWeighting.CELL).as("cell"), col(SurveyWeighting.WEIGHT).as("w"),
+            col("dv.domain").as("domain"), col("dv.value").as("domain_value"))
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
     List<Column> keys = new ArrayList<>(KEYS.stream().map(k -> col(k)).toList());
     keys.add(col("cell"));
+    Column w = col("w");
     return groups
-        .select(col("cell"), col("domains"), explode(array(unpivot.toArray(Column[]::new))).as("item"))
-        .where(col("item.n").gt(0))
-        .select(col("cell"), col("item.*"), explode(filter(col("domains"),
-            d -> array_contains(col("item.domains"), d.getField("domain")).and(d.getField("value").isNotNull())))
-            .as("dv"))
-        .withColumn("domain", col("dv.domain")).withColumn("domain_value", col("dv.value"))
+        .select(col("cell"), w, col("domain"), col("domain_value"),
+            explode(array(unpivot.toArray(Column[]::new))).as("item"))
+        .where(col("item.n").gt(0).and(array_contains(col("item.domains"), col("domain"))))
+        .select(col("cell"), w, col("domain"), col("domain_value"), col("item.*"))
         .groupBy(keys.toArray(Column[]::new))
-        .agg(sum("wy").as("wy"), sum("wb").as("wb"), sum("w_base").as("w_base"),
-            sum("n").cast("long").as("n"), sum("y").as("y"), sum("b").as("b"), sum("yy").as("yy"),
-            sum("yb").as("yb"), sum("bb").as("bb"));
+        .agg(sum(w.multiply(col("y"))).as("wy"), sum(w.multiply(col("b"))).as("wb"),
+            sum(w.multiply(col("n"))).as("w_base"), sum("n").as("n"), sum("y").as("y"), sum("b").as("b"),
+            sum("yy").as("yy"), sum("yb").as("yb"), sum("bb").as("bb"));
   }
 
   /**
