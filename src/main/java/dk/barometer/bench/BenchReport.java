@@ -7,7 +7,7 @@ import java.util.Locale;
 /** Prints benchmark results: one block of stages per size, a summary across sizes, and the same as CSV. */
 public final class BenchReport {
   public static final String CSV_HEADER = "size,rows,generate_seconds,job_seconds,rows_per_second,peak_heap_mib,"
-      + "spark_jobs,stage,stage_seconds,stage_spark_jobs";
+      + "spark_jobs,input_scans,stage,stage_seconds,stage_spark_jobs,stage_input_scans";
 
   private final PrintStream out;
 
@@ -18,25 +18,43 @@ public final class BenchReport {
   /** The stages of one size, as soon as it is measured. */
   public void printSize(BenchResult r) {
     out.printf(Locale.ROOT, "%nsize %d: %d rows, generated in %.1f s, run in %.1f s (%.0f rows/s), peak heap %d MiB, "
-        + "%d Spark jobs%n", r.size(), r.rows(), r.generateSeconds(), r.jobSeconds(), r.rowsPerSecond(),
-        mebibytes(r.peakHeapBytes()), r.sparkJobs());
-    out.printf("  %-28s %9s %10s%n", "stage", "seconds", "Spark jobs");
+        + "%d Spark jobs, %d input scans%n", r.size(), r.rows(), r.generateSeconds(), r.jobSeconds(),
+        r.rowsPerSecond(), mebibytes(r.peakHeapBytes()), r.sparkJobs(), r.inputScans());
+    out.printf("  %-28s %9s %10s %11s%n", "stage", "seconds", "Spark jobs", "input scans");
     for (BenchResult.Stage s : r.stages()) {
-      out.printf(Locale.ROOT, "  %-28s %9.1f %10d%n", s.name(), s.seconds(), s.sparkJobs());
+      out.printf(Locale.ROOT, "  %-28s %9.1f %10d %11d%n", s.name(), s.seconds(), s.sparkJobs(), s.inputScans());
     }
   }
 
   /** One line per size, and whether the number of Spark jobs stayed the same across sizes. */
   public void printSummary(List<BenchResult> results) {
-    out.printf("%n%10s %10s %12s %10s %12s %14s %10s%n", "size", "rows", "generate s", "run s", "rows/s",
-        "peak heap MiB", "Spark jobs");
+    out.printf("%n%10s %10s %12s %10s %12s %14s %10s %11s%n", "size", "rows", "generate s", "run s", "rows/s",
+        "peak heap MiB", "Spark jobs", "input scans");
     for (BenchResult r : results) {
-      out.printf(Locale.ROOT, "%10d %10d %12.1f %10.1f %12.0f %14d %10d%n", r.size(), r.rows(), r.generateSeconds(),
-          r.jobSeconds(), r.rowsPerSecond(), mebibytes(r.peakHeapBytes()), r.sparkJobs());
+      out.printf(Locale.ROOT, "%10d %10d %12.1f %10.1f %12.0f %14d %10d %11d%n", r.size(), r.rows(),
+          r.generateSeconds(), r.jobSeconds(), r.rowsPerSecond(), mebibytes(r.peakHeapBytes()), r.sparkJobs(),
+          r.inputScans());
     }
-    long distinct = results.stream().mapToInt(BenchResult::sparkJobs).distinct().count();
-    out.println(distinct <= 1 ? "Spark jobs are the same at every size: the job's cost grows with the data, not "
-        + "its number of jobs." : "Spark jobs differ between sizes: some step starts jobs per row or per group.");
+    long distinct = results.stream().map(r -> r.sparkJobs() + "/" + r.inputScans()).distinct().count();
+    out.println(distinct <= 1 ? "Spark jobs and input scans are the same at every size: the job's cost grows with "
+        + "the data, not its number of passes." : "Spark jobs or input scans differ between sizes: some step "
+        + "starts jobs or re-reads its input per row or per group.");
+    for (BenchResult r : results) {
+      if (r.vsR() != null) {
+        out.println(vsRLine(r));
+      }
+    }
+  }
+
+  /**
+   * The comparison with R of one size: R's rows (the employee respondents), the whole job's seconds (both surveys,
+   * every indicator, the Delta writes), R's seconds on rake + means + means by size, their ratio and the largest
+   * absolute difference between the two sets of estimates.
+   */
+  public static String vsRLine(BenchResult r) {
+    RComparison.Result vsR = r.vsR();
+    return String.format(Locale.ROOT, "rows=%d seconds=%.1f r_seconds=%.1f ratio_vs_r=%.1f max_abs_diff=%.3g",
+        vsR.rows(), r.jobSeconds(), vsR.rSeconds(), vsR.rSeconds() / r.jobSeconds(), vsR.maxAbsDiff());
   }
 
   /** The results as CSV: one line per size and stage, the size's totals repeated on each. */
@@ -44,9 +62,9 @@ public final class BenchReport {
     StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
     for (BenchResult r : results) {
       for (BenchResult.Stage s : r.stages()) {
-        csv.append(String.format(Locale.ROOT, "%d,%d,%.3f,%.3f,%.1f,%d,%d,\"%s\",%.3f,%d%n", r.size(), r.rows(),
-            r.generateSeconds(), r.jobSeconds(), r.rowsPerSecond(), mebibytes(r.peakHeapBytes()), r.sparkJobs(),
-            s.name(), s.seconds(), s.sparkJobs()));
+        csv.append(String.format(Locale.ROOT, "%d,%d,%.3f,%.3f,%.1f,%d,%d,%d,\"%s\",%.3f,%d,%d%n", r.size(),
+            r.rows(), r.generateSeconds(), r.jobSeconds(), r.rowsPerSecond(), mebibytes(r.peakHeapBytes()),
+            r.sparkJobs(), r.inputScans(), s.name(), s.seconds(), s.sparkJobs(), s.inputScans()));
       }
     }
     return csv.toString();

@@ -4,12 +4,16 @@ import java.util.List;
 
 /**
  * The measurements of one size: the rows read by the run (both surveys), the seconds to generate the wave and to run
- * it, the driver's peak heap during the run and the stages with their seconds and Spark jobs.
+ * it, the driver's peak heap during the run, the stages with their seconds and Spark jobs, and the comparison with
+ * R when one was asked for (null otherwise).
  */
 public record BenchResult(long size, long rows, double generateSeconds, double jobSeconds, long peakHeapBytes,
-                          List<Stage> stages) {
-  /** One pipeline stage (or {@link SparkJobCounter#BETWEEN_STAGES}) with its seconds and the Spark jobs it started. */
-  public record Stage(String name, double seconds, int sparkJobs) {}
+                          List<Stage> stages, RComparison.Result vsR) {
+  /**
+   * One pipeline stage (or {@link SparkWorkCounter#BETWEEN_STAGES}) with its seconds, the Spark jobs it started and
+   * its input scans (Spark stages reading files or cached data).
+   */
+  public record Stage(String name, double seconds, int sparkJobs, int inputScans) {}
 
   public BenchResult {
     stages = List.copyOf(stages);
@@ -21,5 +25,9 @@ public record BenchResult(long size, long rows, double generateSeconds, double j
 
   public int sparkJobs() {
     return stages.stream().mapToInt(Stage::sparkJobs).sum();
+  }
+
+  public int inputScans() {
+    return stages.stream().mapToInt(Stage::inputScans).sum();
   }
 }

@@ -6,6 +6,9 @@ import dk.barometer.cli.WaveRun;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.demo.DemoGenerator;
 import dk.barometer.demo.DemoOptions;
+import dk.barometer.ingest.InputLayout;
+import dk.barometer.ingest.RegisterMargins;
+import dk.barometer.ingest.RegisterReader;
 import dk.barometer.publish.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,16 +33,25 @@ public final class Benchmark {
   private final SparkSession spark;
   private final BarometerConfig config;
   private final Path out;
+  private final RComparison vsR;
 
-  public Benchmark(SparkSession spark, BarometerConfig config, Path out) {
+  /**
+   * @param vsR compares each size with R's survey package ({@link RComparison}); null to run the job only. With
+   *     it, every employee indicator is also broken down by size class, the work R does.
+   */
+  public Benchmark(SparkSession spark, BarometerConfig config, Path out, RComparison vsR) {
     this.spark = spark;
-    this.config = config;
+    this.config = vsR == null ? config : RComparison.withBreakdown(config);
     this.out = out;
+    this.vsR = vsR;
+    if (vsR != null) {
+      vsR.check(config);
+    }
   }
 
   /** Measures each size in turn, handing each result to {@code done} as it is ready. */
   public List<BenchResult> run(List<Long> sizes, Consumer<BenchResult> done) {
-    SparkJobCounter jobs = SparkJobCounter.register(spark.sparkContext());
+    SparkWorkCounter jobs = SparkWorkCounter.register(spark.sparkContext());
     try {
       List<BenchResult> results = new ArrayList<>();
       for (long size : sizes) {
@@ -58,9 +70,9 @@ public final class Benchmark {
     return out.resolve(Long.toString(size)).resolve("input");
   }
 
-  private BenchResult measure(long size, SparkJobCounter jobs) {
+  private BenchResult measure(long size, SparkWorkCounter jobs) {
     Path input = input(size);
-    Path warehouse = out.resolve(Long.toString(size)).resolve("warehouse");
+    Path warehouse = out.resolve(Long.toString(size)).resolve("warehouse").toAbsolutePath();
     long start = System.nanoTime();
     DemoGenerator generator = DemoGenerator.forWave(config, WAVE);
     generator.write(spark, input.toAbsolutePath(),
@@ -72,22 +84,33 @@ public final class Benchmark {
     System.gc(); // so the peak is the run's, not garbage left by the generator
     HeapPeak.reset();
     start = System.nanoTime();
-    WaveRun.Outcome outcome = new WaveRun(spark, config, new Warehouse(spark, warehouse.toAbsolutePath().toString()))
-        .run(WAVE, input.toAbsolutePath().toString());
+    Warehouse tables = new Warehouse(spark, warehouse.toString());
+    WaveRun.Outcome outcome = new WaveRun(spark, config, tables).run(WAVE, input.toAbsolutePath().toString());
     double jobSeconds = (System.nanoTime() - start) / 1e9;
     long peakHeap = HeapPeak.bytes();
-    Map<String, Integer> perStage = jobs.drain();
+    Map<String, SparkWorkCounter.Work> perStage = jobs.drain();
 
     List<BenchResult.Stage> stages = new ArrayList<>();
     for (StageTiming timing : outcome.stages()) {
-      stages.add(new BenchResult.Stage(timing.stage(), timing.seconds(), perStage.getOrDefault(timing.stage(), 0)));
+      SparkWorkCounter.Work work = perStage.getOrDefault(timing.stage(), SparkWorkCounter.Work.NONE);
+      stages.add(new BenchResult.Stage(timing.stage(), timing.seconds(), work.jobs(), work.scans()));
     }
     double staged = outcome.stages().stream().mapToDouble(StageTiming::seconds).sum();
-    stages.add(new BenchResult.Stage(SparkJobCounter.BETWEEN_STAGES, Math.max(0, jobSeconds - staged),
-        perStage.getOrDefault(SparkJobCounter.BETWEEN_STAGES, 0)));
+    SparkWorkCounter.Work between = perStage.getOrDefault(SparkWorkCounter.BETWEEN_STAGES,
+        SparkWorkCounter.Work.NONE);
+    stages.add(new BenchResult.Stage(SparkWorkCounter.BETWEEN_STAGES, Math.max(0, jobSeconds - staged),
+        between.jobs(), between.scans()));
     long rows = outcome.record().rowCounts().entrySet().stream().filter(e -> e.getKey().endsWith("_rows_in"))
         .mapToLong(Map.Entry::getValue).sum();
-    return new BenchResult(size, rows, generateSeconds, jobSeconds, peakHeap, stages);
+    RComparison.Result r = null;
+    if (vsR != null) {
+      int year = config.settings().wave(WAVE).registerYear();
+      RegisterMargins register = new RegisterReader(spark)
+          .read(new InputLayout(input.toAbsolutePath().toString()).register(year), year);
+      r = vsR.compare(config, WAVE, tables, register, out.resolve(Long.toString(size)).resolve("r"));
+      jobs.drain(); // the export's jobs are not the run's
+    }
+    return new BenchResult(size, rows, generateSeconds, jobSeconds, peakHeap, stages, r);
   }
 
   private static void deleteRecursively(Path dir) {

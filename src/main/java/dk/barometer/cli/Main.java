@@ -12,6 +12,7 @@ import dk.barometer.bench.BenchReport;
 import dk.barometer.bench.BenchResult;
 import dk.barometer.bench.BenchSizes;
 import dk.barometer.bench.Benchmark;
+import dk.barometer.bench.RComparison;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.demo.DemoGenerator;
 import dk.barometer.demo.DemoOptions;
@@ -137,7 +138,7 @@ public final class Main {
       value. Exits with 7 when the pooled coverage is outside coverage_range (93-97 %). Writes no table.
       """;
   private static final String BENCH_HELP = """
-      Usage: jobs/barometer bench [--sizes 3k,100k,1m] [--out DIR] [--csv FILE] [--conf DIR]
+      Usage: jobs/barometer bench [--sizes 3k,100k,1m] [--out DIR] [--csv FILE] [--vs-r] [--conf DIR]
 
       For each size, generates a demo wave of 2025 with that many employee respondents (1008 employers, seed 2025)
       into DIR/<size>/input (generation is timed apart), runs the whole job on it (validation, weighting, every
@@ -146,6 +147,11 @@ public final class Main {
       executors) and the number of Spark jobs per stage, which should be the same at every size. Sizes take k and
       m (10m needs about -Xmx16g in BAROMETER_JAVA_OPTS). DIR defaults to target/bench of the installation; --csv
       also writes the figures as CSV, one line per size and stage. The first size also pays the JVM's warm-up.
+
+      --vs-r also does the same work in R's survey package (Rscript and r-cran-survey needed): every employee
+      indicator is broken down by size class as well, the employee respondents with 20 of their 0/1 items go to
+      DIR/<size>/r, src/test/r/bench_vs_r.R rakes them and runs svymean and svyby by size class, and per size one
+      line compares: rows=<n> seconds=<s> r_seconds=<s> ratio_vs_r=<x> max_abs_diff=<d>.
       """;
   private static final String DEMO_HELP = """
       Usage: jobs/barometer demo [--warehouse DIR] [--conf DIR]
@@ -202,7 +208,7 @@ public final class Main {
         case "catalogue" -> catalogue(Args.parse(command, rest, Set.of("out", "conf"), Set.of()), out);
         case "trends" -> trends(Args.parse(command, rest, Set.of("warehouse", "conf"), Set.of()), out);
         case "simulate" -> simulate(Args.parse(command, rest, Set.of("wave", "samples", "conf"), Set.of()), out);
-        case "bench" -> bench(Args.parse(command, rest, Set.of("sizes", "out", "csv", "conf"), Set.of()), out);
+        case "bench" -> bench(Args.parse(command, rest, Set.of("sizes", "out", "csv", "conf"), Set.of("vs-r")), out);
         default -> throw new IllegalStateException(command);
       }
       return 0;
@@ -399,7 +405,9 @@ public final class Main {
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
     SparkSession spark = SparkSessions.builder("barometer bench").getOrCreate();
     BenchReport report = new BenchReport(out);
-    List<BenchResult> results = new Benchmark(spark, config, dir).run(sizes, report::printSize);
+    RComparison vsR = args.flag("vs-r")
+        ? new RComparison(spark, Home.home().resolve("src/test/r/bench_vs_r.R")) : null;
+    List<BenchResult> results = new Benchmark(spark, config, dir, vsR).run(sizes, report::printSize);
     report.printSummary(results);
     if (args.option("csv").isPresent()) {
       Path csv = Path.of(args.option("csv").get());

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dk.barometer.BarometerException;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.testing.TestSpark;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkTest {
@@ -17,16 +22,39 @@ class BenchmarkTest {
         .hasMessageContaining("size 'lots'");
   }
 
-  /** The job's Spark jobs are a fixed plan: twice the respondents must not start one job more. */
+  /**
+   * The job's Spark jobs and input scans are a fixed plan: twice the respondents must not add one. Where R is installed
+   * (CI installs it), each size is also estimated by R's survey package (--vs-r), which must agree to 1e-9.
+   */
   @Test
-  void sparkJobsAreTheSameAtTwoSizes() {
+  void sparkJobsAreTheSameAtTwoSizesAndREstimatesAgree() {
     BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
-    List<BenchResult> results = new Benchmark(TestSpark.spark(), config, TestSpark.tempDir("bench"))
+    RComparison vsR = rscriptOnPath()
+        ? new RComparison(TestSpark.spark(), Path.of("src/test/r/bench_vs_r.R").toAbsolutePath()) : null;
+    List<BenchResult> results = new Benchmark(TestSpark.spark(), config, TestSpark.tempDir("bench"), vsR)
         .run(List.of(1_500L, 3_000L), r -> {});
 
     assertThat(results.get(1).rows()).isGreaterThan(results.get(0).rows());
     assertThat(results.get(0).sparkJobs()).isPositive();
-    assertThat(results.get(1).stages().stream().map(s -> s.name() + "=" + s.sparkJobs()).toList())
-        .isEqualTo(results.get(0).stages().stream().map(s -> s.name() + "=" + s.sparkJobs()).toList());
+    assertThat(results.get(0).inputScans()).isPositive();
+    assertThat(results.get(1).stages().stream().map(BenchmarkTest::work).toList())
+        .isEqualTo(results.get(0).stages().stream().map(BenchmarkTest::work).toList());
+    Assumptions.assumeTrue(vsR != null, "Rscript is not on the PATH: the comparison with R is skipped");
+    for (BenchResult r : results) {
+      // 20 items, overall and in each of the 4 size classes.
+      assertThat(r.vsR().estimates()).isEqualTo(100);
+      assertThat(r.vsR().maxAbsDiff()).isLessThan(1e-9);
+      assertThat(BenchReport.vsRLine(r)).matches("rows=\\d+ seconds=[0-9.]+ r_seconds=[0-9.]+ "
+          + "ratio_vs_r=[0-9.]+ max_abs_diff=\\S+");
+    }
+  }
+
+  private static String work(BenchResult.Stage s) {
+    return s.name() + ": " + s.sparkJobs() + " jobs, " + s.inputScans() + " scans";
+  }
+
+  private static boolean rscriptOnPath() {
+    return Stream.of(System.getenv("PATH").split(File.pathSeparator))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, "Rscript")));
   }
 }

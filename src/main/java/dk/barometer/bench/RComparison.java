@@ -1,0 +1,199 @@
+package dk.barometer.bench;
+
+import static org.apache.spark.sql.functions.col;
+
+import dk.barometer.BarometerException;
+import dk.barometer.config.BarometerConfig;
+import dk.barometer.config.IndicatorCatalog;
+import dk.barometer.config.IndicatorDefinition;
+import dk.barometer.estimation.IndicatorEstimator;
+import dk.barometer.ingest.RegisterMargins;
+import dk.barometer.publish.Table;
+import dk.barometer.publish.Warehouse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The same work in R's {@code survey} package: the employee respondents a bench run wrote are exported with
+ * {@value #ITEMS} of their 0/1 items, {@code src/test/r/bench_vs_r.R} rakes them and estimates every item overall
+ * and by size class, and its estimates are compared with the run's {@code indicators} table.
+ */
+public final class RComparison {
+  public static final String SURVEY = "employee";
+  public static final int ITEMS = 20;
+  /** The breakdown R's {@code svyby} estimates by, added to the bench's employee indicators. */
+  public static final String BY = "size_class";
+  private static final List<String> DESIGN_COLUMNS = List.of("stratum", "industry", "region", "size_class");
+  private static final Pattern R_SECONDS = Pattern.compile("r_seconds=([0-9.]+)");
+
+  /** One size's comparison: R's seconds on the timed work and the largest |R - Spark| over the estimates. */
+  public record Result(long rows, double rSeconds, double maxAbsDiff, int estimates) {}
+
+  private final SparkSession spark;
+  private final Path script;
+
+  public RComparison(SparkSession spark, Path script) {
+    this.spark = spark;
+    this.script = script;
+  }
+
+  /** Fails early, before any size is generated, when R, the script or a plain raking design is missing. */
+  public void check(BarometerConfig config) {
+    var survey = config.settings().survey(SURVEY);
+    boolean collapses = survey.margins().stream().anyMatch(m -> !survey.collapseOf(m).isEmpty());
+    if (collapses || survey.trimming() != null) {
+      throw new BarometerException(BarometerException.Kind.CONFIG, "--vs-r compares plain raking: the "
+          + SURVEY + " survey's collapse rules or trimming (conf/barometer.yaml) are not in " + script);
+    }
+    if (!Files.isRegularFile(script)) {
+      throw new BarometerException(BarometerException.Kind.CONFIG, "--vs-r needs the R script " + script
+          + " (src/test/r of the source tree)");
+    }
+    try {
+      Process p = new ProcessBuilder("Rscript", "-e", "suppressPackageStartupMessages(library(survey))")
+          .redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new BarometerException(BarometerException.Kind.CONFIG,
+            "--vs-r needs R's survey package (apt-get install r-cran-survey): " + output.strip());
+      }
+    } catch (IOException e) {
+      throw new BarometerException(BarometerException.Kind.CONFIG,
+          "--vs-r needs Rscript on the PATH (apt-get install r-base-core r-cran-survey): " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while looking for R");
+    }
+  }
+
+  /** The configuration the bench runs with for the comparison: every employee indicator also by size class. */
+  public static BarometerConfig withBreakdown(BarometerConfig config) {
+    List<IndicatorDefinition> indicators = new ArrayList<>();
+    for (IndicatorDefinition i : config.indicators().indicators()) {
+      List<String> domains = new ArrayList<>(i.domains());
+      if (i.survey().equals(SURVEY) && !domains.contains(BY)) {
+        domains.add(BY);
+      }
+      indicators.add(i.withDomains(domains));
+    }
+    IndicatorCatalog catalog = config.indicators().withIndicators(indicators);
+    return new BarometerConfig(config.directory(), config.settings(), config.classifications(), catalog);
+  }
+
+  /** Exports the wave's employee respondents to {@code dir}, runs R on them and compares the estimates. */
+  public Result compare(BarometerConfig config, int wave, Warehouse warehouse, RegisterMargins register, Path dir) {
+    Dataset<Row> responses = warehouse.read(Table.responses(SURVEY)).where(col("wave").equalTo(wave));
+    IndicatorEstimator estimator = new IndicatorEstimator(config.indicators(), config.codebook(wave).harmonised());
+    List<IndicatorEstimator.ItemValue> items = estimator.itemValues(SURVEY, Set.of(responses.columns())).stream()
+        .limit(ITEMS).toList();
+    List<Column> columns = new ArrayList<>(DESIGN_COLUMNS.stream().map(c -> col(c)).toList());
+    for (int i = 0; i < items.size(); i++) {
+      columns.add(items.get(i).value().as(item(i)));
+    }
+    try {
+      Files.createDirectories(dir);
+      long rows = writeSingleCsv(responses.select(columns.toArray(Column[]::new)), dir.resolve("rows.csv"));
+      writeRegister(config, register, dir.resolve("register.csv"));
+      StringBuilder itemsCsv = new StringBuilder("item,indicator_id,category\n");
+      for (int i = 0; i < items.size(); i++) {
+        itemsCsv.append(item(i)).append(',').append(items.get(i).indicatorId()).append(',')
+            .append(items.get(i).category()).append('\n');
+      }
+      Files.writeString(dir.resolve("items.csv"), itemsCsv);
+      double rSeconds = runR(dir);
+      return compareEstimates(warehouse, wave, items, dir.resolve("results.csv"), rows, rSeconds);
+    } catch (IOException e) {
+      throw new BarometerException(BarometerException.Kind.WRITE,
+          "Cannot write the R comparison files under " + dir + ": " + e.getMessage());
+    }
+  }
+
+  /** The largest |R - Spark| over every estimate R wrote; an estimate missing from the run is an error. */
+  private Result compareEstimates(Warehouse warehouse, int wave, List<IndicatorEstimator.ItemValue> items,
+                                  Path results, long rows, double rSeconds) throws IOException {
+    Map<String, Double> spark = new HashMap<>();
+    for (Row r : warehouse.read(Table.INDICATORS)
+        .where(col("wave").equalTo(wave).and(col("survey").equalTo(SURVEY))
+            .and(col("domain").isin("total", BY)))
+        .select("indicator_id", "category", "domain", "domain_value", "estimate").collectAsList()) {
+      spark.put(String.join("/", r.getString(0), r.getString(1), r.getString(2), r.getString(3)), r.getDouble(4));
+    }
+    List<String> lines = Files.readAllLines(results);
+    double max = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",", -1); // item, domain, domain_value, estimate, se
+      IndicatorEstimator.ItemValue item = items.get(Integer.parseInt(f[0].substring("item".length())) - 1);
+      String key = String.join("/", item.indicatorId(), item.category(), f[1], f[2]);
+      Double estimate = spark.get(key);
+      if (estimate == null) {
+        throw new BarometerException(BarometerException.Kind.CHECK_FAILED, "R estimated " + key + " (" + results
+            + ") but the run's indicators table has no such estimate");
+      }
+      max = Math.max(max, Math.abs(estimate - Double.parseDouble(f[3])));
+    }
+    return new Result(rows, rSeconds, max, lines.size() - 1);
+  }
+
+  private static String item(int i) {
+    return "item" + (i + 1);
+  }
+
+  private long writeSingleCsv(Dataset<Row> rows, Path file) throws IOException {
+    Path parts = file.resolveSibling(file.getFileName() + ".parts");
+    rows.coalesce(1).write().mode(SaveMode.Overwrite).option("header", true).csv(parts.toString());
+    try (Stream<Path> files = Files.list(parts)) {
+      Path part = files.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst()
+          .orElseThrow(() -> new IOException("Spark wrote no part file under " + parts));
+      Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    try (Stream<String> lines = Files.lines(file)) {
+      return lines.count() - 1;
+    }
+  }
+
+  private static void writeRegister(BarometerConfig config, RegisterMargins register, Path file) throws IOException {
+    String population = config.settings().survey(SURVEY).population();
+    StringBuilder csv = new StringBuilder("variable,category,count\n");
+    for (String variable : List.of("stratum", "industry", "region", "size_class")) {
+      register.margin(population, variable).forEach((category, count) ->
+          csv.append(variable).append(',').append(category).append(',').append(count).append('\n'));
+    }
+    Files.writeString(file, csv);
+  }
+
+  private double runR(Path dir) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder("Rscript", script.toString(), dir.toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    try {
+      Process p = builder.start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int exit = p.waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException("R failed on " + dir + " (exit " + exit + "): " + output.strip());
+      }
+      Matcher m = R_SECONDS.matcher(output);
+      if (!m.find()) {
+        throw new IllegalStateException("R printed no r_seconds: " + output);
+      }
+      return Double.parseDouble(m.group(1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while R ran on " + dir);
+    }
+  }
+}
