@@ -14,14 +14,15 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads the response files of one survey and wave. File-level faults (missing directory, unreadable file, missing
- * or unexpected column, nested column) stop here, naming the file. Every contract column comes out as a string,
- * exactly as delivered, plus {@link #SOURCE_FILE}: typing and row-level checks are the validator's job, so a
- * value of the wrong type becomes a rejected row instead of a failed read.
+ * or unexpected column, nested column) stop here, naming the file. Every contract column comes out as delivered,
+ * numeric or as a string (see {@link #numericInEveryFile}), plus {@link #SOURCE_FILE}: typing and row-level checks
+ * are the validator's job, so a value of the wrong type becomes a rejected row instead of a failed read.
  */
 public final class ResponseReader {
   public static final String SOURCE_FILE = "source_file";
@@ -36,16 +37,48 @@ public final class ResponseReader {
 
   public RawResponses read(String dir) {
     List<String> files = ParquetFiles.list(spark, contract.describe(), dir);
-    Dataset<Row> all = null;
+    List<Dataset<Row>> opened = new ArrayList<>();
     for (String file : files) {
-      Dataset<Row> one = asStrings(file, ParquetFiles.open(spark, file));
+      Dataset<Row> df = ParquetFiles.open(spark, file);
+      checkColumns(file, df.schema());
+      opened.add(df);
+    }
+    Set<String> numeric = numericInEveryFile(opened);
+    Dataset<Row> all = null;
+    for (int f = 0; f < files.size(); f++) {
+      List<Column> columns = new ArrayList<>();
+      for (String c : contract.columns()) {
+        columns.add(numeric.contains(c) ? col(c) : col(c).cast("string").as(c));
+      }
+      columns.add(lit(files.get(f)).as(SOURCE_FILE));
+      Dataset<Row> one = opened.get(f).select(columns.toArray(Column[]::new));
       all = all == null ? one : all.unionByName(one);
     }
     return new RawResponses(files, all);
   }
 
-  private Dataset<Row> asStrings(String file, Dataset<Row> df) {
-    StructType schema = df.schema();
+  /**
+   * The id, wave and question columns that every file delivers with one and the same numeric type: they keep it,
+   * which spares a round trip through strings for every answer. Any other column, or one whose type differs between
+   * files, comes out as a string.
+   */
+  private Set<String> numericInEveryFile(List<Dataset<Row>> files) {
+    Set<String> candidates = new LinkedHashSet<>(List.of(ResponseContract.RESPONDENT_ID, ResponseContract.WAVE));
+    contract.questions().forEach(q -> candidates.add(q.id()));
+    Set<String> numeric = new LinkedHashSet<>();
+    for (String c : candidates) {
+      Set<DataType> types = new LinkedHashSet<>();
+      for (Dataset<Row> df : files) {
+        types.add(df.schema().apply(c).dataType());
+      }
+      if (types.size() == 1 && types.iterator().next() instanceof NumericType) {
+        numeric.add(c);
+      }
+    }
+    return numeric;
+  }
+
+  private void checkColumns(String file, StructType schema) {
     Set<String> present = new LinkedHashSet<>(List.of(schema.fieldNames()));
     List<String> expected = contract.columns();
     List<String> missing = expected.stream().filter(c -> !present.contains(c)).toList();
@@ -65,11 +98,5 @@ public final class ResponseReader {
         throw InputErrors.nonScalarColumn(file, field.name(), type.simpleString());
       }
     }
-    List<Column> columns = new ArrayList<>();
-    for (String c : expected) {
-      columns.add(col(c).cast("string").as(c));
-    }
-    columns.add(lit(file).as(SOURCE_FILE));
-    return df.select(columns.toArray(Column[]::new));
   }
 }

@@ -22,6 +22,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Row-level validation of responses against the contract and codebook. Faults: missing or non-integer respondent
@@ -69,13 +75,15 @@ public final class ResponseValidator {
   private Column[] typedColumns(Dataset<Row> raw) {
     List<Column> columns = new ArrayList<>();
     columns.add(col(ResponseContract.RESPONDENT_ID).try_cast("bigint").as(ResponseContract.RESPONDENT_ID));
-    columns.add(integer(col(ResponseContract.WAVE)).as(ResponseContract.WAVE));
+    StructType schema = raw.schema();
+    columns.add(integer(col(ResponseContract.WAVE), schema.apply(ResponseContract.WAVE).dataType())
+        .as(ResponseContract.WAVE));
     for (String c : contract.classificationColumns()) {
       columns.add(col(c));
     }
     columns.add(col(contract.stratumColumn()));
     for (Question q : contract.questions()) {
-      columns.add(integer(col(q.id())).as(q.id()));
+      columns.add(integer(col(q.id()), schema.apply(q.id()).dataType()).as(q.id()));
     }
     columns.add(col(ResponseReader.SOURCE_FILE));
     // Raw strings travel along so a reject shows the value as delivered.
@@ -87,8 +95,15 @@ public final class ResponseValidator {
     return columns.toArray(Column[]::new);
   }
 
-  /** An integer, or null where the string is not one (2.0 counts as 2: Parquet writers may store codes as doubles). */
-  private static Column integer(Column raw) {
+  /**
+   * An integer, or null where the value is not one (2.0 counts as 2: Parquet writers may store codes as doubles).
+   * An integer column is taken as it is, without a detour through doubles.
+   */
+  private static Column integer(Column raw, DataType type) {
+    if (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType
+        || type instanceof LongType) {
+      return raw.try_cast("int");
+    }
     Column number = raw.try_cast("double");
     return when(number.equalTo(floor(number)), number.try_cast("int"));
   }
@@ -133,7 +148,8 @@ public final class ResponseValidator {
             .otherwise(lit("unknown " + column + " code; conf/classifications.yaml allows " + allowed)));
   }
 
+  /** The value as delivered, as a string (the reader keeps numeric columns numeric). */
   private static Column rawValue(String column) {
-    return col(RAW + "." + column);
+    return col(RAW + "." + column).cast("string");
   }
 }

@@ -268,6 +268,9 @@ class WaveRunTest {
     assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("102|wave|wave mismatch").contains("2024"));
     assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("103|ai_maturity|unknown answer code"));
     assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("104|ai_maturity|value is not an integer"));
+    // The value as delivered: text from the second file, a number kept numeric by the reader from the first.
+    assertThat(rejects.where("respondent_id = '104'").first().<String>getAs("value")).isEqualTo("x");
+    assertThat(rejects.where("respondent_id = '106'").first().<String>getAs("value")).isEqualTo("106");
     assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("|respondent_id|missing respondent id"));
     assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("105|func_hr|answered although"));
     // Both copies of a duplicated id are rejected: which one is right cannot be known.
