@@ -20,7 +20,8 @@ public final class BarChart {
   static final int GROUP_GAP = 8;
   static final int MAX_LABEL = 60;
   static final String NOTE = "Weighted shares; whiskers: 95 % confidence intervals";
-  private static final List<String> COLOURS = List.of("#4a7ab5", "#e08a2c", "#5a9e5a", "#c4514e", "#8a6bb5",
+  /** The colours of the series, in order; the report's interactive charts use them too. */
+  public static final List<String> COLOURS = List.of("#4a7ab5", "#e08a2c", "#5a9e5a", "#c4514e", "#8a6bb5",
       "#8c6d4f", "#d17fb7", "#7f7f7f", "#b5b537", "#3fb0c4");
 
   private final double axisMax;
