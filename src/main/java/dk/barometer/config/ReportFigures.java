@@ -36,8 +36,4 @@ public record ReportFigures(List<ReportFigure> figures) {
     }
     return report;
   }
-
-  public List<ReportFigure> trends() {
-    return figures.stream().filter(f -> f.kind() == ChartKind.TREND).toList();
-  }
 }

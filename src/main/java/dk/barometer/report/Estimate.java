@@ -7,5 +7,4 @@ package dk.barometer.report;
  */
 record Estimate(int wave, String survey, String indicatorId, String indicator, String domain, String domainValue,
                 String domainValueLabel, int domainValueOrder, String category, String categoryLabel,
-                int categoryOrder, double pct, Double ciLowPct, Double ciHighPct, long baseN, String flag,
-                String seriesBreak) {}
+                int categoryOrder, double pct, Double ciLowPct, Double ciHighPct, long baseN, String flag) {}

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -57,8 +58,8 @@ public final class Report {
             + "eller grundlaget er for lille).");
       } else if (figure.kind() == ChartKind.TREND && pointWaves < 2) {
         omitted.add(figure.id());
-        page.omitted(figure, "Udviklingen vises, når der er mindst to bølger; warehouse har til og med " + wave
-            + " bølge " + waves.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("") + ".");
+        page.omitted(figure, "Udviklingen vises, når der er mindst to bølger; til og med " + wave + " har "
+            + "tabellerne kun bølge " + waves.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ".");
       } else {
         String svg = BarChart.svg(figure.da(), bars(figure, points), SVG_NOTE);
         page.figure(figure, points, VegaLiteSpec.of(figure, points), svg);

@@ -48,7 +48,7 @@ final class ReportData {
     return spark.table(LabelledViews.INDICATORS).where(col("wave").leq(wave).and(shown()))
         .select("wave", "survey", "indicator_id", "indicator_da", "domain", "domain_value", "domain_value_da",
             LabelledViews.DOMAIN_VALUE_ORDER, "category", "category_da", LabelledViews.CATEGORY_ORDER, "pct",
-            "ci_low_pct", "ci_high_pct", "base_n", "flag", "series_break")
+            "ci_low_pct", "ci_high_pct", "base_n", "flag")
         .collectAsList().stream().map(ReportData::estimate).toList();
   }
 
@@ -81,7 +81,7 @@ final class ReportData {
     return new Estimate(r.getInt(0), r.getString(1), r.getString(2), orElse(r.getString(3), r.getString(2)),
         r.getString(4), domainValue, orElse(r.getString(6), domainValue), order(r, 7), category,
         orElse(r.getString(9), category), order(r, 10), r.getDouble(11), nullableDouble(r, 12),
-        nullableDouble(r, 13), ((Number) r.get(14)).longValue(), orElse(r.getString(15), ""), r.getString(16));
+        nullableDouble(r, 13), ((Number) r.get(14)).longValue(), orElse(r.getString(15), ""));
   }
 
   private static Change change(Row r) {

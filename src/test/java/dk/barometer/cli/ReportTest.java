@@ -109,7 +109,8 @@ class ReportTest {
     List<String> bars = figures.figures().stream().filter(f -> f.kind() == ChartKind.BARS).map(ReportFigure::id)
         .toList();
     assertThat(specs(html)).containsExactlyElementsOf(bars);
-    assertThat(figures.trends()).isNotEmpty().allSatisfy(f -> assertThat(html).contains("id=\"" + f.id() + "\""));
+    List<ReportFigure> trends = figures.figures().stream().filter(f -> f.kind() == ChartKind.TREND).toList();
+    assertThat(trends).isNotEmpty().allSatisfy(f -> assertThat(html).contains("id=\"" + f.id() + "\""));
     assertThat(html).contains("Udviklingen vises, når der er mindst to bølger");
     assertThat(out.toString(StandardCharsets.UTF_8)).contains(bars.size() + " charts", "no chart for trend_");
   }
