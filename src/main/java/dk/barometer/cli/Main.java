@@ -22,6 +22,7 @@ import dk.barometer.config.SimulationSettings;
 import dk.barometer.demo.CoverageSimulation;
 import dk.barometer.demo.EstimateCoverage;
 import dk.barometer.config.PublishedFigures;
+import dk.barometer.config.ReportFigures;
 import dk.barometer.publish.CatalogueDocument;
 import dk.barometer.publish.ConnectEndpoint;
 import dk.barometer.publish.LabelledViews;
@@ -29,6 +30,7 @@ import dk.barometer.publish.PublishedComparison;
 import dk.barometer.publish.QueryPrinter;
 import dk.barometer.publish.Table;
 import dk.barometer.publish.Warehouse;
+import dk.barometer.report.Report;
 import dk.barometer.estimation.TrendEstimator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,6 +57,7 @@ public final class Main {
         serve      serve the warehouse tables to notebooks and tools over Spark Connect (sc://host:port)
         compare-published   print a wave's estimates beside the published figures; exit 7 if any is off
         catalogue  write the indicator catalogue (markdown) from conf/
+        report     write a wave's report as a static HTML page: the figures of conf/report.yaml with their CIs
         simulate   coverage check of the standard errors: repeated samples from the demo population
         bench      time the whole job on generated waves of growing size: stages, rows/s, heap, Spark jobs
 
@@ -119,6 +122,16 @@ public final class Main {
 
       Writes the indicator catalogue (markdown, from conf/indicators.yaml and the codebook) to FILE, by default
       docs/indicators.md of the installation.
+      """;
+  private static final String REPORT_HELP = """
+      Usage: jobs/barometer report --wave YEAR [--out DIR] [--warehouse DIR] [--conf DIR] [--env NAME]
+
+      Writes the report of wave YEAR to DIR/index.html (default DIR: report/YEAR of the installation): every figure
+      of conf/report.yaml regenerated from the warehouse's labelled views (v_indicators, v_trends; suppressed
+      estimates left out), each bar with its 95 % confidence interval and base n, low-reliability estimates marked
+      'u', trend charts when the warehouse holds two or more waves up to YEAR. One self-contained page (charts,
+      data and scripts inlined; opens offline in any browser), plus DIR/svg/<figure>.svg, the charts as plain SVG
+      (also shown in the page when JavaScript is off).
       """;
   private static final String TRENDS_HELP = """
       Usage: jobs/barometer trends [--warehouse DIR]
@@ -187,6 +200,7 @@ public final class Main {
         case "catalogue" -> CATALOGUE_HELP;
         case "simulate" -> SIMULATE_HELP;
         case "trends" -> TRENDS_HELP;
+        case "report" -> REPORT_HELP;
         case "bench" -> BENCH_HELP;
         default -> throw new BarometerException(BarometerException.Kind.USAGE,
             "Unknown command '" + command + "'.\n" + USAGE);
@@ -207,6 +221,7 @@ public final class Main {
             Set.of()), out);
         case "catalogue" -> catalogue(Args.parse(command, rest, Set.of("out", "conf"), Set.of()), out);
         case "trends" -> trends(Args.parse(command, rest, Set.of("warehouse", "conf"), Set.of()), out);
+        case "report" -> report(Args.parse(command, rest, Set.of("wave", "out", "warehouse", "conf"), Set.of()), out);
         case "simulate" -> simulate(Args.parse(command, rest, Set.of("wave", "samples", "conf"), Set.of()), out);
         case "bench" -> bench(Args.parse(command, rest, Set.of("sizes", "out", "csv", "conf"), Set.of("vs-r")), out);
         default -> throw new IllegalStateException(command);
@@ -365,6 +380,25 @@ public final class Main {
       throw new BarometerException(BarometerException.Kind.WRITE, "Cannot write " + target + ": " + e.getMessage());
     }
     out.println("Wrote the indicator catalogue to " + target);
+  }
+
+  private static void report(Args args, PrintStream out) {
+    int wave = args.intOption("wave", -1);
+    if (wave < 0) {
+      throw Args.usage("report", "option --wave is required");
+    }
+    Path dir = Path.of(args.option("out").orElse(Home.home().resolve("report").resolve(String.valueOf(wave))
+        .toString()));
+    BarometerConfig config = BarometerConfig.load(Home.conf(args));
+    ReportFigures figures = ReportFigures.load(Home.conf(args), config.indicators());
+    SparkSession spark = SparkSessions.builder("barometer report " + wave, Home.sparkSettings(args)).getOrCreate();
+    Warehouse warehouse = queryable(spark, args);
+    warehouse.read(Table.INDICATORS); // a warehouse without indicators fails here, saying to run a wave first
+    Report.Written written = new Report(spark, figures, config.settings().reliability())
+        .write(wave, warehouse.root(), dir);
+    out.printf("Wrote the report of wave %d to %s: %d charts%s. Open it in a browser (it needs no network).%n", wave,
+        written.index(), written.charts().size(), written.omitted().isEmpty() ? ""
+            : ", no chart for " + String.join(", ", written.omitted()));
   }
 
   private static void trends(Args args, PrintStream out) {

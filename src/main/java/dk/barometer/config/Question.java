@@ -57,4 +57,13 @@ public record Question(String id, String scale, String da, String en, String ask
     return new Question(conceptId(), harmonisedScale(), da, en, askedIf, group, assumption, null, null, null,
         seriesBreak);
   }
+
+  /**
+   * The item of a question text after its shared stem ("Effekt af AI på: Salg" gives "Salg"): how a chart or a
+   * table names the questions of a list.
+   */
+  public static String item(String text) {
+    int colon = text.lastIndexOf(": ");
+    return colon < 0 ? text : text.substring(colon + 2);
+  }
 }

@@ -95,7 +95,7 @@ public final class Notebook {
     List<Row> answers = new ArrayList<>();
     for (String survey : config.settings().surveys().keySet()) {
       for (Question question : codebook.survey(survey).questions()) {
-        questions.add(RowFactory.create(survey, question.id(), afterStem(question.en())));
+        questions.add(RowFactory.create(survey, question.id(), Question.item(question.en())));
         for (AnswerCode answer : codebook.scaleOf(question)) {
           answers.add(RowFactory.create(survey, question.id(), String.valueOf(answer.code()), answer.en()));
         }
@@ -107,11 +107,6 @@ public final class Notebook {
     StructType answerSchema = new StructType().add("survey", DataTypes.StringType)
         .add("question", DataTypes.StringType).add("code", DataTypes.StringType).add("label", DataTypes.StringType);
     spark.createDataFrame(answers, answerSchema).createOrReplaceTempView("answer_labels");
-  }
-
-  private static String afterStem(String text) {
-    int colon = text.lastIndexOf(": ");
-    return colon < 0 ? text : text.substring(colon + 2);
   }
 
   /** Shows a line of text, e.g. a finding or why a comparison cannot be made. */

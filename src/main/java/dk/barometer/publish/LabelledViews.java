@@ -32,6 +32,11 @@ import org.apache.spark.sql.SparkSession;
 public final class LabelledViews {
   public static final String INDICATORS = "v_indicators";
   public static final String TRENDS = "v_trends";
+  /** Columns of both views giving the order of conf/, in which reports and tables show the values. */
+  public static final String DOMAIN_VALUE_ORDER = "domain_value_order";
+  public static final String CATEGORY_ORDER = "category_order";
+  private static final String ORDER_COLUMNS = "CAST(dl.position AS INT) AS " + DOMAIN_VALUE_ORDER
+      + ", CAST(cl.position AS INT) AS " + CATEGORY_ORDER;
 
   private final BarometerConfig config;
 
@@ -84,13 +89,16 @@ public final class LabelledViews {
         "series_break COMMENT 'why this wave is not comparable with the previous one, if it is not'",
         "estimate COMMENT 'weighted estimate, 0-1, unrounded'",
         "se COMMENT 'standard error, 0-1'",
-        "run_id COMMENT 'run that wrote the row (runs table)'") + ") AS\n"
+        "run_id COMMENT 'run that wrote the row (runs table)'",
+        DOMAIN_VALUE_ORDER + " COMMENT 'position of the domain value in conf/ (classification, groups): sort by it'",
+        CATEGORY_ORDER + " COMMENT 'position of the category in conf/ (answer scale, question list): sort by it'")
+        + ") AS\n"
         + "SELECT i.wave, i.survey, i.indicator_id, il.da AS indicator_da, il.en AS indicator_en, i.domain, "
         + "i.domain_value, dl.da AS domain_value_da, dl.en AS domain_value_en, i.category, cl.da AS category_da, "
         + "cl.en AS category_en, round(100 * i.estimate, 1) AS pct, round(100 * i.ci_low, 1) AS ci_low_pct, "
         + "round(100 * i.ci_high, 1) AS ci_high_pct, round(100 * i.se, 2) AS se_pct, i.base_n, "
         + "CASE WHEN i.reliability = 'low' THEN 'u' ELSE '' END AS flag, i.series_break, i.estimate, i.se, "
-        + "i.run_id\n"
+        + "i.run_id, " + ORDER_COLUMNS + "\n"
         + "FROM indicators i\n" + labelJoins("i") + "WHERE i.reliability <> 'suppressed'";
   }
 
@@ -106,13 +114,13 @@ public final class LabelledViews {
         "p_value COMMENT 'two-sided z-test of no change'",
         "significant COMMENT 'p_value below 0.05'",
         "series_break COMMENT 'the question was reworded: the change may be the wording'",
-        "break_reason") + ") AS\n"
+        "break_reason", DOMAIN_VALUE_ORDER, CATEGORY_ORDER) + ") AS\n"
         + "SELECT t.survey, t.indicator_id, il.da AS indicator_da, il.en AS indicator_en, t.domain, t.domain_value, "
         + "dl.da AS domain_value_da, dl.en AS domain_value_en, t.category, cl.da AS category_da, "
         + "cl.en AS category_en, t.previous_wave, t.wave, round(100 * t.previous_estimate, 1) AS previous_pct, "
         + "round(100 * t.estimate, 1) AS pct, round(t.change_points, 1) AS change_points, "
         + "round(t.se_change_points, 2) AS se_change_points, round(t.p_value, 4) AS p_value, t.significant, "
-        + "t.series_break, t.break_reason\n"
+        + "t.series_break, t.break_reason, " + ORDER_COLUMNS + "\n"
         + "FROM trends t\n" + labelJoins("t")
         + "WHERE t.reliability <> 'suppressed' AND t.previous_reliability <> 'suppressed'";
   }
@@ -148,11 +156,11 @@ public final class LabelledViews {
   private String labelJoins(String alias) {
     return "LEFT JOIN (VALUES " + values(indicatorLabels()) + ") AS il(survey, indicator_id, da, en) ON il.survey = "
         + alias + ".survey AND il.indicator_id = " + alias + ".indicator_id\n"
-        + "LEFT JOIN (VALUES " + values(domainValueLabels()) + ") AS dl(domain, domain_value, da, en) ON dl.domain = "
-        + alias + ".domain AND dl.domain_value = " + alias + ".domain_value\n"
-        + "LEFT JOIN (VALUES " + values(categoryLabels()) + ") AS cl(survey, indicator_id, category, da, en) ON "
-        + "cl.survey = " + alias + ".survey AND cl.indicator_id = " + alias + ".indicator_id AND cl.category = "
-        + alias + ".category\n";
+        + "LEFT JOIN (VALUES " + values(numbered(domainValueLabels())) + ") AS dl(domain, domain_value, da, en, "
+        + "position) ON dl.domain = " + alias + ".domain AND dl.domain_value = " + alias + ".domain_value\n"
+        + "LEFT JOIN (VALUES " + values(numbered(categoryLabels())) + ") AS cl(survey, indicator_id, category, da, en, "
+        + "position) ON cl.survey = " + alias + ".survey AND cl.indicator_id = " + alias + ".indicator_id AND "
+        + "cl.category = " + alias + ".category\n";
   }
 
   private List<List<String>> indicatorLabels() {
@@ -231,6 +239,17 @@ public final class LabelledViews {
         .append(literal(language == Language.DA ? label.da() : label.en())));
     // A code without a label (none, after validation) shows as itself rather than vanishing.
     return sql.append(" ELSE CAST(").append(column).append(" AS STRING) END").toString();
+  }
+
+  /** Each row with its position in {@code rows} appended: the labels are listed in the order of conf/. */
+  private static List<List<String>> numbered(List<List<String>> rows) {
+    List<List<String>> numbered = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      List<String> row = new ArrayList<>(rows.get(i));
+      row.add(String.valueOf(i));
+      numbered.add(row);
+    }
+    return numbered;
   }
 
   private static String values(List<List<String>> rows) {

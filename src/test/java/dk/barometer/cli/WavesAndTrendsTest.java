@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dk.barometer.config.BarometerConfig;
-import dk.barometer.estimation.TrendEstimator;
 import dk.barometer.publish.LabelledViews;
 import dk.barometer.publish.Table;
 import dk.barometer.publish.Warehouse;
 import dk.barometer.testing.DemoInputs;
+import dk.barometer.testing.DemoWarehouse;
 import dk.barometer.testing.TestSpark;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,12 +34,8 @@ class WavesAndTrendsTest {
   @BeforeAll
   static void runTwoWaves() {
     spark = TestSpark.spark();
-    BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
     input = DemoInputs.with(2025, 2026);
-    warehouse = new Warehouse(spark, TestSpark.tempDir("waves-warehouse").toString());
-    new WaveRun(spark, config, warehouse).run(2025, input.toString());
-    new WaveRun(spark, config, warehouse).run(2026, input.toString());
-    warehouse.replace(Table.TRENDS, new TrendEstimator().trends(warehouse.read(Table.INDICATORS)));
+    warehouse = DemoWarehouse.withTrends();
     indicators = warehouse.read(Table.INDICATORS).cache();
     trends = warehouse.read(Table.TRENDS).cache();
   }

@@ -19,4 +19,17 @@ class BarChartTest {
         .contains("width=\"36.0\"") // 0.05 of 0.5 is 36 px, and no whisker:
         .containsOnlyOnce("<path");
   }
+
+  @Test
+  void coloursSeriesLabelsEachGroupOnceAndMarksBaseAndLowReliability() {
+    List<Bar> bars = List.of(new Bar("Micro", "Employers", 0.40, 0.30, 0.50, 120L, ""),
+        new Bar("Micro", "Employees", 0.20, 0.10, 0.30, 45L, "u"),
+        new Bar("Large", "Employers", 0.10, null, null, 80L, ""));
+    String svg = BarChart.svg("Barriers", bars, "note");
+    // A legend row (20 px) moves the first bar to 34 + 20 = 54 (rect at +5 = 59), the second to 78 (83); a new
+    // label starts a group 8 px further: 54 + 2 x 24 + 8 = 110 (115).
+    assertThat(svg).contains(">Employers<", ">Employees<", "y=\"59\"", "y=\"83\"", "y=\"115\"")
+        .containsOnlyOnce(">Micro<")
+        .contains("fill=\"#e08a2c\" fill-opacity=\"0.45\"", "20.0% u  (n=45)", "40.0%  (n=120)", ">note<");
+  }
 }
