@@ -26,7 +26,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * The same work in R's {@code survey} package: the employee respondents a bench run wrote are exported with
@@ -38,17 +37,16 @@ public final class RComparison {
   public static final int ITEMS = 20;
   /** The breakdown R's {@code svyby} estimates by, added to the bench's employee indicators. */
   public static final String BY = "size_class";
+  /** The sampling stratum and the raking margins, as the R script has them. */
   private static final List<String> DESIGN_COLUMNS = List.of("stratum", "industry", "region", "size_class");
   private static final Pattern R_SECONDS = Pattern.compile("r_seconds=([0-9.]+)");
 
   /** One size's comparison: R's seconds on the timed work and the largest |R - Spark| over the estimates. */
   public record Result(long rows, double rSeconds, double maxAbsDiff, int estimates) {}
 
-  private final SparkSession spark;
   private final Path script;
 
-  public RComparison(SparkSession spark, Path script) {
-    this.spark = spark;
+  public RComparison(Path script) {
     this.script = script;
   }
 
@@ -56,6 +54,13 @@ public final class RComparison {
   public void check(BarometerConfig config) {
     var survey = config.settings().survey(SURVEY);
     boolean collapses = survey.margins().stream().anyMatch(m -> !survey.collapseOf(m).isEmpty());
+    if (!survey.margins().equals(DESIGN_COLUMNS.subList(1, DESIGN_COLUMNS.size()))
+        || !survey.stratum().equals(DESIGN_COLUMNS.get(0))) {
+      throw new BarometerException(BarometerException.Kind.CONFIG, "--vs-r rakes stratum " + DESIGN_COLUMNS.get(0)
+          + " to the margins " + DESIGN_COLUMNS.subList(1, DESIGN_COLUMNS.size()) + " in " + script + "; the "
+          + SURVEY + " survey of conf/barometer.yaml has stratum " + survey.stratum() + " and margins "
+          + survey.margins());
+    }
     if (collapses || survey.trimming() != null) {
       throw new BarometerException(BarometerException.Kind.CONFIG, "--vs-r compares plain raking: the "
           + SURVEY + " survey's collapse rules or trimming (conf/barometer.yaml) are not in " + script);
@@ -126,12 +131,12 @@ public final class RComparison {
   /** The largest |R - Spark| over every estimate R wrote; an estimate missing from the run is an error. */
   private Result compareEstimates(Warehouse warehouse, int wave, List<IndicatorEstimator.ItemValue> items,
                                   Path results, long rows, double rSeconds) throws IOException {
-    Map<String, Double> spark = new HashMap<>();
+    Map<String, Double> ours = new HashMap<>();
     for (Row r : warehouse.read(Table.INDICATORS)
         .where(col("wave").equalTo(wave).and(col("survey").equalTo(SURVEY))
             .and(col("domain").isin("total", BY)))
         .select("indicator_id", "category", "domain", "domain_value", "estimate").collectAsList()) {
-      spark.put(String.join("/", r.getString(0), r.getString(1), r.getString(2), r.getString(3)), r.getDouble(4));
+      ours.put(String.join("/", r.getString(0), r.getString(1), r.getString(2), r.getString(3)), r.getDouble(4));
     }
     List<String> lines = Files.readAllLines(results);
     double max = 0;
@@ -139,7 +144,7 @@ public final class RComparison {
       String[] f = line.split(",", -1); // item, domain, domain_value, estimate, se
       IndicatorEstimator.ItemValue item = items.get(Integer.parseInt(f[0].substring("item".length())) - 1);
       String key = String.join("/", item.indicatorId(), item.category(), f[1], f[2]);
-      Double estimate = spark.get(key);
+      Double estimate = ours.get(key);
       if (estimate == null) {
         throw new BarometerException(BarometerException.Kind.CHECK_FAILED, "R estimated " + key + " (" + results
             + ") but the run's indicators table has no such estimate");
@@ -169,7 +174,7 @@ public final class RComparison {
   private static void writeRegister(BarometerConfig config, RegisterMargins register, Path file) throws IOException {
     String population = config.settings().survey(SURVEY).population();
     StringBuilder csv = new StringBuilder("variable,category,count\n");
-    for (String variable : List.of("stratum", "industry", "region", "size_class")) {
+    for (String variable : DESIGN_COLUMNS) {
       register.margin(population, variable).forEach((category, count) ->
           csv.append(variable).append(',').append(category).append(',').append(count).append('\n'));
     }

@@ -440,7 +440,7 @@ public final class Main {
     SparkSession spark = SparkSessions.builder("barometer bench").getOrCreate();
     BenchReport report = new BenchReport(out);
     RComparison vsR = args.flag("vs-r")
-        ? new RComparison(spark, Home.home().resolve("src/test/r/bench_vs_r.R")) : null;
+        ? new RComparison(Home.home().resolve("src/test/r/bench_vs_r.R")) : null;
     List<BenchResult> results = new Benchmark(spark, config, dir, vsR).run(sizes, report::printSize);
     report.printSummary(results);
     if (args.option("csv").isPresent()) {

@@ -30,7 +30,7 @@ class BenchmarkTest {
   void sparkJobsAreTheSameAtTwoSizesAndREstimatesAgree() {
     BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
     RComparison vsR = rscriptOnPath()
-        ? new RComparison(TestSpark.spark(), Path.of("src/test/r/bench_vs_r.R").toAbsolutePath()) : null;
+        ? new RComparison(Path.of("src/test/r/bench_vs_r.R").toAbsolutePath()) : null;
     List<BenchResult> results = new Benchmark(TestSpark.spark(), config, TestSpark.tempDir("bench"), vsR)
         .run(List.of(1_500L, 3_000L), r -> {});
 
