@@ -157,9 +157,9 @@ public final class Main {
       into DIR/<size>/input (generation is timed apart), runs the whole job on it (validation, weighting, every
       indicator with its standard error, the Delta writes) into the fresh warehouse DIR/<size>/warehouse, and prints
       the seconds of each stage, rows read per second, the peak heap of the JVM (driver and, in local mode, the
-      executors) and the number of Spark jobs per stage, which should be the same at every size. Sizes take k and
-      m (10m needs about -Xmx16g in BAROMETER_JAVA_OPTS). DIR defaults to target/bench of the installation; --csv
-      also writes the figures as CSV, one line per size and stage. The first size also pays the JVM's warm-up.
+      executors), and the Spark jobs and input scans of each stage, which should be the same at every size. Sizes
+      take k and m. DIR defaults to target/bench of the installation; --csv also writes the figures as CSV, one
+      line per size and stage. The first size also pays the JVM's warm-up.
 
       --vs-r also does the same work in R's survey package (Rscript and r-cran-survey needed): every employee
       indicator is broken down by size class as well, the employee respondents with 20 of their 0/1 items go to
