@@ -82,9 +82,9 @@ public final class IndicatorEstimator {
    * <p>Two aggregations instead of one over an unpivoted long form (respondents x items x domains): the respondent
    * rows, one per domain value they are in, are first counted per domain value, weight and weighting cell, every
    * item as its own column, in one pass; only those few groups are then unpivoted to items and weighted. The cost in
-   * rows is one scan of respondents x domain values, not respondents x items x domains. A 0/1 item (y <= b) needs the counts of y and b only
-   * (y^2 = y b = y, b^2 = b, b > 0 exactly when b = 1), packed into one long as y * 2^32 + b so that the first
-   * aggregation stays narrow enough for Spark's generated code (a group would need 2^32 respondents to overflow).
+   * rows is one scan of respondents x domain values, not respondents x items x domains. A 0/1 item (y <= b) needs
+   * the counts of y and b only, packed into one long as y * 2^32 + b so that the first aggregation stays narrow
+   * enough for Spark's generated code (a group would need 2^32 respondents to overflow).
    */
   public Dataset<Row> cellSums(WeightedSample sample) {
     List<IndicatorDefinition> indicators = estimable(sample.survey(), Set.of(sample.rows().columns()));
@@ -100,42 +100,10 @@ public final class IndicatorEstimator {
     List<Column> sums = new ArrayList<>();
     List<Column> unpivot = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      Item item = items.get(i);
-      String p = "i" + i + "_";
-      Column y;
-      Column b;
-      Column yy;
-      Column yb;
-      Column bb;
-      Column n;
-      if (item.binary()) {
-        values.add(item.y().cast("long").multiply(PACK).plus(item.b().cast("long")).as(p + "packed"));
-        sums.add(sum(p + "packed").as(p + "packed"));
-        y = shiftright(col(p + "packed"), 32).cast("double");
-        b = col(p + "packed").bitwiseAND(PACK - 1).cast("double");
-        yy = y;
-        yb = y;
-        bb = b;
-        n = b.cast("long");
-      } else {
-        values.add(item.y().as(p + "y"));
-        values.add(item.b().as(p + "b"));
-        sums.add(sum(p + "y").as(p + "y"));
-        sums.add(sum(p + "b").as(p + "b"));
-        sums.add(sum(col(p + "y").multiply(col(p + "y"))).as(p + "yy"));
-        sums.add(sum(col(p + "y").multiply(col(p + "b"))).as(p + "yb"));
-        sums.add(sum(col(p + "b").multiply(col(p + "b"))).as(p + "bb"));
-        sums.add(count(when(col(p + "b").gt(0), 1)).as(p + "n"));
-        y = col(p + "y");
-        b = col(p + "b");
-        yy = col(p + "yy");
-        yb = col(p + "yb");
-        bb = col(p + "bb");
-        n = col(p + "n");
-      }
-      unpivot.add(struct(lit(item.indicatorId()).as("indicator_id"), lit(item.category()).as("category"),
-          array(item.domains().stream().map(d -> lit(d)).toArray(Column[]::new)).as("domains"),
-          y.as("y"), b.as("b"), yy.as("yy"), yb.as("yb"), bb.as("bb"), n.as("n")));
+      ItemSums item = itemSums(items.get(i), "i" + i + "_");
+      values.addAll(item.values());
+      sums.addAll(item.sums());
+      unpivot.add(item.unpivoted());
     }
     // One row per respondent and domain value it is in (a handful), counted per value, weight and cell.
     Dataset<Row> groups = sample.rows()
@@ -181,6 +149,37 @@ public final class IndicatorEstimator {
       estimable.add(domains.size() == indicator.domains().size() ? restricted : restricted.withDomains(domains));
     }
     return estimable;
+  }
+
+  /**
+   * How one item goes through {@link #cellSums}: its columns per respondent, their sums per group, and the struct
+   * the summed group unpivots to (y, b, yy, yb, bb, n).
+   */
+  private record ItemSums(List<Column> values, List<Column> sums, Column unpivoted) {}
+
+  private static ItemSums itemSums(Item item, String prefix) {
+    if (item.binary()) {
+      // y <= b, both 0/1: y^2 = y b = y, b^2 = b, and b > 0 exactly when b = 1.
+      Column packed = col(prefix + "packed");
+      Column y = shiftright(packed, 32).cast("double");
+      Column b = packed.bitwiseAND(PACK - 1).cast("double");
+      Column value = item.y().cast("long").multiply(PACK).plus(item.b().cast("long"));
+      return new ItemSums(List.of(value.as(prefix + "packed")), List.of(sum(packed).as(prefix + "packed")),
+          unpivoted(item, y, b, y, y, b, b.cast("long")));
+    }
+    Column y = col(prefix + "y");
+    Column b = col(prefix + "b");
+    return new ItemSums(List.of(item.y().as(prefix + "y"), item.b().as(prefix + "b")),
+        List.of(sum(y).as(prefix + "y"), sum(b).as(prefix + "b"), sum(y.multiply(y)).as(prefix + "yy"),
+            sum(y.multiply(b)).as(prefix + "yb"), sum(b.multiply(b)).as(prefix + "bb"),
+            count(when(b.gt(0), 1)).as(prefix + "n")),
+        unpivoted(item, y, b, col(prefix + "yy"), col(prefix + "yb"), col(prefix + "bb"), col(prefix + "n")));
+  }
+
+  private static Column unpivoted(Item item, Column y, Column b, Column yy, Column yb, Column bb, Column n) {
+    return struct(lit(item.indicatorId()).as("indicator_id"), lit(item.category()).as("category"),
+        array(item.domains().stream().map(d -> lit(d)).toArray(Column[]::new)).as("domains"),
+        y.as("y"), b.as("b"), yy.as("yy"), yb.as("yb"), bb.as("bb"), n.as("n"));
   }
 
   /** A 0/1 item as a respondent-level value: y inside the item's base, null outside it. */

@@ -26,9 +26,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Weights one survey: design weights per sampling stratum, then raking to the register margins (after the
- * configured collapses), with trimming when configured ({@link TrimmedRaking}). The rows are aggregated to weighting cells (margin categories and stratum) once; raking
- * iterates on that small table on the driver and the cell factors are mapped back onto the rows, so the cost is one
- * pass over the rows whatever the number of iterations.
+ * configured collapses), with trimming when configured ({@link TrimmedRaking}). The rows are aggregated to
+ * weighting cells (margin categories and stratum) once; raking iterates on that small table on the driver and the
+ * cell factors are joined back onto the rows, so the cost is one pass over the rows whatever the number of
+ * iterations.
  */
 public final class SurveyWeighting {
   public static final String RAKE_FACTOR = "rake_factor";
