@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -25,6 +28,20 @@ final class ParquetFiles {
     } catch (Exception e) { // Spark's checked SparkException included
       throw InputErrors.unreadable(file, e);
     }
+  }
+
+  /** The row groups of the files, from their footers (read on the driver, no Spark job). */
+  static long rowGroups(SparkSession spark, List<String> files) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    long groups = 0;
+    for (String file : files) {
+      try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
+        groups += reader.getRowGroups().size();
+      } catch (IOException | RuntimeException e) {
+        throw InputErrors.unreadable(file, e);
+      }
+    }
+    return groups;
   }
 
   static List<String> list(SparkSession spark, String what, String dir) {

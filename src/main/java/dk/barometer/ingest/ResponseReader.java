@@ -54,7 +54,17 @@ public final class ResponseReader {
       Dataset<Row> one = opened.get(f).select(columns.toArray(Column[]::new));
       all = all == null ? one : all.unionByName(one);
     }
-    return new RawResponses(files, all);
+    return new RawResponses(files, spread(all, ParquetFiles.rowGroups(spark, files)));
+  }
+
+  /**
+   * The rows spread over every core where the files hold fewer row groups than that: Parquet splits only at row
+   * groups, so one large file of one row group would otherwise be validated, weighted, estimated and written by a
+   * single task. Hashing the id keeps the spread the same from run to run.
+   */
+  private Dataset<Row> spread(Dataset<Row> rows, long rowGroups) {
+    int cores = spark.sparkContext().defaultParallelism();
+    return rowGroups >= cores ? rows : rows.repartition(cores, col(ResponseContract.RESPONDENT_ID));
   }
 
   /**
