@@ -91,12 +91,19 @@ public final class IndicatorEstimator {
     List<Item> items = indicators.stream().flatMap(i -> items(sample.survey(), i).stream()).toList();
     // Only the domains this survey's indicators use: a domain may refer to another survey's questions.
     Set<String> used = indicators.stream().flatMap(i -> i.domains().stream()).collect(Collectors.toSet());
-    Column domains = array(catalog.domains().entrySet().stream().filter(d -> used.contains(d.getKey()))
-        .flatMap(d -> domain(d).stream()).toArray(Column[]::new));
+    List<Column> keys = new ArrayList<>(List.of(col(SurveyWeighting.CELL).as("cell"),
+        col(SurveyWeighting.WEIGHT).as("w")));
+    List<Column> domainValues = new ArrayList<>();
+    for (Map.Entry<String, DomainDefinition> d : catalog.domains().entrySet()) {
+      if (used.contains(d.getKey())) {
+        DomainKeys domain = domainKeys(d.getKey(), d.getValue(), "d" + keys.size() + "_");
+        keys.addAll(domain.keys());
+        domainValues.addAll(domain.values());
+      }
+    }
 
-    // Each item's value is computed once per respondent, before the respondent is repeated per domain value.
-    List<Column> values = new ArrayList<>(List.of(col(SurveyWeighting.CELL), col(SurveyWeighting.WEIGHT),
-        domains.as("domains")));
+    // Each item's value is computed once per respondent; sums of sums are sums, so every stage adds them up.
+    List<Column> values = new ArrayList<>(keys);
     List<Column> sums = new ArrayList<>();
     List<Column> unpivot = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
@@ -105,23 +112,33 @@ public final class IndicatorEstimator {
       sums.addAll(item.sums());
       unpivot.add(item.unpivoted());
     }
-    // One row per respondent and domain value it is in (a handful), counted per value, weight and cell.
-    Dataset<Row> groups = sample.rows()
-        .select(values.toArray(Column[]::new))
-        .withColumn("dv", explode(col("domains")))
-        .where(col("dv.value").isNotNull())
-        .groupBy(col(SurveyWeighting.CELL).as("cell"), col(SurveyWeighting.WEIGHT).as("w"),
-            col("dv.domain").as("domain"), col("dv.value").as("domain_value"))
-        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
-    List<Column> keys = new ArrayList<>(KEYS.stream().map(k -> col(k)).toList());
-    keys.add(col("cell"));
+    Column cell = col("cell");
     Column w = col("w");
+    // Respondents alike in cell, weight and every domain key are summed first (one pass over the rows, no copies);
+    // only those groups are repeated per domain value they are in and summed per domain value, weight and cell.
+    Dataset<Row> perRespondent = sample.rows().select(values.toArray(Column[]::new));
+    List<String> keyNames = List.of(perRespondent.columns()).subList(0, keys.size());
+    Dataset<Row> alike = perRespondent
+        .groupBy(keyNames.stream().map(k -> col(k)).toArray(Column[]::new))
+        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+    List<String> sumNames = List.of(alike.columns()).subList(keys.size(), alike.columns().length);
+    List<Column> resummed = sumNames.stream().map(c -> sum(col(c)).as(c)).toList();
+    List<Column> exploded = new ArrayList<>(List.of(cell, w, explode(array(domainValues.toArray(Column[]::new)))
+        .as("dv")));
+    sumNames.forEach(c -> exploded.add(col(c)));
+    Dataset<Row> groups = alike
+        .select(exploded.toArray(Column[]::new))
+        .where(col("dv.value").isNotNull())
+        .groupBy(cell, w, col("dv.domain").as("domain"), col("dv.value").as("domain_value"))
+        .agg(resummed.get(0), resummed.subList(1, resummed.size()).toArray(Column[]::new));
+    List<Column> estimateKeys = new ArrayList<>(KEYS.stream().map(k -> col(k)).toList());
+    estimateKeys.add(cell);
     return groups
-        .select(col("cell"), w, col("domain"), col("domain_value"),
+        .select(cell, w, col("domain"), col("domain_value"),
             explode(array(unpivot.toArray(Column[]::new))).as("item"))
         .where(col("item.n").gt(0).and(array_contains(col("item.domains"), col("domain"))))
-        .select(col("cell"), w, col("domain"), col("domain_value"), col("item.*"))
-        .groupBy(keys.toArray(Column[]::new))
+        .select(cell, w, col("domain"), col("domain_value"), col("item.*"))
+        .groupBy(estimateKeys.toArray(Column[]::new))
         .agg(sum(w.multiply(col("y"))).as("wy"), sum(w.multiply(col("b"))).as("wb"),
             sum(w.multiply(col("n"))).as("w_base"), sum("n").as("n"), sum("y").as("y"), sum("b").as("b"),
             sum("yy").as("yy"), sum("yb").as("yb"), sum("bb").as("bb"));
@@ -317,19 +334,31 @@ public final class IndicatorEstimator {
     return new Item(indicator.id(), category, y.multiply(b), b, domains, true);
   }
 
-  /** The (domain, value) structs a row belongs to; a grouped domain gives one per group the row is in. */
-  private static List<Column> domain(Map.Entry<String, DomainDefinition> entry) {
-    DomainDefinition d = entry.getValue();
+  /**
+   * A domain's part of a respondent's grouping key, in the key's own type ({@code keys}: the variable, or a flag
+   * per group or restriction), and the (domain, value) structs that a summed group derives from it; a grouped
+   * domain gives one struct per group, and a value is null outside the domain.
+   */
+  private record DomainKeys(List<Column> keys, List<Column> values) {}
+
+  private static DomainKeys domainKeys(String name, DomainDefinition d, String prefix) {
     Column restriction = d.where() == null ? lit(true) : expr(d.where());
+    List<Column> keys = new ArrayList<>();
+    List<Column> values = new ArrayList<>();
     if (d.isGrouped()) {
-      List<Column> structs = new ArrayList<>();
-      for (DomainGroup g : d.groups()) {
-        structs.add(domainStruct(entry.getKey(), when(restriction.and(expr(g.where())), lit(g.value()))));
+      for (int g = 0; g < d.groups().size(); g++) {
+        String key = prefix + g;
+        keys.add(restriction.and(expr(d.groups().get(g).where())).as(key));
+        values.add(domainStruct(name, when(col(key), lit(d.groups().get(g).value()))));
       }
-      return structs;
+    } else if (d.isTotal()) {
+      keys.add(restriction.as(prefix));
+      values.add(domainStruct(name, when(col(prefix), lit(TOTAL_VALUE))));
+    } else {
+      keys.add(when(restriction, col(d.variable())).as(prefix));
+      values.add(domainStruct(name, col(prefix)));
     }
-    Column value = d.isTotal() ? lit(TOTAL_VALUE) : col(d.variable()).cast("string");
-    return List.of(domainStruct(entry.getKey(), when(restriction, value)));
+    return new DomainKeys(keys, values);
   }
 
   private static Column domainStruct(String domain, Column value) {
