@@ -79,12 +79,12 @@ public final class IndicatorEstimator {
    * respondents in the base (b > 0), and the unweighted {@code y}, {@code b}, {@code yy}, {@code yb}, {@code bb}
    * (sums of y, b, y^2, y b, b^2).
    *
-   * <p>Two aggregations instead of one over an unpivoted long form (respondents x items x domains): the respondent
-   * rows, one per domain value they are in, are first counted per domain value, weight and weighting cell, every
-   * item as its own column, in one pass; only those few groups are then unpivoted to items and weighted. The cost in
-   * rows is one scan of respondents x domain values, not respondents x items x domains. A 0/1 item (y <= b) needs
-   * the counts of y and b only, packed into one long as y * 2^32 + b so that the first aggregation stays narrow
-   * enough for Spark's generated code (a group would need 2^32 respondents to overflow).
+   * <p>No unpivoted long form (respondents x items x domains): the respondents are first summed per weighting cell,
+   * weight and the values of every domain key, every item as its own column, in one pass over the rows; only those
+   * groups (tens of thousands at a million respondents) are repeated per domain value they are in and summed per
+   * domain value, weight and cell, and only those few thousand are unpivoted to items and weighted. A 0/1 item
+   * (y <= b) needs the counts of y and b only, packed into one long as y * 2^32 + b so that the aggregations stay
+   * narrow enough for Spark's generated code (a group would need 2^32 respondents to overflow).
    */
   public Dataset<Row> cellSums(WeightedSample sample) {
     List<IndicatorDefinition> indicators = estimable(sample.survey(), Set.of(sample.rows().columns()));
