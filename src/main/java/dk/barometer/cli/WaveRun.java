@@ -97,6 +97,7 @@ public final class WaveRun {
 
       Map<String, WeightedSample> samples = new LinkedHashMap<>();
       Map<String, ValidatedResponses> validated = new LinkedHashMap<>();
+      Map<String, Dataset<Row>> harmonised = new LinkedHashMap<>();
       for (String survey : config.settings().surveys().keySet()) {
         String dir = layout.responses(survey, wave);
         inputs.add(dir);
@@ -107,6 +108,7 @@ public final class WaveRun {
         cached.add(checked.responses().checked());
         validated.put(survey, checked.responses());
         Dataset<Row> concepts = new Harmonisation(codebook).apply(survey, checked.responses().valid());
+        harmonised.put(survey, concepts);
         WeightedSample sample = stages.timed("weight " + survey, () -> new SurveyWeighting(survey,
             config.settings().survey(survey), config.settings().raking()).weigh(wave, concepts, register),
             w -> w.diagnostics().summary());
@@ -144,10 +146,10 @@ public final class WaveRun {
       counts.put("indicators", stages.timed("estimate", estimates::count, n -> n + " indicator rows"));
 
       log.append(draft.started());
-      for (WeightedSample sample : samples.values()) {
-        write(stages, Table.responses(sample.survey()), wave, sample.rows().drop(DesignWeights.DESIGN_WEIGHT,
-            DesignWeights.STRATUM_POPULATION, SurveyWeighting.RAKE_FACTOR, SurveyWeighting.WEIGHT,
-            SurveyWeighting.CELL).withColumn("run_id", lit(runId)), versions);
+      // The responses as harmonised, the rows that were weighted: their weights go to the weights table.
+      for (Map.Entry<String, Dataset<Row>> responses : harmonised.entrySet()) {
+        write(stages, Table.responses(responses.getKey()), wave, responses.getValue()
+            .withColumn("run_id", lit(runId)), versions);
       }
       write(stages, Table.WEIGHTS, wave, weights, versions);
       write(stages, Table.WEIGHT_DIAGNOSTICS, wave, DiagnosticsTable.rows(spark, wave, runId,
