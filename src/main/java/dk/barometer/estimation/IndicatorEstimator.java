@@ -347,9 +347,10 @@ public final class IndicatorEstimator {
     List<Column> values = new ArrayList<>();
     if (d.isGrouped()) {
       for (int g = 0; g < d.groups().size(); g++) {
+        DomainGroup group = d.groups().get(g);
         String key = prefix + g;
-        keys.add(restriction.and(expr(d.groups().get(g).where())).as(key));
-        values.add(domainStruct(name, when(col(key), lit(d.groups().get(g).value()))));
+        keys.add(restriction.and(expr(group.where())).as(key));
+        values.add(domainStruct(name, when(col(key), lit(group.value()))));
       }
     } else if (d.isTotal()) {
       keys.add(restriction.as(prefix));
