@@ -10,38 +10,44 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaConverter;
+import org.apache.spark.sql.internal.SQLConf;
+import org.apache.spark.sql.types.StructType;
 
 /** Lists the Parquet data files of an input directory on any Hadoop file system, in name order. */
 final class ParquetFiles {
   private ParquetFiles() {}
 
-  /** Opens one Parquet file, reading its schema; an unreadable file is a file-level fault naming it. */
-  static Dataset<Row> open(SparkSession spark, String file) {
+  /** One opened Parquet file: its rows, and the row groups its footer lists. */
+  record ParquetFile(Dataset<Row> rows, int rowGroups) {}
+
+  /**
+   * Opens one Parquet file with the schema of its footer, read on the driver: Spark's own schema inference would
+   * start a job per file. An unreadable file is a file-level fault naming it.
+   */
+  static ParquetFile open(SparkSession spark, String file) {
+    ParquetMetadata footer = footer(spark, file);
     try {
-      Dataset<Row> df = spark.read().parquet(file);
-      df.schema();
-      return df;
-    } catch (Exception e) { // Spark's checked SparkException included
+      StructType schema = new ParquetToSparkSchemaConverter(SQLConf.get())
+          .convert(footer.getFileMetaData().getSchema());
+      return new ParquetFile(spark.read().schema(schema).parquet(file), footer.getBlocks().size());
+    } catch (Exception e) { // Spark's checked AnalysisException included
       throw InputErrors.unreadable(file, e);
     }
   }
 
-  /** The row groups of the files, from their footers (read on the driver, no Spark job). */
-  static long rowGroups(SparkSession spark, List<String> files) {
+  private static ParquetMetadata footer(SparkSession spark, String file) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    long groups = 0;
-    for (String file : files) {
-      try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
-        groups += reader.getRowGroups().size();
-      } catch (IOException | RuntimeException e) {
-        throw InputErrors.unreadable(file, e);
-      }
+    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
+      return reader.getFooter();
+    } catch (IOException | RuntimeException e) {
+      throw InputErrors.unreadable(file, e);
     }
-    return groups;
   }
 
   static List<String> list(SparkSession spark, String what, String dir) {

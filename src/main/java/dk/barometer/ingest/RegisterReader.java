@@ -33,7 +33,7 @@ public final class RegisterReader {
     Map<String, String> sources = new TreeMap<>();
     int rows = 0;
     for (String file : files) {
-      Dataset<Row> df = ParquetFiles.open(spark, file);
+      Dataset<Row> df = ParquetFiles.open(spark, file).rows();
       List<String> missing = COLUMNS.stream().filter(c -> !List.of(df.columns()).contains(c)).toList();
       if (!missing.isEmpty()) {
         throw InputErrors.missingColumns(file, missing);

@@ -38,10 +38,12 @@ public final class ResponseReader {
   public RawResponses read(String dir) {
     List<String> files = ParquetFiles.list(spark, contract.describe(), dir);
     List<Dataset<Row>> opened = new ArrayList<>();
+    long rowGroups = 0;
     for (String file : files) {
-      Dataset<Row> df = ParquetFiles.open(spark, file);
-      checkColumns(file, df.schema());
-      opened.add(df);
+      ParquetFiles.ParquetFile parquet = ParquetFiles.open(spark, file);
+      checkColumns(file, parquet.rows().schema());
+      opened.add(parquet.rows());
+      rowGroups += parquet.rowGroups();
     }
     Set<String> numeric = numericInEveryFile(opened);
     Dataset<Row> all = null;
@@ -54,7 +56,7 @@ public final class ResponseReader {
       Dataset<Row> one = opened.get(f).select(columns.toArray(Column[]::new));
       all = all == null ? one : all.unionByName(one);
     }
-    return new RawResponses(files, spread(all, ParquetFiles.rowGroups(spark, files)));
+    return new RawResponses(files, spread(all, rowGroups));
   }
 
   /**

@@ -15,7 +15,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
-/** How the reader lays the rows out for the tasks that follow: every core works, whatever the files. */
+/**
+ * How the reader opens the files and lays the rows out for the tasks that follow: from the footers, without a Spark
+ * job, and so that every core works, whatever the files.
+ */
 class ResponseReaderTest {
   private static final int WAVE = 2025;
   private final SparkSession spark = TestSpark.spark();
@@ -42,7 +45,15 @@ class ResponseReaderTest {
     // A second file with the same columns gives a second row group.
     Path dir = input.resolve("employee").resolve("wave=" + WAVE);
     fixture.responses("employee").coalesce(1).write().mode("append").parquet(dir.toString());
-    Dataset<Row> rows = read(fixture, input);
+    // The footers give schemas and row groups on the driver: opening the files starts no Spark job.
+    spark.sparkContext().setJobGroup("open-files", "ResponseReaderTest", false);
+    Dataset<Row> rows;
+    try {
+      rows = read(fixture, input);
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+    assertEquals(0, spark.sparkContext().statusTracker().getJobIdsForGroup("open-files").length);
 
     assertFalse(rows.queryExecution().executedPlan().toString().contains("Exchange"),
         "no shuffle before validation: " + rows.queryExecution().executedPlan());
