@@ -19,7 +19,10 @@ import org.apache.spark.sql.execution.datasources.parquet.ParquetToSparkSchemaCo
 import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.StructType;
 
-/** Lists the Parquet data files of an input directory on any Hadoop file system, in name order. */
+/**
+ * Lists the Parquet data files of an input directory on any Hadoop file system, in name order, and opens them with
+ * what their footers say (schema, row groups).
+ */
 final class ParquetFiles {
   private ParquetFiles() {}
 

@@ -68,7 +68,8 @@ class ResponseReaderTest {
   private WaveFixture fixture(int respondents) {
     WaveFixture fixture = new WaveFixture(spark, config, WAVE);
     for (int i = 0; i < respondents; i++) {
-      fixture.respondent("employee", 1000 + i, List.of("C", "84", "small", "private", "office", "specialist"), Map.of());
+      fixture.respondent("employee", 1000 + i, List.of("C", "84", "small", "private", "office", "specialist"),
+          Map.of());
       fixture.respondent("employer", 1000 + i, List.of("C", "84", "small", "private"), Map.of());
     }
     return fixture;
