@@ -1,7 +1,7 @@
 package dk.barometer.estimation;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.get;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.shiftright;
@@ -33,6 +34,9 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Every indicator of a survey, in every domain, in one aggregation. Each respondent contributes to one item per
@@ -60,6 +64,10 @@ public final class IndicatorEstimator {
   private static final String ANY_CATEGORY = "*";
   /** 2^32: a 0/1 item's count of y in the high half of a long, of b in the low half. */
   private static final long PACK = 1L << 32;
+  /** Where an item's sums are in the array of sums ({@link #cellSums}), once per domain it is broken down by. */
+  private static final StructType ITEM_LAYOUT = new StructType().add("domain", DataTypes.StringType)
+      .add("indicator_id", DataTypes.StringType).add("category", DataTypes.StringType)
+      .add("binary", DataTypes.BooleanType).add("slot", DataTypes.IntegerType);
 
   private final IndicatorCatalog catalog;
   private final Codebook codebook;
@@ -80,11 +88,12 @@ public final class IndicatorEstimator {
    * (sums of y, b, y^2, y b, b^2).
    *
    * <p>No unpivoted long form (respondents x items x domains): the respondents are first summed per weighting cell,
-   * weight and the values of every domain key, every item as its own column, in one pass over the rows; only those
-   * groups (tens of thousands at a million respondents) are repeated per domain value they are in and summed per
-   * domain value, weight and cell, and only those few thousand are unpivoted to items and weighted. A 0/1 item
-   * (y <= b) needs the counts of y and b only, packed into one long as y * 2^32 + b so that the aggregations stay
-   * narrow enough for Spark's generated code (a group would need 2^32 respondents to overflow).
+   * weight and the values of every domain key, every item as its own column, in one pass over the rows (a 0/1 item,
+   * y <= b, needs the counts of y and b only, packed into one long). Only those groups (tens of thousands at a
+   * million respondents) are repeated per domain value they are in and summed per domain value, weight and cell,
+   * with every item's sums in one array ({@link ElementwiseSum}), and only those few thousand rows are unpivoted to
+   * items, by a join with where each item's sums are in the array, and weighted. The code Spark generates for the
+   * plan grows with the items in the first aggregation only.
    */
   public Dataset<Row> cellSums(WeightedSample sample) {
     List<IndicatorDefinition> indicators = estimable(sample.survey(), Set.of(sample.rows().columns()));
@@ -105,39 +114,49 @@ public final class IndicatorEstimator {
     // Each item's value is computed once per respondent; sums of sums are sums, so every stage adds them up.
     List<Column> values = new ArrayList<>(keys);
     List<Column> sums = new ArrayList<>();
-    List<Column> unpivot = new ArrayList<>();
+    List<Column> slots = new ArrayList<>();
+    List<Row> layout = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      ItemSums item = itemSums(items.get(i), "i" + i + "_");
-      values.addAll(item.values());
-      sums.addAll(item.sums());
-      unpivot.add(item.unpivoted());
+      Item item = items.get(i);
+      ItemSums itemSums = itemSums(item, "i" + i + "_");
+      for (String domain : item.domains()) {
+        layout.add(RowFactory.create(domain, item.indicatorId(), item.category(), item.binary(), slots.size()));
+      }
+      values.addAll(itemSums.values());
+      sums.addAll(itemSums.sums());
+      slots.addAll(itemSums.slots());
     }
     Column cell = col("cell");
     Column w = col("w");
     // Respondents alike in cell, weight and every domain key are summed first (one pass over the rows, no copies);
-    // only those groups are repeated per domain value they are in and summed per domain value, weight and cell.
+    // only those groups are repeated per domain value they are in and summed per domain value, weight and cell,
+    // every item's sums now in one array.
     Dataset<Row> perRespondent = sample.rows().select(values.toArray(Column[]::new));
     List<String> keyNames = List.of(perRespondent.columns()).subList(0, keys.size());
     Dataset<Row> alike = perRespondent
         .groupBy(keyNames.stream().map(k -> col(k)).toArray(Column[]::new))
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
-    List<String> sumNames = List.of(alike.columns()).subList(keys.size(), alike.columns().length);
-    List<Column> resummed = sumNames.stream().map(c -> sum(col(c)).as(c)).toList();
-    List<Column> exploded = new ArrayList<>(List.of(cell, w, explode(array(domainValues.toArray(Column[]::new)))
-        .as("dv")));
-    sumNames.forEach(c -> exploded.add(col(c)));
     Dataset<Row> groups = alike
-        .select(exploded.toArray(Column[]::new))
+        .select(cell, w, explode(array(domainValues.toArray(Column[]::new))).as("dv"),
+            array(slots.toArray(Column[]::new)).as("sums"))
         .where(col("dv.value").isNotNull())
         .groupBy(cell, w, col("dv.domain").as("domain"), col("dv.value").as("domain_value"))
-        .agg(resummed.get(0), resummed.subList(1, resummed.size()).toArray(Column[]::new));
+        .agg(ElementwiseSum.of(sample.rows().sparkSession()).apply(col("sums")).as("sums"));
+    // Unpivoted to items by a join with the items' layout in the array: one row per item a domain breaks down.
+    Dataset<Row> itemLayout = sample.rows().sparkSession().createDataFrame(layout, ITEM_LAYOUT);
+    Column slot = col("slot");
+    Column binary = col("binary");
+    Column y = get(col("sums"), slot);
+    Column b = get(col("sums"), slot.plus(1));
     List<Column> estimateKeys = new ArrayList<>(KEYS.stream().map(k -> col(k)).toList());
     estimateKeys.add(cell);
-    return groups
-        .select(cell, w, col("domain"), col("domain_value"),
-            explode(array(unpivot.toArray(Column[]::new))).as("item"))
-        .where(col("item.n").gt(0).and(array_contains(col("item.domains"), col("domain"))))
-        .select(cell, w, col("domain"), col("domain_value"), col("item.*"))
+    return groups.join(broadcast(itemLayout), "domain")
+        .select(cell, w, col("domain"), col("domain_value"), col("indicator_id"), col("category"), y.as("y"),
+            b.as("b"), when(binary, y).otherwise(get(col("sums"), slot.plus(2))).as("yy"),
+            when(binary, y).otherwise(get(col("sums"), slot.plus(3))).as("yb"),
+            when(binary, b).otherwise(get(col("sums"), slot.plus(4))).as("bb"),
+            when(binary, b).otherwise(get(col("sums"), slot.plus(5))).cast("long").as("n"))
+        .where(col("n").gt(0))
         .groupBy(estimateKeys.toArray(Column[]::new))
         .agg(sum(w.multiply(col("y"))).as("wy"), sum(w.multiply(col("b"))).as("wb"),
             sum(w.multiply(col("n"))).as("w_base"), sum("n").as("n"), sum("y").as("y"), sum("b").as("b"),
@@ -169,20 +188,20 @@ public final class IndicatorEstimator {
   }
 
   /**
-   * How one item goes through {@link #cellSums}: its columns per respondent, their sums per group, and the struct
-   * the summed group unpivots to (y, b, yy, yb, bb, n).
+   * How one item goes through {@link #cellSums}: its columns per respondent, their sums per group of alike
+   * respondents, and its slots in the array of sums: y and b for a 0/1 item (y^2 = y b = y, b^2 = b, and n = b),
+   * else y, b, yy, yb, bb and n.
    */
-  private record ItemSums(List<Column> values, List<Column> sums, Column unpivoted) {}
+  private record ItemSums(List<Column> values, List<Column> sums, List<Column> slots) {}
 
   private static ItemSums itemSums(Item item, String prefix) {
     if (item.binary()) {
-      // y <= b, both 0/1: y^2 = y b = y, b^2 = b, and b > 0 exactly when b = 1.
+      // Both 0/1, so the counts of y and b suffice, packed into one long as y * 2^32 + b so that the aggregation
+      // over respondents stays narrow (a group would need 2^32 respondents to overflow).
       Column packed = col(prefix + "packed");
-      Column y = shiftright(packed, 32).cast("double");
-      Column b = packed.bitwiseAND(PACK - 1).cast("double");
       Column value = item.y().cast("long").multiply(PACK).plus(item.b().cast("long"));
       return new ItemSums(List.of(value.as(prefix + "packed")), List.of(sum(packed).as(prefix + "packed")),
-          unpivoted(item, y, b, y, y, b, b.cast("long")));
+          List.of(shiftright(packed, 32).cast("double"), packed.bitwiseAND(PACK - 1).cast("double")));
     }
     Column y = col(prefix + "y");
     Column b = col(prefix + "b");
@@ -190,13 +209,8 @@ public final class IndicatorEstimator {
         List.of(sum(y).as(prefix + "y"), sum(b).as(prefix + "b"), sum(y.multiply(y)).as(prefix + "yy"),
             sum(y.multiply(b)).as(prefix + "yb"), sum(b.multiply(b)).as(prefix + "bb"),
             count(when(b.gt(0), 1)).as(prefix + "n")),
-        unpivoted(item, y, b, col(prefix + "yy"), col(prefix + "yb"), col(prefix + "bb"), col(prefix + "n")));
-  }
-
-  private static Column unpivoted(Item item, Column y, Column b, Column yy, Column yb, Column bb, Column n) {
-    return struct(lit(item.indicatorId()).as("indicator_id"), lit(item.category()).as("category"),
-        array(item.domains().stream().map(d -> lit(d)).toArray(Column[]::new)).as("domains"),
-        y.as("y"), b.as("b"), yy.as("yy"), yb.as("yb"), bb.as("bb"), n.as("n"));
+        List.of(y, b, col(prefix + "yy"), col(prefix + "yb"), col(prefix + "bb"),
+            col(prefix + "n").cast("double")));
   }
 
   /** A 0/1 item as a respondent-level value: y inside the item's base, null outside it. */
