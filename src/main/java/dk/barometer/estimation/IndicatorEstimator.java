@@ -30,11 +30,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -136,26 +138,25 @@ public final class IndicatorEstimator {
     Dataset<Row> alike = perRespondent
         .groupBy(keyNames.stream().map(k -> col(k)).toArray(Column[]::new))
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new));
+    SparkSession spark = sample.rows().sparkSession();
     Dataset<Row> groups = alike
         .select(cell, w, explode(array(domainValues.toArray(Column[]::new))).as("dv"),
             array(slots.toArray(Column[]::new)).as("sums"))
         .where(col("dv.value").isNotNull())
         .groupBy(cell, w, col("dv.domain").as("domain"), col("dv.value").as("domain_value"))
-        .agg(ElementwiseSum.of(sample.rows().sparkSession()).apply(col("sums")).as("sums"));
+        .agg(ElementwiseSum.of(spark).apply(col("sums")).as("sums"));
     // Unpivoted to items by a join with the items' layout in the array: one row per item a domain breaks down.
-    Dataset<Row> itemLayout = sample.rows().sparkSession().createDataFrame(layout, ITEM_LAYOUT);
-    Column slot = col("slot");
+    IntFunction<Column> sumAt = offset -> get(col("sums"), col("slot").plus(offset));
     Column binary = col("binary");
-    Column y = get(col("sums"), slot);
-    Column b = get(col("sums"), slot.plus(1));
+    Column y = sumAt.apply(0);
+    Column b = sumAt.apply(1);
     List<Column> estimateKeys = new ArrayList<>(KEYS.stream().map(k -> col(k)).toList());
     estimateKeys.add(cell);
-    return groups.join(broadcast(itemLayout), "domain")
+    return groups.join(broadcast(spark.createDataFrame(layout, ITEM_LAYOUT)), "domain")
         .select(cell, w, col("domain"), col("domain_value"), col("indicator_id"), col("category"), y.as("y"),
-            b.as("b"), when(binary, y).otherwise(get(col("sums"), slot.plus(2))).as("yy"),
-            when(binary, y).otherwise(get(col("sums"), slot.plus(3))).as("yb"),
-            when(binary, b).otherwise(get(col("sums"), slot.plus(4))).as("bb"),
-            when(binary, b).otherwise(get(col("sums"), slot.plus(5))).cast("long").as("n"))
+            b.as("b"), when(binary, y).otherwise(sumAt.apply(2)).as("yy"),
+            when(binary, y).otherwise(sumAt.apply(3)).as("yb"), when(binary, b).otherwise(sumAt.apply(4)).as("bb"),
+            when(binary, b).otherwise(sumAt.apply(5)).cast("long").as("n"))
         .where(col("n").gt(0))
         .groupBy(estimateKeys.toArray(Column[]::new))
         .agg(sum(w.multiply(col("y"))).as("wy"), sum(w.multiply(col("b"))).as("wb"),
