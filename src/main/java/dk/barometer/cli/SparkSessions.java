@@ -1,5 +1,7 @@
 package dk.barometer.cli;
 
+import dk.barometer.publish.NioLocalFileSystem;
+import dk.barometer.publish.NioLocalFs;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
@@ -21,6 +23,9 @@ public final class SparkSessions {
           // Delta rebuilds a table's state with this many tasks; survey tables have few files, and the default
           // (50) costs seconds per write on a small machine.
           .config("spark.databricks.delta.snapshotPartitions", "2")
+          // Local files without a shell command per file created and per Delta commit (no native Hadoop here).
+          .config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName())
+          .config("spark.hadoop.fs.AbstractFileSystem.file.impl", NioLocalFs.class.getName())
           .config("spark.ui.enabled", "false")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1");
