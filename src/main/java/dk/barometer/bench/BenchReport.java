@@ -7,7 +7,7 @@ import java.util.Locale;
 /** Prints benchmark results: one block of stages per size, a summary across sizes, and the same as CSV. */
 public final class BenchReport {
   public static final String CSV_HEADER = "size,rows,generate_seconds,job_seconds,rows_per_second,peak_heap_mib,"
-      + "spark_jobs,input_scans,stage,stage_seconds,stage_spark_jobs,stage_input_scans";
+      + "spark_jobs,input_scans,expressions,stage,stage_seconds,stage_spark_jobs,stage_input_scans";
 
   private final PrintStream out;
 
@@ -18,8 +18,8 @@ public final class BenchReport {
   /** The stages of one size, as soon as it is measured. */
   public void printSize(BenchResult r) {
     out.printf(Locale.ROOT, "%nsize %d: %d rows, generated in %.1f s, run in %.1f s (%.0f rows/s), peak heap %d MiB, "
-        + "%d Spark jobs, %d input scans%n", r.size(), r.rows(), r.generateSeconds(), r.jobSeconds(),
-        r.rowsPerSecond(), mebibytes(r.peakHeapBytes()), r.sparkJobs(), r.inputScans());
+        + "%d Spark jobs, %d input scans, expressions %s%n", r.size(), r.rows(), r.generateSeconds(), r.jobSeconds(),
+        r.rowsPerSecond(), mebibytes(r.peakHeapBytes()), r.sparkJobs(), r.inputScans(), expressions(r));
     out.printf("  %-28s %9s %10s %11s%n", "stage", "seconds", "Spark jobs", "input scans");
     for (BenchResult.Stage s : r.stages()) {
       out.printf(Locale.ROOT, "  %-28s %9.1f %10d %11d%n", s.name(), s.seconds(), s.sparkJobs(), s.inputScans());
@@ -57,14 +57,18 @@ public final class BenchReport {
         vsR.rows(), r.jobSeconds(), vsR.rSeconds(), vsR.rSeconds() / r.jobSeconds(), vsR.maxAbsDiff());
   }
 
+  private static String expressions(BenchResult r) {
+    return r.interpretedExpressions() ? "interpreted" : "compiled";
+  }
+
   /** The results as CSV: one line per size and stage, the size's totals repeated on each. */
   public static String csv(List<BenchResult> results) {
     StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
     for (BenchResult r : results) {
       for (BenchResult.Stage s : r.stages()) {
-        csv.append(String.format(Locale.ROOT, "%d,%d,%.3f,%.3f,%.1f,%d,%d,%d,\"%s\",%.3f,%d,%d%n", r.size(),
-            r.rows(), r.generateSeconds(), r.jobSeconds(), r.rowsPerSecond(), mebibytes(r.peakHeapBytes()),
-            r.sparkJobs(), r.inputScans(), s.name(), s.seconds(), s.sparkJobs(), s.inputScans()));
+        csv.append(String.format(Locale.ROOT, "%d,%d,%.3f,%.3f,%.1f,%d,%d,%d,%s,\"%s\",%.3f,%d,%d%n",
+            r.size(), r.rows(), r.generateSeconds(), r.jobSeconds(), r.rowsPerSecond(), mebibytes(r.peakHeapBytes()),
+            r.sparkJobs(), r.inputScans(), expressions(r), s.name(), s.seconds(), s.sparkJobs(), s.inputScans()));
       }
     }
     return csv.toString();

@@ -110,7 +110,8 @@ public final class Benchmark {
       r = vsR.compare(config, WAVE, tables, register, out.resolve(Long.toString(size)).resolve("r"));
       jobs.drain(); // the export's jobs are not the run's
     }
-    return new BenchResult(size, rows, generateSeconds, jobSeconds, peakHeap, stages, r);
+    return new BenchResult(size, rows, generateSeconds, jobSeconds, peakHeap, stages,
+        outcome.interpretedExpressions(), r);
   }
 
   private static void deleteRecursively(Path dir) {

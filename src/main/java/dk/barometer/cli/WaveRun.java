@@ -15,6 +15,7 @@ import dk.barometer.ingest.Harmonisation;
 import dk.barometer.ingest.InputChecksums;
 import dk.barometer.ingest.InputErrors;
 import dk.barometer.ingest.InputLayout;
+import dk.barometer.ingest.InputRows;
 import dk.barometer.ingest.RawResponses;
 import dk.barometer.ingest.RegisterMargins;
 import dk.barometer.ingest.RegisterReader;
@@ -65,8 +66,12 @@ public final class WaveRun {
     this.warehouse = warehouse;
   }
 
-  /** A finished run: its record, the survey samples it weighted and the seconds of its stages, in order. */
-  public record Outcome(RunRecord record, Map<String, WeightedSample> samples, List<StageTiming> stages) {
+  /**
+   * A finished run: its record, the survey samples it weighted, the seconds of its stages, in order, and whether
+   * Spark interpreted its expressions ({@link ExpressionEvaluation}).
+   */
+  public record Outcome(RunRecord record, Map<String, WeightedSample> samples, List<StageTiming> stages,
+                        boolean interpretedExpressions) {
     public Outcome {
       stages = List.copyOf(stages);
     }
@@ -83,6 +88,11 @@ public final class WaveRun {
     RunLog log = new RunLog(spark, warehouse);
     List<Dataset<Row>> cached = new ArrayList<>();
     StageLog stages = StageLog.start(spark.sparkContext(), "wave " + wave, 15);
+    long responseRows = InputRows.of(spark, config.settings().surveys().keySet().stream()
+        .map(survey -> layout.responses(survey, wave)).toList());
+    ExpressionEvaluation evaluation = ExpressionEvaluation.forRun(spark, config.settings().execution(), responseRows);
+    LOG.info("{} response rows in the files: expressions {}", responseRows,
+        evaluation.interpreted() ? "interpreted" : "compiled");
     try {
       for (String interrupted : log.closeInterrupted(draft.startedAt())) {
         LOG.warn("run {} started writing and recorded no end; it is now recorded as failed (interrupted)",
@@ -158,13 +168,14 @@ public final class WaveRun {
       write(stages, Table.INDICATORS, wave, estimates, versions);
       RunRecord record = draft.succeeded(Instant.now());
       log.append(record);
-      return new Outcome(record, samples, stages.timings());
+      return new Outcome(record, samples, stages.timings(), evaluation.interpreted());
     } catch (Exception e) { // Spark's checked exceptions too; rethrown as they came
       recordFailure(log, draft.failed(Instant.now(), e));
       throw e;
     } finally {
       cached.forEach(Dataset::unpersist);
       stages.close();
+      evaluation.close();
     }
   }
 

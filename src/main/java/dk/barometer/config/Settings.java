@@ -9,12 +9,13 @@ import java.util.TreeMap;
 /** The contents of {@code conf/barometer.yaml}. */
 public record Settings(int version, Map<Integer, WaveSettings> waves, Map<String, SurveySettings> surveys,
                        RakingSettings raking, ReliabilitySettings reliability, String indicators,
-                       String classifications) {
+                       String classifications, ExecutionSettings execution) {
   public Settings {
     checkArgument(waves != null && !waves.isEmpty(), "No waves configured");
     checkArgument(surveys != null && !surveys.isEmpty(), "No surveys configured");
     checkArgument(raking != null, "No raking settings");
     reliability = reliability == null ? ReliabilitySettings.DEFAULT : reliability;
+    execution = execution == null ? ExecutionSettings.DEFAULT : execution;
     checkArgument(indicators != null && classifications != null, "indicators and classifications paths are required");
     waves = Map.copyOf(waves);
     surveys = Collections.unmodifiableMap(new TreeMap<>(surveys));

@@ -44,6 +44,11 @@ final class ParquetFiles {
     }
   }
 
+  /** The rows of one Parquet file, as its footer counts them. */
+  static long rows(SparkSession spark, String file) {
+    return footer(spark, file).getBlocks().stream().mapToLong(block -> block.getRowCount()).sum();
+  }
+
   private static ParquetMetadata footer(SparkSession spark, String file) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
