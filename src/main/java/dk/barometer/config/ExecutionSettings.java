@@ -8,8 +8,8 @@ import static dk.barometer.config.Checks.checkArgument;
  * on a few thousand rows the compiling, and the JVM's warming up to the compiled code, cost more than the rows.
  */
 public record ExecutionSettings(long interpretedBelowRows) {
-  /** As conf/barometer.yaml: interpreted is the faster below about 150k rows on 2 cores (README, Performance). */
-  public static final ExecutionSettings DEFAULT = new ExecutionSettings(100_000);
+  /** As conf/barometer.yaml: interpreted is the faster below about 140k rows on 2 cores (README, Performance). */
+  public static final ExecutionSettings DEFAULT = new ExecutionSettings(120_000);
 
   public ExecutionSettings {
     checkArgument(interpretedBelowRows >= 0, "execution.interpreted_below_rows must be 0 or more, not %s",

@@ -78,7 +78,7 @@ class DemoWaveTest {
     Path conf = TestSpark.copyOfConf();
     Path settings = conf.resolve("barometer.yaml");
     Files.writeString(settings, Files.readString(settings)
-        .replace("interpreted_below_rows: 100000", "interpreted_below_rows: 0"));
+        .replaceAll("interpreted_below_rows: \\d+", "interpreted_below_rows: 0"));
     Warehouse compiled = new Warehouse(spark, TestSpark.tempDir("compiled-warehouse").toString());
     WaveRun.Outcome outcome = new WaveRun(spark, BarometerConfig.load(conf), compiled)
         .run(2025, DemoInputs.with(2025).toString());
