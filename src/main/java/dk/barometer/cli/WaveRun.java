@@ -87,12 +87,12 @@ public final class WaveRun {
     RunRecord.Draft draft = new RunRecord.Draft(runId, wave, Instant.now(), inputs, checksums, "", counts, versions);
     RunLog log = new RunLog(spark, warehouse);
     List<Dataset<Row>> cached = new ArrayList<>();
-    StageLog stages = StageLog.start(spark.sparkContext(), "wave " + wave, 15);
     long responseRows = InputRows.of(spark, config.settings().surveys().keySet().stream()
         .map(survey -> layout.responses(survey, wave)).toList());
     ExpressionEvaluation evaluation = ExpressionEvaluation.forRun(spark, config.settings().execution(), responseRows);
     LOG.info("{} response rows in the files: expressions {}", responseRows,
         evaluation.interpreted() ? "interpreted" : "compiled");
+    StageLog stages = StageLog.start(spark.sparkContext(), "wave " + wave, 15);
     try {
       for (String interrupted : log.closeInterrupted(draft.startedAt())) {
         LOG.warn("run {} started writing and recorded no end; it is now recorded as failed (interrupted)",
