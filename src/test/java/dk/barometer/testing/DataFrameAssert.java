@@ -18,14 +18,7 @@ public final class DataFrameAssert {
   private DataFrameAssert() {}
 
   public static void assertRowsEqual(Dataset<Row> actual, List<List<Object>> expected, double relativeTolerance) {
-    List<List<Object>> actualRows = new ArrayList<>();
-    for (Row r : actual.collectAsList()) {
-      List<Object> cells = new ArrayList<>();
-      for (int i = 0; i < r.length(); i++) {
-        cells.add(r.get(i));
-      }
-      actualRows.add(cells);
-    }
+    List<List<Object>> actualRows = cells(actual);
     assertThat(actualRows).as("row count of %s", Arrays.toString(actual.columns())).hasSize(expected.size());
     List<List<Object>> a = sorted(actualRows);
     List<List<Object>> e = sorted(expected);
@@ -45,6 +38,23 @@ public final class DataFrameAssert {
         }
       }
     }
+  }
+
+  /** As above, the expected rows being those of another DataFrame with the same columns. */
+  public static void assertRowsEqual(Dataset<Row> actual, Dataset<Row> expected, double relativeTolerance) {
+    assertRowsEqual(actual, cells(expected), relativeTolerance);
+  }
+
+  private static List<List<Object>> cells(Dataset<Row> rows) {
+    List<List<Object>> all = new ArrayList<>();
+    for (Row r : rows.collectAsList()) {
+      List<Object> cells = new ArrayList<>();
+      for (int i = 0; i < r.length(); i++) {
+        cells.add(r.get(i));
+      }
+      all.add(cells);
+    }
+    return all;
   }
 
   private static List<List<Object>> sorted(List<List<Object>> rows) {
