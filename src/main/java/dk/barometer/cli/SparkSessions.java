@@ -15,7 +15,10 @@ public final class SparkSessions {
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.ui.showConsoleProgress", "false");
+        .config("spark.ui.showConsoleProgress", "false")
+        // A wave's write has one partition value: one open writer per task, instead of sorting every row by the
+        // partition column first. More values than this fall back to the sort.
+        .config("spark.sql.maxConcurrentOutputFileWriters", "4");
     // spark-submit sets spark.master; a plain java launch runs locally on every core.
     if (System.getProperty("spark.master") == null) {
       builder.master("local[*]")

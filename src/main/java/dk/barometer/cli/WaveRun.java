@@ -108,11 +108,13 @@ public final class WaveRun {
       Map<String, WeightedSample> samples = new LinkedHashMap<>();
       Map<String, ValidatedResponses> validated = new LinkedHashMap<>();
       Map<String, Dataset<Row>> harmonised = new LinkedHashMap<>();
+      Map<String, ResponseContract> contracts = new LinkedHashMap<>();
       for (String survey : config.settings().surveys().keySet()) {
         String dir = layout.responses(survey, wave);
         inputs.add(dir);
         ResponseContract contract = new ResponseContract(survey, wave, codebook, config.classifications(),
             config.settings().survey(survey).stratum());
+        contracts.put(survey, contract);
         Checked checked = stages.timed("validate " + survey, () -> validate(contract, dir),
             c -> String.format("%d rows in %d file(s), %d rejected", c.rowsIn(), c.files(), c.rejected()));
         cached.add(checked.responses().checked());
@@ -159,7 +161,7 @@ public final class WaveRun {
       // The responses as harmonised, the rows that were weighted: their weights go to the weights table.
       for (Map.Entry<String, Dataset<Row>> responses : harmonised.entrySet()) {
         write(stages, Table.responses(responses.getKey()), wave, responses.getValue()
-            .withColumn("run_id", lit(runId)), versions);
+            .withColumn("run_id", lit(runId)), contracts.get(responses.getKey()).respondentColumns(), versions);
       }
       write(stages, Table.WEIGHTS, wave, weights, versions);
       write(stages, Table.WEIGHT_DIAGNOSTICS, wave, DiagnosticsTable.rows(spark, wave, runId,
@@ -211,8 +213,13 @@ public final class WaveRun {
   }
 
   private void write(StageLog stages, Table table, int wave, Dataset<Row> rows, Map<String, Long> versions) {
-    long version = stages.timed("write " + table.tableName(), () -> warehouse.replaceWave(table, wave, rows),
-        v -> "Delta version " + v);
+    write(stages, table, wave, rows, List.of(), versions);
+  }
+
+  private void write(StageLog stages, Table table, int wave, Dataset<Row> rows, List<String> statsColumns,
+                     Map<String, Long> versions) {
+    long version = stages.timed("write " + table.tableName(),
+        () -> warehouse.replaceWave(table, wave, rows, statsColumns), v -> "Delta version " + v);
     versions.put(table.tableName(), version);
   }
 

@@ -28,6 +28,19 @@ public record ResponseContract(String survey, int wave, Codebook codebook, Class
     return questionnaire().questions();
   }
 
+  /**
+   * The columns that say who answered rather than what: id, classifications and stratum. The responses tables keep
+   * file statistics for these only, which is what their queries select on, so writing a wave does not compute
+   * minimum, maximum and nulls of every answer of every row.
+   */
+  public List<String> respondentColumns() {
+    List<String> columns = new ArrayList<>();
+    columns.add(RESPONDENT_ID);
+    columns.addAll(classificationColumns());
+    columns.add(stratumColumn);
+    return columns;
+  }
+
   /** Every contract column, in contract order. */
   public List<String> columns() {
     List<String> columns = new ArrayList<>();

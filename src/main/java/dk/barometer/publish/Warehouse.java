@@ -3,8 +3,10 @@ package dk.barometer.publish;
 import dk.barometer.BarometerException;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
+import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -38,8 +40,20 @@ public final class Warehouse {
    * or add, e.g. a wave without rejects).
    */
   public long replaceWave(Table table, int wave, Dataset<Row> rows) {
+    return replaceWave(table, wave, rows, List.of());
+  }
+
+  /**
+   * As {@link #replaceWave(Table, int, Dataset)}; a table created by this write keeps file statistics (for data
+   * skipping) on {@code statsColumns} only, Delta's first 32 columns where empty. An existing table keeps its own.
+   */
+  public long replaceWave(Table table, int wave, Dataset<Row> rows, List<String> statsColumns) {
     try {
-      rows.write().format("delta")
+      DataFrameWriter<Row> writer = rows.write().format("delta");
+      if (!statsColumns.isEmpty() && !exists(table)) {
+        writer = writer.option("delta.dataSkippingStatsColumns", String.join(",", statsColumns));
+      }
+      writer
           .mode("overwrite")
           .option("replaceWhere", "wave = " + wave)
           // A wave may ask a concept the others did not (a new question): its column joins the table, null in

@@ -95,6 +95,19 @@ class WaveRunTest {
     assertThat(diagnostics.<Double>getAs("effective_n")).isCloseTo(8 / deff, within(1e-9));
     assertThat(diagnostics.<Long>getAs("respondents")).isEqualTo(8L);
     assertThat(diagnostics.<Long>getAs("trimmed")).isZero();
+
+    // The responses tables keep file statistics on who answered, not on every answer; other tables on Delta's
+    // default (their first 32 columns).
+    assertThat(statsColumns(warehouse, Table.RESPONSES_EMPLOYER))
+        .containsExactlyInAnyOrder("respondent_id", "industry", "region", "size_class", "sector", "stratum");
+    assertThat(statsColumns(warehouse, Table.INDICATORS)).contains("indicator_id", "estimate");
+  }
+
+  /** The columns the first commit's file statistics give minimum values for. */
+  private List<String> statsColumns(Warehouse warehouse, Table table) {
+    return spark.read().json(warehouse.path(table) + "/_delta_log/00000000000000000000.json")
+        .where("add IS NOT NULL").selectExpr("explode(json_object_keys(get_json_object(add.stats, '$.minValues')))")
+        .distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
   }
 
   @Test
