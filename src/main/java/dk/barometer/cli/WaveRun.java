@@ -115,9 +115,8 @@ public final class WaveRun {
         ResponseContract contract = new ResponseContract(survey, wave, codebook, config.classifications(),
             config.settings().survey(survey).stratum());
         contracts.put(survey, contract);
-        Checked checked = stages.timed("validate " + survey, () -> validate(contract, dir),
+        Checked checked = stages.timed("validate " + survey, () -> validate(contract, dir, cached),
             c -> String.format("%d rows in %d file(s), %d rejected", c.rowsIn(), c.files(), c.rejected()));
-        cached.add(checked.responses().checked());
         validated.put(survey, checked.responses());
         Dataset<Row> concepts = new Harmonisation(codebook).apply(survey, checked.responses().valid());
         harmonised.put(survey, concepts);
@@ -184,11 +183,17 @@ public final class WaveRun {
   /** One survey's validated responses with the counts of its rows. */
   private record Checked(ValidatedResponses responses, long rowsIn, long rejected, int files) {}
 
-  private Checked validate(ResponseContract contract, String dir) {
+  /** Validates one survey's files; the frames it persists go to {@code cached}. */
+  private Checked validate(ResponseContract contract, String dir, List<Dataset<Row>> cached) {
     RawResponses raw = new ResponseReader(spark, contract).read(dir);
-    ValidatedResponses validated = new ResponseValidator(contract).validate(raw.rows());
-    // The checked rows feed the row counts, the valid rows and the rejects: read the files once.
-    validated.checked().persist(StorageLevel.MEMORY_AND_DISK());
+    ResponseValidator validator = new ResponseValidator(contract);
+    // The checked rows feed the duplicate check, the row counts, the valid rows and the rejects: read the files once.
+    ValidatedResponses rowByRow = validator.validate(raw.rows());
+    cached.add(rowByRow.checked().persist(StorageLevel.MEMORY_AND_DISK()));
+    ValidatedResponses validated = validator.withDuplicateIds(rowByRow);
+    if (validated != rowByRow) {
+      cached.add(validated.checked().persist(StorageLevel.MEMORY_AND_DISK()));
+    }
     long rows = 0;
     long rejected = 0;
     List<Row> perFile = validated.checked().groupBy(col(ResponseReader.SOURCE_FILE))
@@ -208,8 +213,9 @@ public final class WaveRun {
     if (rows == rejected) {
       throw InputErrors.noValidRows(contract.describe() + " in " + dir, rejected);
     }
-    // Rows in are counted on the files as read, apart from validation, so the row account can catch its losses.
-    return new Checked(validated, raw.rows().count(), rejected, raw.files().size());
+    // Rows in are the rows the files hold, as their footers count them: apart from reading and validation, so the
+    // row account catches a row lost in either.
+    return new Checked(validated, raw.rowsInFiles(), rejected, raw.files().size());
   }
 
   private void write(StageLog stages, Table table, int wave, Dataset<Row> rows, Map<String, Long> versions) {

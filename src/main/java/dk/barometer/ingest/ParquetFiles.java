@@ -26,8 +26,8 @@ import org.apache.spark.sql.types.StructType;
 final class ParquetFiles {
   private ParquetFiles() {}
 
-  /** One opened Parquet file: its rows, and the row groups its footer lists. */
-  record ParquetFile(Dataset<Row> rows, int rowGroups) {}
+  /** One opened Parquet file: its rows, and the row groups and number of rows its footer lists. */
+  record ParquetFile(Dataset<Row> rows, int rowGroups, long rowCount) {}
 
   /**
    * Opens one Parquet file with the schema of its footer, read on the driver: Spark's own schema inference would
@@ -38,7 +38,8 @@ final class ParquetFiles {
     try {
       StructType schema = new ParquetToSparkSchemaConverter(SQLConf.get())
           .convert(footer.getFileMetaData().getSchema());
-      return new ParquetFile(spark.read().schema(schema).parquet(file), footer.getBlocks().size());
+      return new ParquetFile(spark.read().schema(schema).parquet(file), footer.getBlocks().size(),
+          rowCount(footer));
     } catch (Exception e) { // Spark's checked AnalysisException included
       throw InputErrors.unreadable(file, e);
     }
@@ -46,7 +47,11 @@ final class ParquetFiles {
 
   /** The rows of one Parquet file, as its footer counts them. */
   static long rows(SparkSession spark, String file) {
-    return footer(spark, file).getBlocks().stream().mapToLong(block -> block.getRowCount()).sum();
+    return rowCount(footer(spark, file));
+  }
+
+  private static long rowCount(ParquetMetadata footer) {
+    return footer.getBlocks().stream().mapToLong(block -> block.getRowCount()).sum();
   }
 
   private static ParquetMetadata footer(SparkSession spark, String file) {

@@ -39,11 +39,13 @@ public final class ResponseReader {
     List<String> files = ParquetFiles.list(spark, contract.describe(), dir);
     List<Dataset<Row>> opened = new ArrayList<>();
     long rowGroups = 0;
+    long rowsInFiles = 0;
     for (String file : files) {
       ParquetFiles.ParquetFile parquet = ParquetFiles.open(spark, file);
       checkColumns(file, parquet.rows().schema());
       opened.add(parquet.rows());
       rowGroups += parquet.rowGroups();
+      rowsInFiles += parquet.rowCount();
     }
     Set<String> numeric = numericInEveryFile(opened);
     Dataset<Row> all = null;
@@ -56,7 +58,7 @@ public final class ResponseReader {
       Dataset<Row> one = opened.get(f).select(columns.toArray(Column[]::new));
       all = all == null ? one : all.unionByName(one);
     }
-    return new RawResponses(files, spread(all, rowGroups));
+    return new RawResponses(files, spread(all, rowGroups), rowsInFiles);
   }
 
   /**

@@ -46,30 +46,36 @@ public final class ResponseValidator {
     this.contract = contract;
   }
 
-  /** Validates the string-typed rows of {@link ResponseReader}; both outputs derive from one typed frame. */
+  /**
+   * Validates the string-typed rows of {@link ResponseReader} row by row; both outputs derive from one typed frame.
+   * A duplicate id is a fault across rows: {@link #withDuplicateIds} adds it.
+   */
   public ValidatedResponses validate(Dataset<Row> raw) {
     Dataset<Row> typed = raw.select(typedColumns(raw));
     // The raw values a reject shows are in its faults; only the raw id travels on, for the rejects table.
     Dataset<Row> checked = typed.withColumn(FAULTS, faults(typed))
         .withColumn(RAW_ID, rawValue(ResponseContract.RESPONDENT_ID)).drop(RAW);
-    if (hasDuplicateIds(typed)) {
-      Column duplicate = count(lit(1)).over(Window.partitionBy(ResponseContract.RESPONDENT_ID)).gt(1)
-          .and(col(ResponseContract.RESPONDENT_ID).isNotNull());
-      checked = checked.withColumn(FAULTS, when(duplicate, concat(col(FAULTS), array(new Fault(
-          ResponseContract.RESPONDENT_ID, lit(true), col(RAW_ID),
-          lit("duplicate respondent id: the id occurs more than once in this survey and wave")).asStruct())))
-          .otherwise(col(FAULTS)));
-    }
     return new ValidatedResponses(contract.survey(), contract.wave(), checked);
   }
 
   /**
-   * Whether some id occurs twice: an aggregation of the ids alone, so that the usual input, without duplicates,
-   * is not shuffled and sorted whole by the window that marks them.
+   * {@code validated} with every copy of a duplicate respondent id rejected, or {@code validated} itself when no id
+   * occurs twice. It looks with an aggregation of the ids alone, meant to run on persisted rows: the usual input,
+   * without duplicates, is then neither read again nor shuffled and sorted whole by the window that marks them.
    */
-  private static boolean hasDuplicateIds(Dataset<Row> typed) {
-    return !typed.where(col(ResponseContract.RESPONDENT_ID).isNotNull())
+  public ValidatedResponses withDuplicateIds(ValidatedResponses validated) {
+    Dataset<Row> checked = validated.checked();
+    boolean duplicates = !checked.where(col(ResponseContract.RESPONDENT_ID).isNotNull())
         .groupBy(ResponseContract.RESPONDENT_ID).count().where(col("count").gt(1)).isEmpty();
+    if (!duplicates) {
+      return validated;
+    }
+    Column duplicate = count(lit(1)).over(Window.partitionBy(ResponseContract.RESPONDENT_ID)).gt(1)
+        .and(col(ResponseContract.RESPONDENT_ID).isNotNull());
+    return new ValidatedResponses(validated.survey(), validated.wave(), checked.withColumn(FAULTS, when(duplicate,
+        concat(col(FAULTS), array(new Fault(ResponseContract.RESPONDENT_ID, lit(true), col(RAW_ID),
+            lit("duplicate respondent id: the id occurs more than once in this survey and wave")).asStruct())))
+        .otherwise(col(FAULTS))));
   }
 
   private Column[] typedColumns(Dataset<Row> raw) {
