@@ -1,9 +1,10 @@
 package dk.barometer.publish;
 
 import dk.barometer.BarometerException;
-import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.DataFrameWriter;
@@ -17,6 +18,9 @@ import org.apache.spark.sql.SparkSession;
  * other waves untouched. SQL sees the tables by name once {@link #register()} has run in the session.
  */
 public final class Warehouse {
+  /** A commit in a Delta log: its version, zero-padded to 20 digits, and .json (Delta's PROTOCOL.md). */
+  private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
+
   private final SparkSession spark;
   private final String root;
 
@@ -94,9 +98,30 @@ public final class Warehouse {
     }
   }
 
-  /** The latest Delta version of {@code table}. */
+  /**
+   * The latest Delta version of {@code table}: its log's highest commit file, from one listing of the log (reading
+   * the table's history would start a Spark job per write). Log clean-up removes old commits, never the latest.
+   */
   public long version(Table table) {
-    return DeltaTable.forPath(spark, path(table)).history(1).first().<Long>getAs("version");
+    Path log = new Path(path(table), "_delta_log");
+    long latest = -1;
+    try {
+      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      for (FileStatus file : fs.listStatus(log)) {
+        String name = file.getPath().getName();
+        if (COMMIT_FILE.matcher(name).matches()) {
+          latest = Math.max(latest, Long.parseLong(name.substring(0, 20)));
+        }
+      }
+    } catch (IOException e) {
+      throw new BarometerException(BarometerException.Kind.WRITE, String.format("Cannot list the Delta log %s of "
+          + "table %s: %s", log, table.tableName(), e.getMessage()), e);
+    }
+    if (latest < 0) {
+      throw new BarometerException(BarometerException.Kind.WRITE, String.format("The Delta log %s of table %s holds "
+          + "no commit", log, table.tableName()));
+    }
+    return latest;
   }
 
   /** The rows of {@code table} as of Delta version {@code version} (time travel). */
