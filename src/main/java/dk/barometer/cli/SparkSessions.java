@@ -18,7 +18,10 @@ public final class SparkSessions {
         .config("spark.ui.showConsoleProgress", "false")
         // A wave's write has one partition value: one open writer per task, instead of sorting every row by the
         // partition column first. More values than this fall back to the sort.
-        .config("spark.sql.maxConcurrentOutputFileWriters", "4");
+        .config("spark.sql.maxConcurrentOutputFileWriters", "4")
+        // Adaptive execution may coalesce the shuffle partitions of a persisted frame too: the cell sums and the
+        // estimates are small, and each later read of them would otherwise run a task per shuffle partition.
+        .config("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
     // spark-submit sets spark.master; a plain java launch runs locally on every core.
     if (System.getProperty("spark.master") == null) {
       builder.master("local[*]")
