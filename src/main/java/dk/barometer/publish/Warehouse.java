@@ -103,11 +103,10 @@ public final class Warehouse {
    * the table's history would start a Spark job per write). Log clean-up removes old commits, never the latest.
    */
   public long version(Table table) {
-    Path log = new Path(path(table), "_delta_log");
+    Path log = log(table);
     long latest = -1;
     try {
-      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      for (FileStatus file : fs.listStatus(log)) {
+      for (FileStatus file : fileSystem(log).listStatus(log)) {
         String name = file.getPath().getName();
         if (COMMIT_FILE.matcher(name).matches()) {
           latest = Math.max(latest, Long.parseLong(name.substring(0, 20)));
@@ -130,13 +129,21 @@ public final class Warehouse {
   }
 
   public boolean exists(Table table) {
-    Path path = new Path(path(table), "_delta_log");
+    Path log = log(table);
     try {
-      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      return fs.exists(path);
+      return fileSystem(log).exists(log);
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** The table's Delta log directory. */
+  private Path log(Table table) {
+    return new Path(path(table), "_delta_log");
+  }
+
+  private FileSystem fileSystem(Path path) throws IOException {
+    return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
   }
 
   /** Makes every existing table queryable by name in this session's catalog. */
