@@ -21,7 +21,11 @@ public final class SparkSessions {
         .config("spark.sql.maxConcurrentOutputFileWriters", "4")
         // Adaptive execution may coalesce the shuffle partitions of a persisted frame too: the cell sums and the
         // estimates are small, and each later read of them would otherwise run a task per shuffle partition.
-        .config("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true");
+        .config("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true")
+        // Constraint propagation derives every filter's implied predicates through each projection; over the
+        // hundreds of validation rules and item columns that took seconds of planning per run (PruneFilters), for
+        // no filter worth inferring here.
+        .config("spark.sql.constraintPropagation.enabled", "false");
     // spark-submit sets spark.master; a plain java launch runs locally on every core.
     if (System.getProperty("spark.master") == null) {
       builder.master("local[*]")
