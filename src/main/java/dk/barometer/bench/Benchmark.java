@@ -95,7 +95,7 @@ public final class Benchmark {
       SparkWorkCounter.Work work = perStage.getOrDefault(timing.stage(), SparkWorkCounter.Work.NONE);
       stages.add(new BenchResult.Stage(timing.stage(), timing.seconds(), work.jobs(), work.scans()));
     }
-    double staged = outcome.stages().stream().mapToDouble(StageTiming::seconds).sum();
+    double staged = covered(outcome.stages());
     SparkWorkCounter.Work between = perStage.getOrDefault(SparkWorkCounter.BETWEEN_STAGES,
         SparkWorkCounter.Work.NONE);
     stages.add(new BenchResult.Stage(SparkWorkCounter.BETWEEN_STAGES, Math.max(0, jobSeconds - staged),
@@ -112,6 +112,17 @@ public final class Benchmark {
     }
     return new BenchResult(size, rows, generateSeconds, jobSeconds, peakHeap, stages,
         outcome.interpretedExpressions(), r);
+  }
+
+  /** The seconds during which some stage ran: stages of different surveys overlap, and count once there. */
+  static double covered(List<StageTiming> stages) {
+    double covered = 0;
+    double end = Double.NEGATIVE_INFINITY;
+    for (StageTiming stage : stages.stream().sorted(Comparator.comparingDouble(StageTiming::start)).toList()) {
+      covered += Math.max(0, stage.end() - Math.max(stage.start(), end));
+      end = Math.max(end, stage.end());
+    }
+    return covered;
   }
 
   private static void deleteRecursively(Path dir) {

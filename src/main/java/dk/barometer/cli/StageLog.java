@@ -1,6 +1,8 @@
 package dk.barometer.cli;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,8 +30,8 @@ final class StageLog extends SparkListener implements AutoCloseable {
   // The stage lines come from the run, as they always have.
   private static final Logger LOG = LoggerFactory.getLogger(WaveRun.class);
 
-  /** A running Spark stage: what it is, its tasks and when it started. */
-  private record Running(String name, int tasks, AtomicInteger done, long startedNanos) {}
+  /** A running Spark stage: what it is, the pipeline stage that started it, its tasks and when it started. */
+  private record Running(String name, String pipelineStage, int tasks, AtomicInteger done, long startedNanos) {}
 
   private final SparkContext context;
   private final String run;
@@ -40,8 +42,8 @@ final class StageLog extends SparkListener implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private volatile String currentStage = "";
-  private final List<StageTiming> timings = new ArrayList<>();
+  private final long startNanos = System.nanoTime();
+  private final List<StageTiming> timings = Collections.synchronizedList(new ArrayList<>());
 
   private StageLog(SparkContext context, String run, long intervalSeconds) {
     this.context = context;
@@ -60,16 +62,16 @@ final class StageLog extends SparkListener implements AutoCloseable {
   /**
    * Runs one pipeline stage and logs one line: the stage, what it produced (rows, files, versions) and its seconds.
    * The stage's name is the Spark local property {@link StageTiming#SPARK_PROPERTY} while it runs, so a listener can
-   * tell which stage started a Spark job (listener events arrive later, on another thread).
+   * tell which stage started a Spark job (listener events arrive later, on another thread). Stages may run at the
+   * same time, in different threads: the property is the thread's.
    */
   <T> T timed(String stage, Supplier<T> step, Function<T, String> summary) {
-    currentStage = stage;
     context.setLocalProperty(StageTiming.SPARK_PROPERTY, stage);
     long start = System.nanoTime();
     try {
       T result = step.get();
       double seconds = (System.nanoTime() - start) / 1e9;
-      timings.add(new StageTiming(stage, seconds));
+      timings.add(new StageTiming(stage, (start - startNanos) / 1e9, seconds));
       LOG.info("stage {}: {} ({} s)", stage, summary.apply(result), String.format("%.1f", seconds));
       return result;
     } finally {
@@ -77,15 +79,18 @@ final class StageLog extends SparkListener implements AutoCloseable {
     }
   }
 
-  /** The stages timed so far, in order. */
+  /** The stages timed so far, in the order they started. */
   List<StageTiming> timings() {
-    return List.copyOf(timings);
+    synchronized (timings) {
+      return timings.stream().sorted(Comparator.comparingDouble(StageTiming::start)).toList();
+    }
   }
 
   @Override
   public void onStageSubmitted(SparkListenerStageSubmitted event) {
-    running.put(event.stageInfo().stageId(), new Running(event.stageInfo().name(), event.stageInfo().numTasks(),
-        new AtomicInteger(), System.nanoTime()));
+    String stage = event.properties() == null ? null : event.properties().getProperty(StageTiming.SPARK_PROPERTY);
+    running.put(event.stageInfo().stageId(), new Running(event.stageInfo().name(), stage == null ? "between stages"
+        : stage, event.stageInfo().numTasks(), new AtomicInteger(), System.nanoTime()));
   }
 
   @Override
@@ -105,7 +110,7 @@ final class StageLog extends SparkListener implements AutoCloseable {
     long now = System.nanoTime();
     running.forEach((id, stage) -> {
       if (now - stage.startedNanos() >= intervalNanos) {
-        LOG.info("progress {}, {}: Spark stage {} ({}) {}/{} tasks done after {} s", run, currentStage, id,
+        LOG.info("progress {}, {}: Spark stage {} ({}) {}/{} tasks done after {} s", run, stage.pipelineStage(), id,
             stage.name(), stage.done().get(), stage.tasks(), (now - stage.startedNanos()) / 1_000_000_000L);
       }
     });

@@ -34,9 +34,19 @@ import dk.barometer.weighting.SurveyWeighting;
 import dk.barometer.weighting.WeightedSample;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -86,7 +96,7 @@ public final class WaveRun {
     Map<String, String> checksums = new LinkedHashMap<>();
     RunRecord.Draft draft = new RunRecord.Draft(runId, wave, Instant.now(), inputs, checksums, "", counts, versions);
     RunLog log = new RunLog(spark, warehouse);
-    List<Dataset<Row>> cached = new ArrayList<>();
+    List<Dataset<Row>> cached = Collections.synchronizedList(new ArrayList<>());
     long responseRows = InputRows.of(spark, config.settings().surveys().keySet().stream()
         .map(survey -> layout.responses(survey, wave)).toList());
     ExpressionEvaluation evaluation = ExpressionEvaluation.forRun(spark, config.settings().execution(), responseRows);
@@ -105,52 +115,25 @@ public final class WaveRun {
       RegisterMargins register = stages.timed("register", () -> new RegisterReader(spark)
           .read(layout.register(registerYear), registerYear), r -> "margins of " + registerYear);
 
+      IndicatorEstimator estimator = new IndicatorEstimator(config.indicators(), codebook.harmonised());
+      List<String> surveys = List.copyOf(config.settings().surveys().keySet());
+      surveys.forEach(survey -> inputs.add(layout.responses(survey, wave)));
+      List<SurveyPart> parts = inParallel(runId, surveys, survey -> survey(survey, wave,
+          layout.responses(survey, wave), codebook, register, estimator, stages, cached, runId));
       Map<String, WeightedSample> samples = new LinkedHashMap<>();
-      Map<String, ValidatedResponses> validated = new LinkedHashMap<>();
-      Map<String, Dataset<Row>> harmonised = new LinkedHashMap<>();
-      Map<String, ResponseContract> contracts = new LinkedHashMap<>();
-      for (String survey : config.settings().surveys().keySet()) {
-        String dir = layout.responses(survey, wave);
-        inputs.add(dir);
-        ResponseContract contract = new ResponseContract(survey, wave, codebook, config.classifications(),
-            config.settings().survey(survey).stratum());
-        contracts.put(survey, contract);
-        Checked checked = stages.timed("validate " + survey, () -> validate(contract, dir, cached),
-            c -> String.format("%d rows in %d file(s), %d rejected", c.rowsIn(), c.files(), c.rejected()));
-        validated.put(survey, checked.responses());
-        Dataset<Row> concepts = new Harmonisation(codebook).apply(survey, checked.responses().valid());
-        harmonised.put(survey, concepts);
-        WeightedSample sample = stages.timed("weight " + survey, () -> new SurveyWeighting(survey,
-            config.settings().survey(survey), config.settings().raking()).weigh(wave, concepts, register),
-            w -> w.diagnostics().summary());
-        samples.put(survey, sample);
-        // Every row read is accepted (weighted, written) or rejected: checked before anything is written.
-        RowAccount account = new RowAccount(survey, checked.rowsIn(), sample.rows().count(), checked.rejected());
-        account.checked().addTo(counts);
-        LOG.info("rows {}: {} in = {} accepted + {} rejected", survey, account.rowsIn(), account.accepted(),
-            account.rejected());
+      List<Dataset<Row>> perSurvey = new ArrayList<>();
+      for (SurveyPart part : parts) {
+        samples.put(part.sample().survey(), part.sample());
+        part.account().addTo(counts);
+        part.indicators().ifPresent(perSurvey::add);
       }
       checksums.putAll(stages.timed("checksum inputs", () -> InputChecksums.of(spark, "input", inputs),
           c -> c.size() + " file(s)"));
 
-      IndicatorEstimator estimator = new IndicatorEstimator(config.indicators(), codebook.harmonised());
-      TaylorVariance variance = new TaylorVariance(config.settings().reliability());
-      List<Dataset<Row>> perSurvey = new ArrayList<>();
-      for (WeightedSample sample : samples.values()) {
-        if (config.indicators().forSurvey(sample.survey()).isEmpty()) {
-          continue;
-        }
-        // The cell sums feed both the point estimates and their variance.
-        Dataset<Row> cellSums = estimator.cellSums(sample).persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(cellSums);
-        perSurvey.add(stages.timed("variance " + sample.survey(), () -> variance.withUncertainty(sample,
-            estimator.pointEstimates(sample, cellSums), cellSums), v -> "standard errors planned")
-            .withColumn("run_id", lit(runId)));
-      }
       Dataset<Row> indicators = union(perSurvey);
       Dataset<Row> weights = union(samples.values().stream().map(s -> weightsOf(s, runId)).toList());
-      Dataset<Row> rejects = union(validated.values().stream()
-          .map(v -> v.rejects().withColumn("run_id", lit(runId))).toList());
+      Dataset<Row> rejects = union(parts.stream()
+          .map(p -> p.validated().rejects().withColumn("run_id", lit(runId))).toList());
       // Compute the indicators before the first write, so an estimation failure leaves every table untouched.
       Dataset<Row> estimates = indicators.persist(StorageLevel.MEMORY_AND_DISK());
       cached.add(estimates);
@@ -158,9 +141,9 @@ public final class WaveRun {
 
       log.append(draft.started());
       // The responses as harmonised, the rows that were weighted: their weights go to the weights table.
-      for (Map.Entry<String, Dataset<Row>> responses : harmonised.entrySet()) {
-        write(stages, Table.responses(responses.getKey()), wave, responses.getValue()
-            .withColumn("run_id", lit(runId)), contracts.get(responses.getKey()).respondentColumns(), versions);
+      for (SurveyPart part : parts) {
+        write(stages, Table.responses(part.contract().survey()), wave, part.harmonised()
+            .withColumn("run_id", lit(runId)), part.contract().respondentColumns(), versions);
       }
       write(stages, Table.WEIGHTS, wave, weights, versions);
       write(stages, Table.WEIGHT_DIAGNOSTICS, wave, DiagnosticsTable.rows(spark, wave, runId,
@@ -177,6 +160,99 @@ public final class WaveRun {
       cached.forEach(Dataset::unpersist);
       stages.close();
       evaluation.close();
+    }
+  }
+
+  /**
+   * One survey's part of the run, everything before the writes: its validated and harmonised responses, its weighted
+   * sample, where its rows went, and its indicators with their uncertainty (empty when it has none).
+   */
+  private record SurveyPart(ResponseContract contract, ValidatedResponses validated, Dataset<Row> harmonised,
+                            WeightedSample sample, RowAccount account, Optional<Dataset<Row>> indicators) {}
+
+  private SurveyPart survey(String survey, int wave, String dir, Codebook codebook, RegisterMargins register,
+                            IndicatorEstimator estimator, StageLog stages, List<Dataset<Row>> cached, String runId) {
+    ResponseContract contract = new ResponseContract(survey, wave, codebook, config.classifications(),
+        config.settings().survey(survey).stratum());
+    Checked checked = stages.timed("validate " + survey, () -> validate(contract, dir, cached),
+        c -> String.format("%d rows in %d file(s), %d rejected", c.rowsIn(), c.files(), c.rejected()));
+    Dataset<Row> concepts = new Harmonisation(codebook).apply(survey, checked.responses().valid());
+    WeightedSample sample = stages.timed("weight " + survey, () -> new SurveyWeighting(survey,
+        config.settings().survey(survey), config.settings().raking()).weigh(wave, concepts, register),
+        w -> w.diagnostics().summary());
+    // Every row read is accepted (weighted, written) or rejected: checked before anything is written.
+    RowAccount account = new RowAccount(survey, checked.rowsIn(), sample.rows().count(), checked.rejected())
+        .checked();
+    LOG.info("rows {}: {} in = {} accepted + {} rejected", survey, account.rowsIn(), account.accepted(),
+        account.rejected());
+    Optional<Dataset<Row>> indicators = Optional.empty();
+    if (!config.indicators().forSurvey(survey).isEmpty()) {
+      // The cell sums feed both the point estimates and their variance.
+      Dataset<Row> cellSums = estimator.cellSums(sample).persist(StorageLevel.MEMORY_AND_DISK());
+      cached.add(cellSums);
+      TaylorVariance variance = new TaylorVariance(config.settings().reliability());
+      indicators = Optional.of(stages.timed("variance " + survey, () -> variance.withUncertainty(sample,
+          estimator.pointEstimates(sample, cellSums), cellSums), v -> "standard errors planned")
+          .withColumn("run_id", lit(runId)));
+    }
+    return new SurveyPart(contract, checked.responses(), concepts, sample, account, indicators);
+  }
+
+  /**
+   * {@code part} of every survey, the surveys side by side: a small survey's stages are mostly planning on the
+   * driver, which runs while a large one's tasks keep the executors busy. Results come in the order of
+   * {@code surveys}. The first failure cancels the other surveys' Spark jobs (the run's job group) and is rethrown
+   * once they have stopped, so nothing of the run is still running when it reports the failure.
+   */
+  private <T> List<T> inParallel(String runId, List<String> surveys, Function<String, T> part) {
+    ExecutorService pool = Executors.newFixedThreadPool(surveys.size(), r -> {
+      Thread t = new Thread(r, "barometer-survey");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      CompletionService<T> done = new ExecutorCompletionService<>(pool);
+      Map<Future<T>, Integer> order = new HashMap<>();
+      for (int i = 0; i < surveys.size(); i++) {
+        String survey = surveys.get(i);
+        order.put(done.submit(() -> {
+          spark.sparkContext().setJobGroup(runId, "wave run " + runId + ", " + survey, false);
+          try {
+            return part.apply(survey);
+          } finally {
+            spark.sparkContext().clearJobGroup();
+          }
+        }), i);
+      }
+      List<T> results = new ArrayList<>(Collections.nCopies(surveys.size(), null));
+      Throwable first = null;
+      for (int n = 0; n < surveys.size(); n++) {
+        Future<T> next = done.take();
+        try {
+          results.set(order.get(next), next.get());
+        } catch (ExecutionException e) {
+          if (first == null) {
+            first = e.getCause();
+            spark.sparkContext().cancelJobGroup(runId);
+          }
+        }
+      }
+      if (first instanceof RuntimeException re) {
+        throw re;
+      }
+      if (first instanceof Error error) {
+        throw error;
+      }
+      if (first != null) {
+        throw new IllegalStateException(first.getMessage(), first);
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      spark.sparkContext().cancelJobGroup(runId);
+      throw new IllegalStateException("wave run " + runId + " interrupted", e);
+    } finally {
+      pool.shutdownNow();
     }
   }
 
