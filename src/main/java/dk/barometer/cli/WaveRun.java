@@ -201,8 +201,9 @@ public final class WaveRun {
   /**
    * {@code part} of every survey, the surveys side by side: a small survey's stages are mostly planning on the
    * driver, which runs while a large one's tasks keep the executors busy. Results come in the order of
-   * {@code surveys}. The first failure cancels the other surveys' Spark jobs (the run's job group) and is rethrown
-   * once they have stopped, so nothing of the run is still running when it reports the failure.
+   * {@code surveys}. The first failure cancels the other surveys' Spark jobs, running and yet to come (the run's job
+   * group, a new one per run), and is rethrown once they have stopped, so nothing of the run is still running when
+   * it reports the failure.
    */
   private <T> List<T> inParallel(String runId, List<String> surveys, Function<String, T> part) {
     ExecutorService pool = Executors.newFixedThreadPool(surveys.size(), r -> {
@@ -233,7 +234,7 @@ public final class WaveRun {
         } catch (ExecutionException e) {
           if (first == null) {
             first = e.getCause();
-            spark.sparkContext().cancelJobGroup(runId);
+            spark.sparkContext().cancelJobGroupAndFutureJobs(runId);
           }
         }
       }
@@ -249,7 +250,7 @@ public final class WaveRun {
       return results;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      spark.sparkContext().cancelJobGroup(runId);
+      spark.sparkContext().cancelJobGroupAndFutureJobs(runId);
       throw new IllegalStateException("wave run " + runId + " interrupted", e);
     } finally {
       pool.shutdownNow();
