@@ -119,7 +119,7 @@ public final class WaveRun {
       List<String> surveys = List.copyOf(config.settings().surveys().keySet());
       surveys.forEach(survey -> inputs.add(layout.responses(survey, wave)));
       List<SurveyPart> parts = inParallel(runId, surveys, survey -> survey(survey, wave,
-          layout.responses(survey, wave), codebook, register, estimator, stages, cached, runId));
+          layout.responses(survey, wave), codebook, register, estimator, stages, cached));
       Map<String, WeightedSample> samples = new LinkedHashMap<>();
       List<Dataset<Row>> perSurvey = new ArrayList<>();
       for (SurveyPart part : parts) {
@@ -130,7 +130,7 @@ public final class WaveRun {
       checksums.putAll(stages.timed("checksum inputs", () -> InputChecksums.of(spark, "input", inputs),
           c -> c.size() + " file(s)"));
 
-      Dataset<Row> indicators = union(perSurvey);
+      Dataset<Row> indicators = union(perSurvey).withColumn("run_id", lit(runId));
       Dataset<Row> weights = union(samples.values().stream().map(s -> weightsOf(s, runId)).toList());
       Dataset<Row> rejects = union(parts.stream()
           .map(p -> p.validated().rejects().withColumn("run_id", lit(runId))).toList());
@@ -171,7 +171,7 @@ public final class WaveRun {
                             WeightedSample sample, RowAccount account, Optional<Dataset<Row>> indicators) {}
 
   private SurveyPart survey(String survey, int wave, String dir, Codebook codebook, RegisterMargins register,
-                            IndicatorEstimator estimator, StageLog stages, List<Dataset<Row>> cached, String runId) {
+                            IndicatorEstimator estimator, StageLog stages, List<Dataset<Row>> cached) {
     ResponseContract contract = new ResponseContract(survey, wave, codebook, config.classifications(),
         config.settings().survey(survey).stratum());
     Checked checked = stages.timed("validate " + survey, () -> validate(contract, dir, cached),
@@ -192,8 +192,7 @@ public final class WaveRun {
       cached.add(cellSums);
       TaylorVariance variance = new TaylorVariance(config.settings().reliability());
       indicators = Optional.of(stages.timed("variance " + survey, () -> variance.withUncertainty(sample,
-          estimator.pointEstimates(sample, cellSums), cellSums), v -> "standard errors planned")
-          .withColumn("run_id", lit(runId)));
+          estimator.pointEstimates(sample, cellSums), cellSums), v -> "standard errors planned"));
     }
     return new SurveyPart(contract, checked.responses(), concepts, sample, account, indicators);
   }
