@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -80,16 +81,17 @@ public final class ResponseValidator {
 
   private Column[] typedColumns(Dataset<Row> raw) {
     List<Column> columns = new ArrayList<>();
-    columns.add(col(ResponseContract.RESPONDENT_ID).try_cast("bigint").as(ResponseContract.RESPONDENT_ID));
     StructType schema = raw.schema();
-    columns.add(integer(col(ResponseContract.WAVE), schema.apply(ResponseContract.WAVE).dataType())
+    columns.add(whole(col(ResponseContract.RESPONDENT_ID), schema.apply(ResponseContract.RESPONDENT_ID).dataType(),
+        "bigint").as(ResponseContract.RESPONDENT_ID));
+    columns.add(whole(col(ResponseContract.WAVE), schema.apply(ResponseContract.WAVE).dataType(), "int")
         .as(ResponseContract.WAVE));
     for (String c : contract.classificationColumns()) {
       columns.add(col(c));
     }
     columns.add(col(contract.stratumColumn()));
     for (Question q : contract.questions()) {
-      columns.add(integer(col(q.id()), schema.apply(q.id()).dataType()).as(q.id()));
+      columns.add(whole(col(q.id()), schema.apply(q.id()).dataType(), "int").as(q.id()));
     }
     columns.add(col(ResponseReader.SOURCE_FILE));
     // Raw strings travel along so a reject shows the value as delivered.
@@ -102,16 +104,20 @@ public final class ResponseValidator {
   }
 
   /**
-   * An integer, or null where the value is not one (2.0 counts as 2: Parquet writers may store codes as doubles).
-   * An integer column is taken as it is, without a detour through doubles.
+   * A whole number of {@code type} ("int" or "bigint"), or null where the value is not one or does not fit: 2.0
+   * counts as 2 (Parquet writers may store codes and ids as doubles), 2.5 is null rather than cut to 2 as a cast
+   * would cut it. An integer column is taken as it is; text is read exactly when it is an integer literal.
    */
-  private static Column integer(Column raw, DataType type) {
-    if (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType
-        || type instanceof LongType) {
-      return raw.try_cast("int");
+  private static Column whole(Column raw, DataType rawType, String type) {
+    if (rawType instanceof ByteType || rawType instanceof ShortType || rawType instanceof IntegerType
+        || rawType instanceof LongType) {
+      return raw.try_cast(type);
     }
-    Column number = raw.try_cast("double");
-    return when(number.equalTo(floor(number)), number.try_cast("int"));
+    if (rawType instanceof StringType) {
+      Column number = raw.try_cast("double");
+      return coalesce(raw.try_cast(type), when(number.equalTo(floor(number)), number.try_cast(type)));
+    }
+    return when(raw.equalTo(floor(raw)), raw.try_cast(type));
   }
 
   /**
@@ -133,8 +139,8 @@ public final class ResponseValidator {
   private List<Fault> rules() {
     List<Fault> faults = new ArrayList<>();
     String id = ResponseContract.RESPONDENT_ID;
-    faults.add(new Fault(id, rawValue(id).isNull(), rawValue(id), lit("missing respondent id")));
-    faults.add(new Fault(id, rawValue(id).isNotNull().and(col(id).isNull()), rawValue(id),
+    faults.add(new Fault(id, raw(id).isNull(), rawValue(id), lit("missing respondent id")));
+    faults.add(new Fault(id, raw(id).isNotNull().and(col(id).isNull()), rawValue(id),
         lit("respondent id is not an integer")));
 
     String wave = ResponseContract.WAVE;
@@ -150,7 +156,7 @@ public final class ResponseValidator {
 
     Codebook codebook = contract.codebook();
     for (Question q : contract.questions()) {
-      faults.add(new Fault(q.id(), rawValue(q.id()).isNotNull().and(col(q.id()).isNull()), rawValue(q.id()),
+      faults.add(new Fault(q.id(), raw(q.id()).isNotNull().and(col(q.id()).isNull()), rawValue(q.id()),
           lit("value is not an integer answer code")));
       List<Integer> codes = codebook.allCodes(q);
       faults.add(new Fault(q.id(), col(q.id()).isNotNull().and(not(col(q.id()).isin(codes.toArray()))),
@@ -172,6 +178,11 @@ public final class ResponseValidator {
 
   /** The value as delivered, as a string (the reader keeps numeric columns numeric). */
   private static Column rawValue(String column) {
-    return col(RAW + "." + column).cast("string");
+    return raw(column).cast("string");
+  }
+
+  /** The value as delivered, in its own type: whether it is null needs no string made for every row. */
+  private static Column raw(String column) {
+    return col(RAW + "." + column);
   }
 }

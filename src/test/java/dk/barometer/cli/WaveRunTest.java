@@ -303,6 +303,25 @@ class WaveRunTest {
         .where("survey = 'employer' AND indicator_id = 'uses_ai' AND domain = 'total'").first().<Double>getAs("estimate")).isCloseTo(515.0 / 1015, within(1e-12));
   }
 
+  @Test
+  void idsDeliveredAsDoublesAreTakenWhenWholeAndRejectedWhenNot() {
+    WaveFixture f = consistentWave();
+    Path input = f.write(TestSpark.tempDir("input"));
+    // A writer that stores ids as doubles: 1.0 .. 8.0 are the fixture's firms, 109.5 must not become firm 109.
+    Dataset<Row> employers = f.responses("employer").withColumn("respondent_id", col("respondent_id").cast("double"));
+    employers.unionByName(employers.where("respondent_id = 1").withColumn("respondent_id", lit(109.5)))
+        .coalesce(1).write().mode("overwrite").parquet(input.resolve("employer/wave=2025").toString());
+
+    Warehouse warehouse = warehouse();
+    new WaveRun(spark, config, warehouse).run(WAVE, input.toString());
+
+    assertThat(table(warehouse, Table.REJECTS).select(joined("respondent_id", "column", "value", "reason"))
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList()).singleElement()
+        .isEqualTo("109.5|respondent_id|109.5|respondent id is not an integer");
+    assertThat(table(warehouse, Table.RESPONSES_EMPLOYER).orderBy("respondent_id").select("respondent_id")
+        .as(org.apache.spark.sql.Encoders.LONG()).collectAsList()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+  }
+
   private static org.apache.spark.sql.Column joined(String... columns) {
     return org.apache.spark.sql.functions.concat_ws("|", Stream.of(columns)
         .map(c -> org.apache.spark.sql.functions.coalesce(col(c), lit(""))).toArray(org.apache.spark.sql.Column[]::new));
