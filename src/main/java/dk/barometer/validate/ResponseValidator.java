@@ -53,9 +53,18 @@ public final class ResponseValidator {
    */
   public ValidatedResponses validate(Dataset<Row> raw) {
     Dataset<Row> typed = raw.select(typedColumns(raw));
-    // The raw values a reject shows are in its faults; only the raw id travels on, for the rejects table.
-    Dataset<Row> checked = typed.withColumn(FAULTS, faults(typed))
-        .withColumn(RAW_ID, rawValue(ResponseContract.RESPONDENT_ID)).drop(RAW);
+    List<Fault> rules = rules();
+    Column rejected = lit(false);
+    for (Fault rule : rules) {
+      rejected = rejected.or(coalesce(rule.condition(), lit(false)));
+    }
+    // The raw values a reject shows are in its faults; only the raw id travels on, for the rejects table. An id
+    // delivered as an integer reads as it was delivered, so a row that passes needs no string copy of it (one per
+    // row, in the cached rows).
+    Column rawId = integral(raw.schema().apply(ResponseContract.RESPONDENT_ID).dataType())
+        ? when(rejected, rawValue(ResponseContract.RESPONDENT_ID)) : rawValue(ResponseContract.RESPONDENT_ID);
+    Dataset<Row> checked = typed.withColumn(FAULTS, faults(typed, rules, rejected)).withColumn(RAW_ID, rawId)
+        .drop(RAW);
     return new ValidatedResponses(contract.survey(), contract.wave(), checked);
   }
 
@@ -71,12 +80,17 @@ public final class ResponseValidator {
     if (!duplicates) {
       return validated;
     }
-    Column duplicate = count(lit(1)).over(Window.partitionBy(ResponseContract.RESPONDENT_ID)).gt(1)
-        .and(col(ResponseContract.RESPONDENT_ID).isNotNull());
-    return new ValidatedResponses(validated.survey(), validated.wave(), checked.withColumn(FAULTS, when(duplicate,
-        concat(col(FAULTS), array(new Fault(ResponseContract.RESPONDENT_ID, lit(true), col(RAW_ID),
-            lit("duplicate respondent id: the id occurs more than once in this survey and wave")).asStruct())))
-        .otherwise(col(FAULTS))));
+    String duplicate = "duplicate";
+    // A row that passed keeps no raw id where the id was delivered as an integer: it reads as delivered.
+    Column rawId = coalesce(col(RAW_ID), col(ResponseContract.RESPONDENT_ID).cast("string"));
+    return new ValidatedResponses(validated.survey(), validated.wave(), checked
+        .withColumn(duplicate, count(lit(1)).over(Window.partitionBy(ResponseContract.RESPONDENT_ID)).gt(1)
+            .and(col(ResponseContract.RESPONDENT_ID).isNotNull()))
+        .withColumn(FAULTS, when(col(duplicate), concat(col(FAULTS), array(new Fault(ResponseContract.RESPONDENT_ID,
+            lit(true), rawId, lit("duplicate respondent id: the id occurs more than once in this survey and wave"))
+            .asStruct()))).otherwise(col(FAULTS)))
+        .withColumn(RAW_ID, when(col(duplicate), rawId).otherwise(col(RAW_ID)))
+        .drop(duplicate));
   }
 
   private Column[] typedColumns(Dataset<Row> raw) {
@@ -109,8 +123,7 @@ public final class ResponseValidator {
    * would cut it. An integer column is taken as it is; text is read exactly when it is an integer literal.
    */
   private static Column whole(Column raw, DataType rawType, String type) {
-    if (rawType instanceof ByteType || rawType instanceof ShortType || rawType instanceof IntegerType
-        || rawType instanceof LongType) {
+    if (integral(rawType)) {
       return raw.try_cast(type);
     }
     if (rawType instanceof StringType) {
@@ -120,20 +133,20 @@ public final class ResponseValidator {
     return when(raw.equalTo(floor(raw)), raw.try_cast(type));
   }
 
+  private static boolean integral(DataType type) {
+    return type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType
+        || type instanceof LongType;
+  }
+
   /**
-   * The row's faults, an empty list where it passes. Spark evaluates {@code filter} (a higher-order function)
-   * without generated code, so it runs only for the rows that some rule rejects: every row evaluates just the
-   * rules' conditions, in generated code.
+   * The row's faults, an empty list where it passes ({@code rejected}: some rule holds). Spark evaluates
+   * {@code filter} (a higher-order function) without generated code, so it runs only for the rows that some rule
+   * rejects: every row evaluates just the rules' conditions, in generated code.
    */
-  private Column faults(Dataset<Row> typed) {
-    List<Fault> rules = rules();
-    Column any = lit(false);
-    for (Fault rule : rules) {
-      any = any.or(coalesce(rule.condition(), lit(false)));
-    }
+  private static Column faults(Dataset<Row> typed, List<Fault> rules, Column rejected) {
     Column found = filter(array(rules.stream().map(Fault::asStruct).toArray(Column[]::new)), f -> f.isNotNull());
     DataType type = typed.select(found).schema().fields()[0].dataType();
-    return when(any, found).otherwise(array().cast(type));
+    return when(rejected, found).otherwise(array().cast(type));
   }
 
   private List<Fault> rules() {

@@ -16,7 +16,10 @@ import org.apache.spark.sql.Row;
  */
 public record ValidatedResponses(String survey, int wave, Dataset<Row> checked) {
   public static final String FAULTS = "faults";
-  /** The respondent id as delivered, before typing. */
+  /**
+   * The respondent id as delivered, before typing, on every rejected row; null on a row that passes where the id was
+   * delivered as an integer (it then reads as delivered).
+   */
   static final String RAW_ID = "raw_respondent_id";
 
   public Dataset<Row> valid() {
