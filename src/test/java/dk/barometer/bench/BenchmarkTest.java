@@ -46,6 +46,8 @@ class BenchmarkTest {
       // 20 items, overall and in each of the 4 size classes.
       assertThat(r.vsR().estimates()).isEqualTo(100);
       assertThat(r.vsR().maxAbsDiff()).isLessThan(1e-9);
+      // The stages that do R's work are named as the run names them.
+      assertThat(BenchReport.statisticsLine(r)).startsWith("rows=" + r.vsR().rows() + " statistics: ");
       assertThat(BenchReport.vsRLine(r)).matches("rows=\\d+ seconds=[0-9.]+ r_seconds=[0-9.]+ "
           + "ratio_vs_r=[0-9.]+ max_abs_diff=\\S+");
     }
@@ -57,6 +59,23 @@ class BenchmarkTest {
     List<StageTiming> stages = List.of(new StageTiming("a", 1, 3), new StageTiming("b", 0, 2),
         new StageTiming("c", 6, 1), new StageTiming("d", 6.5, 0.3));
     assertThat(Benchmark.covered(stages)).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  @Test
+  void statisticsLineComparesRWithTheStagesThatDoItsWork() {
+    // weight employee 1.5 + variance employee 2.0 + estimate 0.5 = 4.0 s of 10.0; R's 60.0 s are 15.0 times that.
+    List<BenchResult.Stage> stages = List.of(new BenchResult.Stage("validate employee", 3.0, 5, 3),
+        new BenchResult.Stage("weight employee", 1.5, 2, 1), new BenchResult.Stage("variance employee", 2.0, 10, 3),
+        new BenchResult.Stage("weight employer", 0.7, 2, 1), new BenchResult.Stage("estimate", 0.5, 7, 3),
+        new BenchResult.Stage("write indicators", 2.3, 2, 1));
+    BenchResult r = new BenchResult(1000, 1200, 1.0, 10.0, 1L << 30, stages, false,
+        new RComparison.Result(1000, 60.0, 1e-13, 100));
+    assertThat(BenchReport.statisticsLine(r)).startsWith("rows=1000 statistics: ")
+        .contains("weight employee + variance employee + estimate 4.0 s, 15.0 times faster than R");
+    assertThat(BenchReport.vsRLine(r)).startsWith("rows=1000 seconds=10.0 r_seconds=60.0 ratio_vs_r=6.0 ");
+    BenchResult withoutEstimate = new BenchResult(1000, 1200, 1.0, 10.0, 1L << 30, stages.subList(0, 4), false,
+        r.vsR());
+    assertThatThrownBy(() -> BenchReport.statisticsLine(withoutEstimate)).hasMessageContaining("'estimate'");
   }
 
   private static String work(BenchResult.Stage s) {
