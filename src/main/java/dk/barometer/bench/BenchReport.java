@@ -70,9 +70,10 @@ public final class BenchReport {
    */
   public static String statisticsLine(BenchResult r) {
     double seconds = statisticsSeconds(r);
-    return String.format(Locale.ROOT, "rows=%d statistics: %s %.1f s, %.1f times faster than R (the whole job, "
-        + "below, also reads, validates, weights and estimates the employer survey and writes the Delta tables)",
-        r.vsR().rows(), String.join(" + ", STATISTICS_STAGES), seconds, r.vsR().rSeconds() / seconds);
+    return String.format(Locale.ROOT, "rows=%d statistics_seconds=%.1f r_seconds=%.1f ratio_statistics_vs_r=%.1f "
+        + "(statistics: %s; the whole job, below, also reads and validates, does the employer survey and writes the "
+        + "Delta tables)", r.vsR().rows(), seconds, r.vsR().rSeconds(), r.vsR().rSeconds() / seconds,
+        String.join(" + ", STATISTICS_STAGES));
   }
 
   static double statisticsSeconds(BenchResult r) {

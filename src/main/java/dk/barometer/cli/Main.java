@@ -164,8 +164,9 @@ public final class Main {
       --vs-r also does the same work in R's survey package (Rscript and r-cran-survey needed): every employee
       indicator is broken down by size class as well, the employee respondents with 20 of their 0/1 items go to
       DIR/<size>/r, src/test/r/bench_vs_r.R rakes them and runs svymean and svyby by size class, and per size one
-      line compares: rows=<n> seconds=<s> r_seconds=<s> ratio_vs_r=<x> max_abs_diff=<d>. The line before it
-      compares R with the run's stages that do its work (weight employee + variance employee + estimate).
+      line compares: rows=<n> seconds=<s> r_seconds=<s> ratio_vs_r=<x> max_abs_diff=<d>. The line before it,
+      rows=<n> statistics_seconds=<s> r_seconds=<s> ratio_statistics_vs_r=<x>, compares R with the run's stages
+      that do its work (weight employee + variance employee + estimate).
       """;
   private static final String DEMO_HELP = """
       Usage: jobs/barometer demo [--warehouse DIR] [--conf DIR]
