@@ -264,7 +264,7 @@ public final class WaveRun {
     RawResponses raw = new ResponseReader(spark, contract).read(dir);
     ResponseValidator validator = new ResponseValidator(contract);
     // The checked rows feed the duplicate check, the row counts, the valid rows and the rejects: read the files once.
-    ValidatedResponses rowByRow = validator.validate(raw.rows());
+    ValidatedResponses rowByRow = validator.validate(raw);
     cached.add(rowByRow.checked().persist(StorageLevel.MEMORY_AND_DISK()));
     ValidatedResponses validated = validator.withDuplicateIds(rowByRow);
     if (validated != rowByRow) {
@@ -272,12 +272,12 @@ public final class WaveRun {
     }
     long rows = 0;
     long rejected = 0;
-    List<Row> perFile = validated.checked().groupBy(col(ResponseReader.SOURCE_FILE))
+    List<Row> perFile = validated.checked().groupBy(col(ResponseReader.FILE_INDEX))
         .agg(count(lit(1)), sum(when(size(col(ValidatedResponses.FAULTS)).gt(0), 1L).otherwise(0L)))
         .collectAsList();
     Map<String, Long> rowsPerFile = new LinkedHashMap<>();
     for (Row r : perFile) {
-      rowsPerFile.put(r.getString(0), r.getLong(1));
+      rowsPerFile.put(raw.files().get(r.getInt(0)), r.getLong(1));
       rows += r.getLong(1);
       rejected += r.getLong(2);
     }

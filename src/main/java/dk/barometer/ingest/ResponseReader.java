@@ -21,11 +21,17 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Reads the response files of one survey and wave. File-level faults (missing directory, unreadable file, missing
  * or unexpected column, nested column) stop here, naming the file. Every contract column comes out as delivered,
- * numeric or as a string (see {@link #numericInEveryFile}), plus {@link #SOURCE_FILE}: typing and row-level checks
+ * numeric or as a string (see {@link #numericInEveryFile}), plus {@link #FILE_INDEX}: typing and row-level checks
  * are the validator's job, so a value of the wrong type becomes a rejected row instead of a failed read.
  */
 public final class ResponseReader {
   public static final String SOURCE_FILE = "source_file";
+  /**
+   * The row's file as its place in {@link RawResponses#files()}: a number travels through the spread, the
+   * validation and the cached rows in four bytes where the file's path would take a hundred and more on every row;
+   * {@link RawResponses#fileName} gives the path back.
+   */
+  public static final String FILE_INDEX = "source_file_index";
 
   private final SparkSession spark;
   private final ResponseContract contract;
@@ -54,7 +60,7 @@ public final class ResponseReader {
       for (String c : contract.columns()) {
         columns.add(numeric.contains(c) ? col(c) : col(c).cast("string").as(c));
       }
-      columns.add(lit(files.get(f)).as(SOURCE_FILE));
+      columns.add(lit(f).as(FILE_INDEX));
       Dataset<Row> one = opened.get(f).select(columns.toArray(Column[]::new));
       all = all == null ? one : all.unionByName(one);
     }

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dk.barometer.config.Codebook;
 import dk.barometer.config.Question;
+import dk.barometer.ingest.RawResponses;
 import dk.barometer.ingest.ResponseContract;
 import dk.barometer.ingest.ResponseReader;
 import java.util.ArrayList;
@@ -51,7 +52,8 @@ public final class ResponseValidator {
    * Validates the string-typed rows of {@link ResponseReader} row by row; both outputs derive from one typed frame.
    * A duplicate id is a fault across rows: {@link #withDuplicateIds} adds it.
    */
-  public ValidatedResponses validate(Dataset<Row> raw) {
+  public ValidatedResponses validate(RawResponses responses) {
+    Dataset<Row> raw = responses.rows();
     Dataset<Row> typed = raw.select(typedColumns(raw));
     List<Fault> rules = rules();
     Column rejected = lit(false);
@@ -65,7 +67,7 @@ public final class ResponseValidator {
         ? when(rejected, rawValue(ResponseContract.RESPONDENT_ID)) : rawValue(ResponseContract.RESPONDENT_ID);
     Dataset<Row> checked = typed.withColumn(FAULTS, faults(typed, rules, rejected)).withColumn(RAW_ID, rawId)
         .drop(RAW);
-    return new ValidatedResponses(contract.survey(), contract.wave(), checked);
+    return new ValidatedResponses(contract.survey(), contract.wave(), responses.files(), checked);
   }
 
   /**
@@ -83,7 +85,7 @@ public final class ResponseValidator {
     String duplicate = "duplicate";
     // A row that passed keeps no raw id where the id was delivered as an integer: it reads as delivered.
     Column rawId = coalesce(col(RAW_ID), col(ResponseContract.RESPONDENT_ID).cast("string"));
-    return new ValidatedResponses(validated.survey(), validated.wave(), checked
+    return validated.withChecked(checked
         .withColumn(duplicate, count(lit(1)).over(Window.partitionBy(ResponseContract.RESPONDENT_ID)).gt(1)
             .and(col(ResponseContract.RESPONDENT_ID).isNotNull()))
         .withColumn(FAULTS, when(col(duplicate), concat(col(FAULTS), array(new Fault(ResponseContract.RESPONDENT_ID,
@@ -107,7 +109,7 @@ public final class ResponseValidator {
     for (Question q : contract.questions()) {
       columns.add(whole(col(q.id()), schema.apply(q.id()).dataType(), "int").as(q.id()));
     }
-    columns.add(col(ResponseReader.SOURCE_FILE));
+    columns.add(col(ResponseReader.FILE_INDEX));
     // Raw strings travel along so a reject shows the value as delivered.
     List<Column> rawFields = new ArrayList<>();
     for (String c : contract.columns()) {
