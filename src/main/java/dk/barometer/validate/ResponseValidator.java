@@ -122,17 +122,16 @@ public final class ResponseValidator {
   /**
    * A whole number of {@code type} ("int" or "bigint"), or null where the value is not one or does not fit: 2.0
    * counts as 2 (Parquet writers may store codes and ids as doubles), 2.5 is null rather than cut to 2 as a cast
-   * would cut it. An integer column is taken as it is; text is read exactly when it is an integer literal.
+   * would cut it. An integer column is taken as it is. Text is read as an exact decimal, never through a double:
+   * "9007199254740993.0" is 9007199254740993, where a double would make it ...992.
    */
   private static Column whole(Column raw, DataType rawType, String type) {
     if (integral(rawType)) {
       return raw.try_cast(type);
     }
-    if (rawType instanceof StringType) {
-      Column number = raw.try_cast("double");
-      return coalesce(raw.try_cast(type), when(number.equalTo(floor(number)), number.try_cast(type)));
-    }
-    return when(raw.equalTo(floor(raw)), raw.try_cast(type));
+    // 20 integer digits hold every bigint; a longer number does not fit and is null.
+    Column number = rawType instanceof StringType ? raw.try_cast("decimal(38,18)") : raw;
+    return when(number.equalTo(floor(number)), number.try_cast(type));
   }
 
   private static boolean integral(DataType type) {
