@@ -26,7 +26,18 @@ public final class Warehouse {
 
   public Warehouse(SparkSession spark, String root) {
     this.spark = spark;
-    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    String absolute = absolute(root);
+    this.root = absolute.endsWith("/") ? absolute.substring(0, absolute.length() - 1) : absolute;
+  }
+
+  /**
+   * A relative local root made absolute, from the working directory: SQL's {@code CREATE TABLE ... LOCATION} would
+   * resolve it against Spark's own warehouse directory instead, where no table is.
+   */
+  private static String absolute(String root) {
+    Path path = new Path(root);
+    boolean located = path.toUri().getScheme() != null || path.isAbsolute();
+    return located ? root : java.nio.file.Path.of(root).toAbsolutePath().normalize().toString();
   }
 
   public String root() {
