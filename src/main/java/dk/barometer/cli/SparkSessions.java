@@ -2,14 +2,18 @@ package dk.barometer.cli;
 
 import dk.barometer.publish.NioLocalFileSystem;
 import dk.barometer.publish.NioLocalFs;
+import java.io.File;
+import java.lang.reflect.Field;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.Utils;
 
 /** Builds the SparkSession: Delta's extension and catalog always; local mode unless a master is already set. */
 public final class SparkSessions {
   private SparkSessions() {}
 
   public static SparkSession.Builder builder(String appName) {
+    artifactsInTempDir();
     SparkSession.Builder builder = SparkSession.builder()
         .appName(appName)
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
@@ -26,6 +30,12 @@ public final class SparkSessions {
         // hundreds of validation rules and item columns that took seconds of planning per run (PruneFilters), for
         // no filter worth inferring here.
         .config("spark.sql.constraintPropagation.enabled", "false");
+    // Spark's own warehouse holds managed tables, which the job never makes (its tables are registered by location)
+    // and the in-memory catalog forgets at exit anyway: a temporary directory, not ./spark-warehouse, which fails
+    // where the working directory is not writable (a scheduled job) and litters it where it is.
+    if (System.getProperty("spark.sql.warehouse.dir") == null) {
+      builder.config("spark.sql.warehouse.dir", scratch("spark-warehouse").toURI().toString());
+    }
     // spark-submit sets spark.master; a plain java launch runs locally on every core.
     if (System.getProperty("spark.master") == null) {
       builder.master("local[*]")
@@ -41,6 +51,36 @@ public final class SparkSessions {
           .config("spark.driver.bindAddress", "127.0.0.1");
     }
     return builder;
+  }
+
+  /**
+   * Spark 4.0.0 makes every session's artifact directory under ./artifacts (SPARK-52396), so no session starts where
+   * the working directory is not writable. Spark 4.0.1 fixed it by taking a temporary directory, which is done here
+   * before the first session needs it; the registry here lacks parts of 4.0.1 (see pom.xml). A Spark without this
+   * field, or with it already set, is left as it is.
+   */
+  private static void artifactsInTempDir() {
+    try {
+      Class<?> manager = Class.forName("org.apache.spark.sql.artifact.ArtifactManager$");
+      Field root = manager.getDeclaredField("artifactRootDirectory");
+      Field computed = manager.getDeclaredField("bitmap$0");
+      root.setAccessible(true);
+      computed.setAccessible(true);
+      // The lazy value's own lock: its initialiser synchronises on the module instance.
+      synchronized (manager.getField("MODULE$").get(null)) {
+        if (!computed.getBoolean(null)) {
+          root.set(null, scratch("artifacts").toPath());
+          computed.setBoolean(null, true);
+        }
+      }
+    } catch (ReflectiveOperationException e) {
+      // Not Spark 4.0.0's layout: a later Spark places the directory itself.
+    }
+  }
+
+  /** A fresh directory under java.io.tmpdir that Spark deletes at exit. */
+  private static File scratch(String prefix) {
+    return Utils.createTempDir(System.getProperty("java.io.tmpdir"), prefix);
   }
 
   /**
