@@ -132,8 +132,10 @@ public final class WaveRun {
 
       Dataset<Row> indicators = union(perSurvey).withColumn("run_id", lit(runId));
       Dataset<Row> weights = union(samples.values().stream().map(s -> weightsOf(s, runId)).toList());
+      // A survey without rejects (its count is known from validation) adds none: its rows are not scanned again.
       Dataset<Row> rejects = union(parts.stream()
-          .map(p -> p.validated().rejects().withColumn("run_id", lit(runId))).toList());
+          .map(p -> p.account().rejected() == 0 ? p.validated().rejects().limit(0) : p.validated().rejects())
+          .map(r -> r.withColumn("run_id", lit(runId))).toList());
       // Compute the indicators before the first write, so an estimation failure leaves every table untouched.
       Dataset<Row> estimates = indicators.persist(StorageLevel.MEMORY_AND_DISK());
       cached.add(estimates);

@@ -301,6 +301,13 @@ class WaveRunTest {
         .containsEntry("employee_rejected", 0L);
     assertThat(table(warehouse, Table.INDICATORS)
         .where("survey = 'employer' AND indicator_id = 'uses_ai' AND domain = 'total'").first().<Double>getAs("estimate")).isCloseTo(515.0 / 1015, within(1e-12));
+
+    // The faults corrected and the wave run again: its rejects are gone, although no survey has any to write.
+    f.responses("employer").coalesce(1).write().mode("overwrite")
+        .parquet(input.resolve("employer/wave=2025").toString());
+    new WaveRun(spark, config, warehouse).run(WAVE, input.toString());
+    assertThat(table(warehouse, Table.REJECTS).where("wave = " + WAVE).count()).isZero();
+    assertThat(table(warehouse, Table.RESPONSES_EMPLOYER).count()).isEqualTo(8);
   }
 
   @Test
