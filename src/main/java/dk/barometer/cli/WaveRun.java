@@ -132,10 +132,7 @@ public final class WaveRun {
 
       Dataset<Row> indicators = union(perSurvey).withColumn("run_id", lit(runId));
       Dataset<Row> weights = union(samples.values().stream().map(s -> weightsOf(s, runId)).toList());
-      // A survey without rejects (its count is known from validation) adds none: its rows are not scanned again.
-      Dataset<Row> rejects = union(parts.stream()
-          .map(p -> p.account().rejected() == 0 ? p.validated().rejects().limit(0) : p.validated().rejects())
-          .map(r -> r.withColumn("run_id", lit(runId))).toList());
+      Dataset<Row> rejects = union(parts.stream().map(p -> p.rejects().withColumn("run_id", lit(runId))).toList());
       // Compute the indicators before the first write, so an estimation failure leaves every table untouched.
       Dataset<Row> estimates = indicators.persist(StorageLevel.MEMORY_AND_DISK());
       cached.add(estimates);
@@ -170,7 +167,12 @@ public final class WaveRun {
    * sample, where its rows went, and its indicators with their uncertainty (empty when it has none).
    */
   private record SurveyPart(ResponseContract contract, ValidatedResponses validated, Dataset<Row> harmonised,
-                            WeightedSample sample, RowAccount account, Optional<Dataset<Row>> indicators) {}
+                            WeightedSample sample, RowAccount account, Optional<Dataset<Row>> indicators) {
+    /** The rejects; none without a scan of the rows when validation counted none. */
+    Dataset<Row> rejects() {
+      return account.rejected() == 0 ? validated.rejects().limit(0) : validated.rejects();
+    }
+  }
 
   private SurveyPart survey(String survey, int wave, String dir, Codebook codebook, RegisterMargins register,
                             IndicatorEstimator estimator, StageLog stages, List<Dataset<Row>> cached) {
