@@ -8,7 +8,10 @@ import static dk.barometer.config.Checks.checkArgument;
  * on a few thousand rows the compiling, and the JVM's warming up to the compiled code, cost more than the rows.
  */
 public record ExecutionSettings(long interpretedBelowRows) {
-  /** As conf/barometer.yaml: interpreted is the faster below about 140k rows on 2 cores (README, Performance). */
+  /**
+   * As conf/barometer.yaml: interpreted is the faster below about 140k rows on 2 cores (docs/performance.md,
+   * point 9).
+   */
   public static final ExecutionSettings DEFAULT = new ExecutionSettings(120_000);
 
   public ExecutionSettings {
