@@ -18,12 +18,12 @@ public final class BenchSizes {
       long unit = w.endsWith("k") ? 1_000 : w.endsWith("m") ? 1_000_000 : 1;
       String digits = unit == 1 ? w : w.substring(0, w.length() - 1);
       try {
-        long size = Long.parseLong(digits) * unit;
+        long size = Math.multiplyExact(Long.parseLong(digits), unit);
         if (size <= 0) {
           throw new NumberFormatException();
         }
         sizes.add(size);
-      } catch (NumberFormatException e) {
+      } catch (NumberFormatException | ArithmeticException e) {
         throw new BarometerException(BarometerException.Kind.USAGE, String.format("bench: size '%s' is not a "
             + "positive number of employees (e.g. 3000, 3k, 1m). See 'jobs/barometer bench --help'.", word));
       }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dk.barometer.BarometerException;
+import dk.barometer.bench.BenchDisk;
 import dk.barometer.bench.BenchReport;
 import dk.barometer.bench.BenchResult;
 import dk.barometer.bench.BenchSizes;
@@ -159,7 +160,9 @@ public final class Main {
       the seconds of each stage, rows read per second, the peak heap of the JVM (driver and, in local mode, the
       executors), and the Spark jobs and input scans of each stage, which should be the same at every size. Sizes
       take k and m. DIR defaults to target/bench of the installation; --csv also writes the figures as CSV, one
-      line per size and stage. The first size also pays the JVM's warm-up.
+      line per size and stage. The first size also pays the JVM's warm-up. Each size's files stay under
+      DIR/<size>; sizes that would not fit on DIR's disk (about 48 bytes per employee respondent, 108 more with
+      --vs-r) stop the bench before anything is generated.
 
       --vs-r also does the same work in R's survey package (Rscript and r-cran-survey needed): every employee
       indicator is broken down by size class as well, the employee respondents with 20 of their 0/1 items go to
@@ -438,6 +441,7 @@ public final class Main {
   private static void bench(Args args, PrintStream out) {
     List<Long> sizes = BenchSizes.parse(args.option("sizes").orElse(BenchSizes.DEFAULT));
     Path dir = Path.of(args.option("out").orElse(Home.home().resolve("target/bench").toString()));
+    BenchDisk.of(dir, sizes, args.flag("vs-r")).check();
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
     SparkSession spark = SparkSessions.builder("barometer bench").getOrCreate();
     BenchReport report = new BenchReport(out);

@@ -21,6 +21,9 @@ class BenchmarkTest {
     assertThat(BenchSizes.parse("3k, 100K,1m,2500")).containsExactly(3_000L, 100_000L, 1_000_000L, 2_500L);
     assertThatThrownBy(() -> BenchSizes.parse("3k,lots")).isInstanceOf(BarometerException.class)
         .hasMessageContaining("size 'lots'");
+    // 2 x 10^19 employees overflows a long: refused, not wrapped round to 1.55 x 10^18.
+    assertThatThrownBy(() -> BenchSizes.parse("20000000000000m")).isInstanceOf(BarometerException.class)
+        .hasMessageContaining("size '20000000000000m'");
   }
 
   /**
