@@ -35,8 +35,8 @@ public record BenchDisk(Path out, long needed, long available) {
     if (needed > available) {
       throw new BarometerException(BarometerException.Kind.USAGE, String.format(Locale.ROOT, "bench: these sizes "
           + "need about %s under %s (%d bytes per employee respondent, %d more with --vs-r), and %s is free there. "
-          + "Choose smaller sizes or an --out on a larger disk.", gigabytes(needed), out.toAbsolutePath(),
-          BYTES_PER_EMPLOYEE, R_BYTES_PER_EMPLOYEE, gigabytes(available)));
+          + "Choose smaller sizes or an --out on a larger disk.", inUnits(needed), out.toAbsolutePath(),
+          BYTES_PER_EMPLOYEE, R_BYTES_PER_EMPLOYEE, inUnits(available)));
     }
   }
 
@@ -68,11 +68,19 @@ public record BenchDisk(Path out, long needed, long available) {
     return bytes;
   }
 
-  /** The usable space of the file store {@code out} is (or will be) on: of its nearest existing ancestor. */
+  /**
+   * The usable space of the file store {@code out} is (or will be) on: of its nearest existing ancestor, which must
+   * be a directory the benchmark can write.
+   */
   private static long usable(Path out) {
     Path existing = out.toAbsolutePath();
-    while (existing != null && !Files.exists(existing)) {
+    while (!Files.exists(existing)) {
       existing = existing.getParent();
+    }
+    if (!Files.isDirectory(existing) || !Files.isWritable(existing)) {
+      throw new BarometerException(BarometerException.Kind.USAGE, String.format("bench: cannot write under --out "
+          + "%s: %s is %s. Choose another --out.", out, existing,
+          Files.isDirectory(existing) ? "not writable" : "a file, not a directory"));
     }
     try {
       return Files.getFileStore(existing).getUsableSpace();
@@ -99,7 +107,8 @@ public record BenchDisk(Path out, long needed, long available) {
     return sum < 0 ? Long.MAX_VALUE : sum;
   }
 
-  private static String gigabytes(long bytes) {
-    return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+  private static String inUnits(long bytes) {
+    return bytes < 1e9 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
+        : String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
   }
 }

@@ -38,6 +38,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
@@ -162,7 +163,7 @@ public final class Main {
       take k and m. DIR defaults to target/bench of the installation; --csv also writes the figures as CSV, one
       line per size and stage. The first size also pays the JVM's warm-up. Each size's files stay under
       DIR/<size>; sizes that would not fit on DIR's disk (about 48 bytes per employee respondent, 108 more with
-      --vs-r) stop the bench before anything is generated.
+      --vs-r) stop the bench before anything is generated, as does a DIR or FILE it could not write.
 
       --vs-r also does the same work in R's survey package (Rscript and r-cran-survey needed): every employee
       indicator is broken down by size class as well, the employee respondents with 20 of their 0/1 items go to
@@ -442,6 +443,8 @@ public final class Main {
     List<Long> sizes = BenchSizes.parse(args.option("sizes").orElse(BenchSizes.DEFAULT));
     Path dir = Path.of(args.option("out").orElse(Home.home().resolve("target/bench").toString()));
     BenchDisk.of(dir, sizes, args.flag("vs-r")).check();
+    Optional<Path> csv = args.option("csv").map(Path::of);
+    csv.ifPresent(Main::checkCsvTarget);
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
     SparkSession spark = SparkSessions.builder("barometer bench").getOrCreate();
     BenchReport report = new BenchReport(out);
@@ -449,14 +452,27 @@ public final class Main {
         ? new RComparison(Home.home().resolve("src/test/r/bench_vs_r.R")) : null;
     List<BenchResult> results = new Benchmark(spark, config, dir, vsR).run(sizes, report::printSize);
     report.printSummary(results);
-    if (args.option("csv").isPresent()) {
-      Path csv = Path.of(args.option("csv").get());
+    if (csv.isPresent()) {
       try {
-        Files.writeString(csv, BenchReport.csv(results));
+        Files.writeString(csv.get(), BenchReport.csv(results));
       } catch (IOException e) {
-        throw new BarometerException(BarometerException.Kind.WRITE, "Cannot write " + csv + ": " + e.getMessage());
+        throw new BarometerException(BarometerException.Kind.WRITE, "Cannot write " + csv.get() + ": "
+            + e.getMessage());
       }
-      out.println("Wrote the figures to " + csv);
+      out.println("Wrote the figures to " + csv.get());
+    }
+  }
+
+  /** The CSV is written once every size has run: a path it cannot go to stops the bench before the first size. */
+  private static void checkCsvTarget(Path csv) {
+    Path parent = csv.toAbsolutePath().getParent();
+    String fault = Files.isDirectory(csv) ? "it is a directory"
+        : !Files.isDirectory(parent) ? "directory " + parent + " does not exist"
+        : !Files.isWritable(parent) || Files.exists(csv) && !Files.isWritable(csv) ? "it is not writable"
+        : null;
+    if (fault != null) {
+      throw new BarometerException(BarometerException.Kind.USAGE, "bench: cannot write --csv " + csv + ": " + fault
+          + ".");
     }
   }
 

@@ -33,6 +33,12 @@ class BenchDiskTest {
   }
 
   @Test
+  void smallFiguresAreGivenInMegabytes(@TempDir Path tmp) {
+    assertThatThrownBy(new BenchDisk(tmp, 5_000_000, 1_200_000)::check)
+        .hasMessageContaining("need about 5.0 MB under " + tmp).hasMessageContaining("and 1.2 MB is free there");
+  }
+
+  @Test
   void whatTheSizesDirectoriesHoldCountsAsFree(@TempDir Path tmp) throws Exception {
     Files.createDirectories(tmp.resolve("3000/input/employee"));
     Files.write(tmp.resolve("3000/input/employee/part.parquet"), new byte[1_000]);

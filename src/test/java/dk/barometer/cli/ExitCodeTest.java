@@ -7,6 +7,7 @@ import dk.barometer.testing.TestSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,30 @@ class ExitCodeTest {
     Path noConf = TestSpark.tempDir("no-conf");
     assertThat(main("run", "--wave", "2025", "--input", "x", "--conf", noConf.toString())).isEqualTo(3);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("barometer.yaml does not exist");
+  }
+
+  /**
+   * bench writes under --out and to --csv only after minutes of work: where it cannot, it stops before it starts
+   * (before Spark, so a regression here would run the bench and fail slowly, never pass).
+   */
+  @Test
+  void benchStopsAtOnceWhereItCouldNotWrite() throws Exception {
+    Path tmp = TestSpark.tempDir("bench-args");
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    assertThat(main("bench", "--sizes", "3k", "--out", file.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot write under --out " + file)
+        .contains("a file, not a directory");
+    assertThat(main("bench", "--sizes", "3k", "--out", file.resolve("below").toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("a file, not a directory");
+
+    Path out = tmp.resolve("out");
+    Path noDir = tmp.resolve("missing").resolve("bench.csv");
+    assertThat(main("bench", "--sizes", "3k", "--out", out.toString(), "--csv", noDir.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("cannot write --csv " + noDir + ": directory " + noDir.getParent() + " does not exist");
+    assertThat(main("bench", "--sizes", "3k", "--out", out.toString(), "--csv", tmp.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("it is a directory");
+    assertThat(out).doesNotExist();
   }
 
   /** A fault of the input exits 4 with the error on standard error; other kinds map the same way (Kind). */
