@@ -68,19 +68,11 @@ public record BenchDisk(Path out, long needed, long available) {
     return bytes;
   }
 
-  /**
-   * The usable space of the file store {@code out} is (or will be) on: of its nearest existing ancestor, which must
-   * be a directory the benchmark can write.
-   */
+  /** The usable space of the file store {@code out} is (or will be) on: of its nearest existing ancestor. */
   private static long usable(Path out) {
     Path existing = out.toAbsolutePath();
     while (!Files.exists(existing)) {
       existing = existing.getParent();
-    }
-    if (!Files.isDirectory(existing) || !Files.isWritable(existing)) {
-      throw new BarometerException(BarometerException.Kind.USAGE, String.format("bench: cannot write under --out "
-          + "%s: %s is %s. Choose another --out.", out, existing,
-          Files.isDirectory(existing) ? "not writable" : "a file, not a directory"));
     }
     try {
       return Files.getFileStore(existing).getUsableSpace();

@@ -1,6 +1,8 @@
 package dk.barometer.cli;
 
 import dk.barometer.BarometerException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +83,51 @@ final class Args {
 
   long longOption(String name, long fallback) {
     return option(name).map(v -> parseLong(name, v)).orElse(fallback);
+  }
+
+  /**
+   * Option {@code name} (or {@code fallback}) as a directory the command will write into: it, or the nearest of its
+   * parents that exists (it will be created), must be a directory this user can write. Checked before the work, so
+   * that minutes of it are not lost to a path mistyped.
+   */
+  Path outputDirectory(String name, Path fallback) {
+    return writableDirectory(name, option(name).map(Path::of).orElse(fallback));
+  }
+
+  /** Required option {@code name} as a directory the command will write into ({@link #outputDirectory}). */
+  Path outputDirectory(String name) {
+    return writableDirectory(name, Path.of(require(name)));
+  }
+
+  private Path writableDirectory(String name, Path dir) {
+    Path existing = dir.toAbsolutePath();
+    while (!Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (!Files.isDirectory(existing)) {
+      throw usage(command, "cannot write under --" + name + " " + dir + ": " + existing + " is a file, not a "
+          + "directory");
+    }
+    if (!Files.isWritable(existing)) {
+      throw usage(command, "cannot write under --" + name + " " + dir + ": " + existing + " is not writable");
+    }
+    return dir;
+  }
+
+  /** Option {@code name} as a file the command will write, when given: checked as {@link #outputDirectory} is. */
+  Optional<Path> outputFile(String name) {
+    Optional<Path> file = option(name).map(Path::of);
+    file.ifPresent(f -> {
+      Path parent = f.toAbsolutePath().getParent();
+      String fault = Files.isDirectory(f) ? "it is a directory"
+          : !Files.isDirectory(parent) ? "directory " + parent + " does not exist"
+          : !Files.isWritable(parent) || Files.exists(f) && !Files.isWritable(f) ? "it is not writable"
+          : null;
+      if (fault != null) {
+        throw usage(command, "cannot write --" + name + " " + f + ": " + fault);
+      }
+    });
+    return file;
   }
 
   boolean flag(String name) {

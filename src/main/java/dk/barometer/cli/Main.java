@@ -258,7 +258,7 @@ public final class Main {
     if (wave < 0) {
       throw Args.usage("generate", "option --wave is required");
     }
-    Path target = Path.of(args.require("out"));
+    Path target = args.outputDirectory("out");
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
     DemoGenerator generator = DemoGenerator.forWave(config, wave);
     DemoOptions defaults = generator.defaults();
@@ -393,8 +393,7 @@ public final class Main {
     if (wave < 0) {
       throw Args.usage("report", "option --wave is required");
     }
-    Path dir = Path.of(args.option("out").orElse(Home.home().resolve("report").resolve(String.valueOf(wave))
-        .toString()));
+    Path dir = args.outputDirectory("out", Home.home().resolve("report").resolve(String.valueOf(wave)));
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
     ReportFigures figures = ReportFigures.load(Home.conf(args), config.indicators());
     SparkSession spark = SparkSessions.builder("barometer report " + wave, Home.sparkSettings(args)).getOrCreate();
@@ -441,10 +440,9 @@ public final class Main {
 
   private static void bench(Args args, PrintStream out) {
     List<Long> sizes = BenchSizes.parse(args.option("sizes").orElse(BenchSizes.DEFAULT));
-    Path dir = Path.of(args.option("out").orElse(Home.home().resolve("target/bench").toString()));
+    Path dir = args.outputDirectory("out", Home.home().resolve("target/bench"));
+    Optional<Path> csv = args.outputFile("csv"); // written once every size has run
     BenchDisk.of(dir, sizes, args.flag("vs-r")).check();
-    Optional<Path> csv = args.option("csv").map(Path::of);
-    csv.ifPresent(Main::checkCsvTarget);
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
     SparkSession spark = SparkSessions.builder("barometer bench").getOrCreate();
     BenchReport report = new BenchReport(out);
@@ -460,19 +458,6 @@ public final class Main {
             + e.getMessage());
       }
       out.println("Wrote the figures to " + csv.get());
-    }
-  }
-
-  /** The CSV is written once every size has run: a path it cannot go to stops the bench before the first size. */
-  private static void checkCsvTarget(Path csv) {
-    Path parent = csv.toAbsolutePath().getParent();
-    String fault = Files.isDirectory(csv) ? "it is a directory"
-        : !Files.isDirectory(parent) ? "directory " + parent + " does not exist"
-        : !Files.isWritable(parent) || Files.exists(csv) && !Files.isWritable(csv) ? "it is not writable"
-        : null;
-    if (fault != null) {
-      throw new BarometerException(BarometerException.Kind.USAGE, "bench: cannot write --csv " + csv + ": " + fault
-          + ".");
     }
   }
 

@@ -51,11 +51,12 @@ class ExitCodeTest {
   }
 
   /**
-   * bench writes under --out and to --csv only after minutes of work: where it cannot, it stops before it starts
-   * (before Spark, so a regression here would run the bench and fail slowly, never pass).
+   * bench, generate and report write under --out (and bench to --csv) only after minutes of work: where they cannot,
+   * they stop before they start (before Spark, so a regression here would run the command and fail slowly, never
+   * pass).
    */
   @Test
-  void benchStopsAtOnceWhereItCouldNotWrite() throws Exception {
+  void commandsStopAtOnceWhereTheyCouldNotWrite() throws Exception {
     Path tmp = TestSpark.tempDir("bench-args");
     Path file = Files.writeString(tmp.resolve("a-file"), "x");
     assertThat(main("bench", "--sizes", "3k", "--out", file.toString())).isEqualTo(2);
@@ -63,6 +64,11 @@ class ExitCodeTest {
         .contains("a file, not a directory");
     assertThat(main("bench", "--sizes", "3k", "--out", file.resolve("below").toString())).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("a file, not a directory");
+    // generate and report write under --out too, after their work.
+    assertThat(main("generate", "--wave", "2025", "--out", file.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("generate: cannot write under --out " + file);
+    assertThat(main("report", "--wave", "2025", "--out", file.resolve("2025").toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("report: cannot write under --out " + file);
 
     Path out = tmp.resolve("out");
     Path noDir = tmp.resolve("missing").resolve("bench.csv");
