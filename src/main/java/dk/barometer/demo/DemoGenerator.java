@@ -175,8 +175,22 @@ public final class DemoGenerator {
 
   /** Overwrites {@code dir} with {@code files} Parquet files, rows hashed to files and sorted by {@code order}. */
   private static void write(Dataset<Row> rows, Path dir, String order, int files) {
-    rows.repartition(files, col(order)).sortWithinPartitions(order).write().mode(SaveMode.Overwrite)
-        .parquet(dir.toString());
+    try {
+      rows.repartition(files, col(order)).sortWithinPartitions(order).write().mode(SaveMode.Overwrite)
+          .parquet(dir.toString());
+    } catch (Exception e) { // Spark's checked exceptions too, undeclared
+      throw new BarometerException(BarometerException.Kind.WRITE, String.format("Cannot write the generated files "
+          + "to %s: %s", dir, rootMessage(e)), e);
+    }
+  }
+
+  /** The message of the innermost cause: Spark wraps a file system's error in several layers of its own. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   /** What generating one survey takes. */

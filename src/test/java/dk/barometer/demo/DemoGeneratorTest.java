@@ -65,6 +65,18 @@ class DemoGeneratorTest {
     generator.write(spark, otherSeed, new DemoOptions(8, 300, 500));
   }
 
+  /** A write that fails (here: a file where the output directory should be) is a write error naming the path. */
+  @Test
+  void aFailedWriteIsAWriteErrorNamingWhere() throws IOException {
+    Path file = Files.writeString(TestSpark.tempDir("demo-blocked").resolve("a-file"), "x");
+    DemoGenerator generator = DemoGenerator.forWave(config, WAVE);
+    assertThatThrownBy(() -> generator.write(spark, file.resolve("out"), new DemoOptions(7, 30, 50)))
+        .isInstanceOf(BarometerException.class)
+        .hasMessageContaining("Cannot write the generated files to " + file.resolve("out"))
+        .hasMessageContaining("not a directory")
+        .extracting(e -> ((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.WRITE);
+  }
+
   @Test
   void responsesFollowTheInputContract() {
     for (String survey : SURVEYS) {
