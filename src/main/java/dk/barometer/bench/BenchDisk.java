@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -59,8 +58,7 @@ public record BenchDisk(Path out, long needed, long available) {
         continue;
       }
       try (Stream<Path> files = Files.walk(dir)) {
-        bytes += files.map(BenchDisk::attributes).filter(BasicFileAttributes::isRegularFile)
-            .mapToLong(BasicFileAttributes::size).sum();
+        bytes += files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
       } catch (IOException | UncheckedIOException e) {
         throw unreadable(dir, e);
       }
@@ -78,14 +76,6 @@ public record BenchDisk(Path out, long needed, long available) {
       return Files.getFileStore(existing).getUsableSpace();
     } catch (IOException e) {
       throw unreadable(existing, e);
-    }
-  }
-
-  private static BasicFileAttributes attributes(Path p) {
-    try {
-      return Files.readAttributes(p, BasicFileAttributes.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
