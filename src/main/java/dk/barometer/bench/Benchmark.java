@@ -1,15 +1,15 @@
 package dk.barometer.bench;
 
 import dk.barometer.BarometerException;
-import dk.barometer.cli.StageTiming;
-import dk.barometer.cli.WaveRun;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.demo.DemoGenerator;
 import dk.barometer.demo.DemoOptions;
 import dk.barometer.ingest.InputLayout;
 import dk.barometer.ingest.RegisterMargins;
 import dk.barometer.ingest.RegisterReader;
-import dk.barometer.publish.Warehouse;
+import dk.barometer.pipeline.WaveRun;
+import dk.barometer.runtime.StageTiming;
+import dk.barometer.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

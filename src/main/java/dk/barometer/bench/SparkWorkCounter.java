@@ -1,6 +1,6 @@
 package dk.barometer.bench;
 
-import dk.barometer.cli.StageTiming;
+import dk.barometer.runtime.StageTiming;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

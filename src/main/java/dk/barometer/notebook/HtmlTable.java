@@ -1,5 +1,6 @@
 package dk.barometer.notebook;
 
+import dk.barometer.report.BarChart;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

@@ -1,12 +1,14 @@
 package dk.barometer.notebook;
 
-import dk.barometer.cli.SparkSessions;
 import dk.barometer.config.AnswerCode;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Codebook;
 import dk.barometer.config.Question;
-import dk.barometer.publish.LabelledViews;
-import dk.barometer.publish.Warehouse;
+import dk.barometer.query.LabelledViews;
+import dk.barometer.report.Bar;
+import dk.barometer.report.BarChart;
+import dk.barometer.runtime.SparkSessions;
+import dk.barometer.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,8 +5,8 @@ import dk.barometer.config.ChartKind;
 import dk.barometer.config.ReliabilitySettings;
 import dk.barometer.config.ReportFigure;
 import dk.barometer.config.ReportFigures;
-import dk.barometer.notebook.Bar;
-import dk.barometer.notebook.BarChart;
+import dk.barometer.report.Bar;
+import dk.barometer.report.BarChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ import org.apache.spark.sql.SparkSession;
  * The static HTML report of a wave: every figure of {@code conf/report.yaml} regenerated from the labelled views
  * of the warehouse, written as {@code index.html} (self-contained: data, Vega-Lite specifications and scripts
  * inlined) and one SVG per chart ({@code svg/<figure>.svg}, the same chart as the page shows without JavaScript).
- * The session must have the views ({@link dk.barometer.publish.LabelledViews}).
+ * The session must have the views ({@link dk.barometer.query.LabelledViews}).
  */
 public final class Report {
   private static final String SVG_NOTE = "Vægtede andele; streger: 95 %-konfidensintervaller; n: antal svar i "

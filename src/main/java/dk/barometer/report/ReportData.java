@@ -7,7 +7,7 @@ import dk.barometer.BarometerException;
 import dk.barometer.config.ReportFigure;
 import dk.barometer.config.ReportFigures;
 import dk.barometer.config.ReportSeries;
-import dk.barometer.publish.LabelledViews;
+import dk.barometer.query.LabelledViews;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;

@@ -1,6 +1,6 @@
 package dk.barometer.report;
 
-import static dk.barometer.notebook.BarChart.escape;
+import static dk.barometer.report.BarChart.escape;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.barometer.config.ChartKind;

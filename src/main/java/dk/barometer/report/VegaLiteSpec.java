@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.barometer.config.ChartKind;
 import dk.barometer.config.ReportFigure;
-import dk.barometer.notebook.BarChart;
+import dk.barometer.report.BarChart;
 import java.util.List;
 
 /**

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.barometer.BarometerException;
-import dk.barometer.cli.StageTiming;
 import dk.barometer.config.BarometerConfig;
+import dk.barometer.runtime.StageTiming;
 import dk.barometer.testing.TestSpark;
 import java.io.File;
 import java.nio.file.Files;

@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.PublishedFigures;
-import dk.barometer.publish.PublishedComparison;
-import dk.barometer.publish.Table;
-import dk.barometer.publish.Warehouse;
+import dk.barometer.pipeline.WaveRun;
+import dk.barometer.query.PublishedComparison;
 import dk.barometer.testing.DataFrameAssert;
 import dk.barometer.testing.DemoInputs;
 import dk.barometer.testing.DemoWarehouse;
 import dk.barometer.testing.TestSpark;
+import dk.barometer.warehouse.Table;
+import dk.barometer.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,14 +3,14 @@ package dk.barometer.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dk.barometer.cli.WaveRun;
 import dk.barometer.config.BarometerConfig;
-import dk.barometer.publish.Table;
-import dk.barometer.publish.Warehouse;
+import dk.barometer.pipeline.WaveRun;
 import dk.barometer.testing.ChildJvm;
 import dk.barometer.testing.ConsistentWave;
 import dk.barometer.testing.TableChecksum;
 import dk.barometer.testing.TestSpark;
+import dk.barometer.warehouse.Table;
+import dk.barometer.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -1,10 +1,10 @@
 package dk.barometer.testing;
 
-import dk.barometer.cli.WaveRun;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.estimation.TrendEstimator;
-import dk.barometer.publish.Table;
-import dk.barometer.publish.Warehouse;
+import dk.barometer.pipeline.WaveRun;
+import dk.barometer.warehouse.Table;
+import dk.barometer.warehouse.Warehouse;
 
 /**
  * The 2025 and 2026 demo waves ({@link DemoInputs}) run into one warehouse, with the trends between them: built

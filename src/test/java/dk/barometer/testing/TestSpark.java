@@ -1,6 +1,6 @@
 package dk.barometer.testing;
 
-import dk.barometer.cli.SparkSessions;
+import dk.barometer.runtime.SparkSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

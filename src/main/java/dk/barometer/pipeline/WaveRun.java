@@ -1,0 +1,335 @@
+package dk.barometer.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dk.barometer.config.BarometerConfig;
+import dk.barometer.config.Codebook;
+import dk.barometer.estimation.IndicatorEstimator;
+import dk.barometer.estimation.TaylorVariance;
+import dk.barometer.ingest.Harmonisation;
+import dk.barometer.ingest.InputChecksums;
+import dk.barometer.ingest.InputErrors;
+import dk.barometer.ingest.InputLayout;
+import dk.barometer.ingest.InputRows;
+import dk.barometer.ingest.RawResponses;
+import dk.barometer.ingest.RegisterMargins;
+import dk.barometer.ingest.RegisterReader;
+import dk.barometer.ingest.ResponseContract;
+import dk.barometer.ingest.ResponseReader;
+import dk.barometer.pipeline.DiagnosticsTable;
+import dk.barometer.runtime.ExpressionEvaluation;
+import dk.barometer.runtime.StageLog;
+import dk.barometer.runtime.StageTiming;
+import dk.barometer.validate.ResponseValidator;
+import dk.barometer.validate.RowAccount;
+import dk.barometer.validate.ValidatedResponses;
+import dk.barometer.warehouse.RunLog;
+import dk.barometer.warehouse.RunRecord;
+import dk.barometer.warehouse.Table;
+import dk.barometer.warehouse.Warehouse;
+import dk.barometer.weighting.DesignWeights;
+import dk.barometer.weighting.SurveyWeighting;
+import dk.barometer.weighting.WeightedSample;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One yearly run of a wave: read and validate both surveys, weight them, estimate every indicator, and replace the
+ * wave in the Delta tables. Everything is computed (and every row accounted for) before the first write, so input
+ * and weighting faults leave the tables as they were. The run is recorded in {@code runs}: a {@code started} row
+ * before the first write, then {@code succeeded} with the Delta version written to each table, or {@code failed}
+ * with the error (see {@link RunLog} for a run killed in between). Each table's write is one Delta commit; there is
+ * no transaction across tables, so after a kill some tables may hold this run's rows (their run_id says so).
+ */
+public final class WaveRun {
+  private static final Logger LOG = LoggerFactory.getLogger(WaveRun.class);
+
+  private final SparkSession spark;
+  private final BarometerConfig config;
+  private final Warehouse warehouse;
+
+  public WaveRun(SparkSession spark, BarometerConfig config, Warehouse warehouse) {
+    this.spark = spark;
+    this.config = config;
+    this.warehouse = warehouse;
+  }
+
+  /**
+   * A finished run: its record, the survey samples it weighted, the seconds of its stages, in order, and whether
+   * Spark interpreted its expressions ({@link ExpressionEvaluation}).
+   */
+  public record Outcome(RunRecord record, Map<String, WeightedSample> samples, List<StageTiming> stages,
+                        boolean interpretedExpressions) {
+    public Outcome {
+      stages = List.copyOf(stages);
+    }
+  }
+
+  public Outcome run(int wave, String input) {
+    String runId = UUID.randomUUID().toString();
+    InputLayout layout = new InputLayout(input);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    Map<String, Long> versions = new LinkedHashMap<>();
+    List<String> inputs = new ArrayList<>();
+    Map<String, String> checksums = new LinkedHashMap<>();
+    RunRecord.Draft draft = new RunRecord.Draft(runId, wave, Instant.now(), inputs, checksums, "", counts, versions);
+    RunLog log = new RunLog(spark, warehouse);
+    List<Dataset<Row>> cached = Collections.synchronizedList(new ArrayList<>());
+    long responseRows = InputRows.of(spark, config.settings().surveys().keySet().stream()
+        .map(survey -> layout.responses(survey, wave)).toList());
+    ExpressionEvaluation evaluation = ExpressionEvaluation.forRun(spark, config.settings().execution(), responseRows);
+    LOG.info("{} response rows in the files: expressions {}", responseRows,
+        evaluation.interpreted() ? "interpreted" : "compiled");
+    StageLog stages = StageLog.start(spark.sparkContext(), "wave " + wave, 15);
+    try {
+      for (String interrupted : log.closeInterrupted(draft.startedAt())) {
+        LOG.warn("run {} started writing and recorded no end; it is now recorded as failed (interrupted)",
+            interrupted);
+      }
+      Codebook codebook = config.codebook(wave);
+      draft = draft.withConfigHash(config.fingerprint(wave));
+      int registerYear = config.settings().wave(wave).registerYear();
+      inputs.add(layout.register(registerYear));
+      RegisterMargins register = stages.timed("register", () -> new RegisterReader(spark)
+          .read(layout.register(registerYear), registerYear), r -> "margins of " + registerYear);
+
+      IndicatorEstimator estimator = new IndicatorEstimator(config.indicators(), codebook.harmonised());
+      List<String> surveys = List.copyOf(config.settings().surveys().keySet());
+      surveys.forEach(survey -> inputs.add(layout.responses(survey, wave)));
+      List<SurveyPart> parts = inParallel(runId, surveys, survey -> survey(survey, wave,
+          layout.responses(survey, wave), codebook, register, estimator, stages, cached));
+      Map<String, WeightedSample> samples = new LinkedHashMap<>();
+      List<Dataset<Row>> perSurvey = new ArrayList<>();
+      for (SurveyPart part : parts) {
+        samples.put(part.sample().survey(), part.sample());
+        part.account().addTo(counts);
+        part.indicators().ifPresent(perSurvey::add);
+      }
+      checksums.putAll(stages.timed("checksum inputs", () -> InputChecksums.of(spark, "input", inputs),
+          c -> c.size() + " file(s)"));
+
+      Dataset<Row> indicators = union(perSurvey).withColumn("run_id", lit(runId));
+      Dataset<Row> weights = union(samples.values().stream().map(s -> weightsOf(s, runId)).toList());
+      Dataset<Row> rejects = union(parts.stream().map(p -> p.rejects().withColumn("run_id", lit(runId))).toList());
+      // Compute the indicators before the first write, so an estimation failure leaves every table untouched.
+      Dataset<Row> estimates = indicators.persist(StorageLevel.MEMORY_AND_DISK());
+      cached.add(estimates);
+      counts.put("indicators", stages.timed("estimate", estimates::count, n -> n + " indicator rows"));
+
+      log.append(draft.started());
+      // The responses as harmonised, the rows that were weighted: their weights go to the weights table.
+      for (SurveyPart part : parts) {
+        write(stages, Table.responses(part.contract().survey()), wave, part.harmonised()
+            .withColumn("run_id", lit(runId)), part.contract().respondentColumns(), versions);
+      }
+      write(stages, Table.WEIGHTS, wave, weights, versions);
+      write(stages, Table.WEIGHT_DIAGNOSTICS, wave, DiagnosticsTable.rows(spark, wave, runId,
+          samples.values().stream().map(WeightedSample::diagnostics).toList()), versions);
+      write(stages, Table.REJECTS, wave, rejects, versions);
+      write(stages, Table.INDICATORS, wave, estimates, versions);
+      RunRecord record = draft.succeeded(Instant.now());
+      log.append(record);
+      return new Outcome(record, samples, stages.timings(), evaluation.interpreted());
+    } catch (Exception e) { // Spark's checked exceptions too; rethrown as they came
+      recordFailure(log, draft.failed(Instant.now(), e));
+      throw e;
+    } finally {
+      cached.forEach(Dataset::unpersist);
+      stages.close();
+      evaluation.close();
+    }
+  }
+
+  /**
+   * One survey's part of the run, everything before the writes: its validated and harmonised responses, its weighted
+   * sample, where its rows went, and its indicators with their uncertainty (empty when it has none).
+   */
+  private record SurveyPart(ResponseContract contract, ValidatedResponses validated, Dataset<Row> harmonised,
+                            WeightedSample sample, RowAccount account, Optional<Dataset<Row>> indicators) {
+    /** The rejects; none without a scan of the rows when validation counted none. */
+    Dataset<Row> rejects() {
+      return account.rejected() == 0 ? validated.rejects().limit(0) : validated.rejects();
+    }
+  }
+
+  private SurveyPart survey(String survey, int wave, String dir, Codebook codebook, RegisterMargins register,
+                            IndicatorEstimator estimator, StageLog stages, List<Dataset<Row>> cached) {
+    ResponseContract contract = new ResponseContract(survey, wave, codebook, config.classifications(),
+        config.settings().survey(survey).stratum());
+    Checked checked = stages.timed("validate " + survey, () -> validate(contract, dir, cached),
+        c -> String.format("%d rows in %d file(s), %d rejected", c.rowsIn(), c.files(), c.rejected()));
+    Dataset<Row> concepts = new Harmonisation(codebook).apply(survey, checked.responses().valid());
+    WeightedSample sample = stages.timed("weight " + survey, () -> new SurveyWeighting(survey,
+        config.settings().survey(survey), config.settings().raking()).weigh(wave, concepts, register),
+        w -> w.diagnostics().summary());
+    // Every row read is accepted (weighted, written) or rejected: checked before anything is written.
+    RowAccount account = new RowAccount(survey, checked.rowsIn(), sample.rows().count(), checked.rejected())
+        .checked();
+    LOG.info("rows {}: {} in = {} accepted + {} rejected", survey, account.rowsIn(), account.accepted(),
+        account.rejected());
+    Optional<Dataset<Row>> indicators = Optional.empty();
+    if (!config.indicators().forSurvey(survey).isEmpty()) {
+      // The cell sums feed both the point estimates and their variance.
+      Dataset<Row> cellSums = estimator.cellSums(sample).persist(StorageLevel.MEMORY_AND_DISK());
+      cached.add(cellSums);
+      TaylorVariance variance = new TaylorVariance(config.settings().reliability());
+      indicators = Optional.of(stages.timed("variance " + survey, () -> variance.withUncertainty(sample,
+          estimator.pointEstimates(sample, cellSums), cellSums), v -> "standard errors planned"));
+    }
+    return new SurveyPart(contract, checked.responses(), concepts, sample, account, indicators);
+  }
+
+  /**
+   * {@code part} of every survey, the surveys side by side: a small survey's stages are mostly planning on the
+   * driver, which runs while a large one's tasks keep the executors busy. Results come in the order of
+   * {@code surveys}. The first failure cancels the other surveys' Spark jobs, running and yet to come (the run's job
+   * group, a new one per run), and is rethrown once they have stopped, so nothing of the run is still running when
+   * it reports the failure.
+   */
+  private <T> List<T> inParallel(String runId, List<String> surveys, Function<String, T> part) {
+    ExecutorService pool = Executors.newFixedThreadPool(surveys.size(), r -> {
+      Thread t = new Thread(r, "barometer-survey");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      CompletionService<T> done = new ExecutorCompletionService<>(pool);
+      Map<Future<T>, Integer> order = new HashMap<>();
+      for (int i = 0; i < surveys.size(); i++) {
+        String survey = surveys.get(i);
+        order.put(done.submit(() -> {
+          spark.sparkContext().setJobGroup(runId, "wave run " + runId + ", " + survey, false);
+          try {
+            return part.apply(survey);
+          } finally {
+            spark.sparkContext().clearJobGroup();
+          }
+        }), i);
+      }
+      List<T> results = new ArrayList<>(Collections.nCopies(surveys.size(), null));
+      Throwable first = null;
+      for (int n = 0; n < surveys.size(); n++) {
+        Future<T> next = done.take();
+        try {
+          results.set(order.get(next), next.get());
+        } catch (ExecutionException e) {
+          if (first == null) {
+            first = e.getCause();
+            spark.sparkContext().cancelJobGroupAndFutureJobs(runId);
+          }
+        }
+      }
+      if (first instanceof RuntimeException re) {
+        throw re;
+      }
+      if (first instanceof Error error) {
+        throw error;
+      }
+      if (first != null) {
+        throw new IllegalStateException(first.getMessage(), first);
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      spark.sparkContext().cancelJobGroupAndFutureJobs(runId);
+      throw new IllegalStateException("wave run " + runId + " interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One survey's validated responses with the counts of its rows. */
+  private record Checked(ValidatedResponses responses, long rowsIn, long rejected, int files) {}
+
+  /** Validates one survey's files; the frames it persists go to {@code cached}. */
+  private Checked validate(ResponseContract contract, String dir, List<Dataset<Row>> cached) {
+    RawResponses raw = new ResponseReader(spark, contract).read(dir);
+    ResponseValidator validator = new ResponseValidator(contract);
+    // The checked rows feed the duplicate check, the row counts, the valid rows and the rejects: read the files once.
+    ValidatedResponses rowByRow = validator.validate(raw);
+    cached.add(rowByRow.checked().persist(StorageLevel.MEMORY_AND_DISK()));
+    ValidatedResponses validated = validator.withDuplicateIds(rowByRow);
+    if (validated != rowByRow) {
+      cached.add(validated.checked().persist(StorageLevel.MEMORY_AND_DISK()));
+    }
+    long rows = 0;
+    long rejected = 0;
+    List<Row> perFile = validated.checked().groupBy(col(ResponseReader.FILE_INDEX))
+        .agg(count(lit(1)), sum(when(size(col(ValidatedResponses.FAULTS)).gt(0), 1L).otherwise(0L)))
+        .collectAsList();
+    Map<String, Long> rowsPerFile = new LinkedHashMap<>();
+    for (Row r : perFile) {
+      rowsPerFile.put(raw.files().get(r.getInt(0)), r.getLong(1));
+      rows += r.getLong(1);
+      rejected += r.getLong(2);
+    }
+    for (String file : raw.files()) {
+      if (!rowsPerFile.containsKey(file)) {
+        throw InputErrors.emptyFile(file);
+      }
+    }
+    if (rows == rejected) {
+      throw InputErrors.noValidRows(contract.describe() + " in " + dir, rejected);
+    }
+    // Rows in are the rows the files hold, as their footers count them: apart from reading and validation, so the
+    // row account catches a row lost in either.
+    return new Checked(validated, raw.rowsInFiles(), rejected, raw.files().size());
+  }
+
+  private void write(StageLog stages, Table table, int wave, Dataset<Row> rows, Map<String, Long> versions) {
+    write(stages, table, wave, rows, List.of(), versions);
+  }
+
+  private void write(StageLog stages, Table table, int wave, Dataset<Row> rows, List<String> statsColumns,
+                     Map<String, Long> versions) {
+    long version = stages.timed("write " + table.tableName(),
+        () -> warehouse.replaceWave(table, wave, rows, statsColumns), v -> "Delta version " + v);
+    versions.put(table.tableName(), version);
+  }
+
+  private static Dataset<Row> union(List<Dataset<Row>> parts) {
+    return parts.stream().reduce(Dataset::unionByName).orElseThrow();
+  }
+
+  private static Dataset<Row> weightsOf(WeightedSample sample, String runId) {
+    return sample.rows().select(lit(sample.wave()).as("wave"), lit(sample.survey()).as("survey"),
+        col(ResponseContract.RESPONDENT_ID), col("stratum").as("stratum"), col(DesignWeights.STRATUM_POPULATION),
+        col(DesignWeights.DESIGN_WEIGHT), col(SurveyWeighting.RAKE_FACTOR), col(SurveyWeighting.WEIGHT),
+        lit(runId).as("run_id"));
+  }
+
+  private void recordFailure(RunLog log, RunRecord record) {
+    try {
+      log.append(record);
+    } catch (Exception ignored) {
+      // The warehouse itself may be what failed; the error that stopped the run is the one to report.
+      LOG.warn("could not record the failed run {} in {}: {}", record.runId(), warehouse.path(Table.RUNS),
+          ignored.getMessage());
+    }
+  }
+}

@@ -1,0 +1,278 @@
+package dk.barometer.query;
+
+import dk.barometer.config.AnswerCode;
+import dk.barometer.config.BarometerConfig;
+import dk.barometer.config.CategoryCode;
+import dk.barometer.config.Classification;
+import dk.barometer.config.Codebook;
+import dk.barometer.config.DomainDefinition;
+import dk.barometer.config.DomainGroup;
+import dk.barometer.config.IndicatorDefinition;
+import dk.barometer.config.Question;
+import dk.barometer.estimation.IndicatorEstimator;
+import dk.barometer.warehouse.Table;
+import dk.barometer.warehouse.Warehouse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The views analysts query, over the Delta tables and labelled from {@code conf/}: {@code v_indicators} and
+ * {@code v_trends} (Danish and English labels of indicator, domain value and category; percentages with their
+ * interval; suppressed estimates left out) and {@code v_responses_<survey>} / {@code v_responses_<survey>_da}
+ * (answers and classifications as English / Danish labels instead of codes).
+ *
+ * <p>The labels are inlined into each view as a VALUES list, so the views are ordinary catalog views that any
+ * session of the server sees (a Spark Connect client included), with no label table to keep in step. Labels come
+ * from the latest wave asking each concept.
+ */
+public final class LabelledViews {
+  public static final String INDICATORS = "v_indicators";
+  public static final String TRENDS = "v_trends";
+  /** Columns of both views giving the order of conf/, in which reports and tables show the values. */
+  public static final String DOMAIN_VALUE_ORDER = "domain_value_order";
+  public static final String CATEGORY_ORDER = "category_order";
+  private static final String ORDER_COLUMNS = "CAST(dl.position AS INT) AS " + DOMAIN_VALUE_ORDER
+      + ", CAST(cl.position AS INT) AS " + CATEGORY_ORDER;
+
+  private final BarometerConfig config;
+
+  public LabelledViews(BarometerConfig config) {
+    this.config = config;
+  }
+
+  /** Creates or replaces every view whose table exists in {@code warehouse} (registered in this session). */
+  public List<String> create(SparkSession spark, Warehouse warehouse) {
+    List<String> created = new ArrayList<>();
+    if (warehouse.exists(Table.INDICATORS)) {
+      spark.sql(indicatorsView());
+      created.add(INDICATORS);
+    }
+    if (warehouse.exists(Table.TRENDS)) {
+      spark.sql(trendsView());
+      created.add(TRENDS);
+    }
+    for (String survey : config.settings().surveys().keySet()) {
+      Table table = Table.responses(survey);
+      if (warehouse.exists(table)) {
+        Set<String> columns = Set.of(spark.table(table.tableName()).columns());
+        for (Language language : Language.values()) {
+          String view = "v_" + table.tableName() + language.suffix;
+          spark.sql(responsesView(view, table, survey, columns, language));
+          created.add(view);
+        }
+      }
+    }
+    return created;
+  }
+
+  String indicatorsView() {
+    return "CREATE OR REPLACE VIEW " + INDICATORS + " (" + String.join(", ",
+        "wave COMMENT 'survey year'",
+        "survey COMMENT 'employer or employee'",
+        "indicator_id COMMENT 'indicator of conf/indicators.yaml (docs/indicators.md)'",
+        "indicator_da", "indicator_en",
+        "domain COMMENT 'breakdown: total, size_class, sector, ...'",
+        "domain_value COMMENT 'code of the breakdown category; all for total'",
+        "domain_value_da", "domain_value_en",
+        "category COMMENT 'answer code (distribution), question (items) or yes (share, any)'",
+        "category_da", "category_en",
+        "pct COMMENT 'weighted estimate, percent, 1 decimal'",
+        "ci_low_pct COMMENT '95 % confidence interval, lower end (logit), percent'",
+        "ci_high_pct COMMENT '95 % confidence interval, upper end (logit), percent'",
+        "se_pct COMMENT 'standard error, percentage points'",
+        "base_n COMMENT 'unweighted respondents in the base'",
+        "flag COMMENT 'u: low reliability (base below low_below)'",
+        "series_break COMMENT 'why this wave is not comparable with the previous one, if it is not'",
+        "estimate COMMENT 'weighted estimate, 0-1, unrounded'",
+        "se COMMENT 'standard error, 0-1'",
+        "run_id COMMENT 'run that wrote the row (runs table)'",
+        DOMAIN_VALUE_ORDER + " COMMENT 'position of the domain value in conf/ (classification, groups): sort by it'",
+        CATEGORY_ORDER + " COMMENT 'position of the category in conf/ (answer scale, question list): sort by it'")
+        + ") AS\n"
+        + "SELECT i.wave, i.survey, i.indicator_id, il.da AS indicator_da, il.en AS indicator_en, i.domain, "
+        + "i.domain_value, dl.da AS domain_value_da, dl.en AS domain_value_en, i.category, cl.da AS category_da, "
+        + "cl.en AS category_en, round(100 * i.estimate, 1) AS pct, round(100 * i.ci_low, 1) AS ci_low_pct, "
+        + "round(100 * i.ci_high, 1) AS ci_high_pct, round(100 * i.se, 2) AS se_pct, i.base_n, "
+        + "CASE WHEN i.reliability = 'low' THEN 'u' ELSE '' END AS flag, i.series_break, i.estimate, i.se, "
+        + "i.run_id, " + ORDER_COLUMNS + "\n"
+        + "FROM indicators i\n" + labelJoins("i") + "WHERE i.reliability <> 'suppressed'";
+  }
+
+  String trendsView() {
+    return "CREATE OR REPLACE VIEW " + TRENDS + " (" + String.join(", ",
+        "survey", "indicator_id", "indicator_da", "indicator_en", "domain", "domain_value", "domain_value_da",
+        "domain_value_en", "category", "category_da", "category_en",
+        "previous_wave", "wave",
+        "previous_pct COMMENT 'estimate in previous_wave, percent'",
+        "pct COMMENT 'estimate in wave, percent'",
+        "change_points COMMENT 'pct - previous_pct, percentage points'",
+        "se_change_points COMMENT 'standard error of the change (independent samples)'",
+        "p_value COMMENT 'two-sided z-test of no change'",
+        "significant COMMENT 'p_value below 0.05'",
+        "series_break COMMENT 'the question was reworded: the change may be the wording'",
+        "break_reason", DOMAIN_VALUE_ORDER, CATEGORY_ORDER) + ") AS\n"
+        + "SELECT t.survey, t.indicator_id, il.da AS indicator_da, il.en AS indicator_en, t.domain, t.domain_value, "
+        + "dl.da AS domain_value_da, dl.en AS domain_value_en, t.category, cl.da AS category_da, "
+        + "cl.en AS category_en, t.previous_wave, t.wave, round(100 * t.previous_estimate, 1) AS previous_pct, "
+        + "round(100 * t.estimate, 1) AS pct, round(t.change_points, 1) AS change_points, "
+        + "round(t.se_change_points, 2) AS se_change_points, round(t.p_value, 4) AS p_value, t.significant, "
+        + "t.series_break, t.break_reason, " + ORDER_COLUMNS + "\n"
+        + "FROM trends t\n" + labelJoins("t")
+        + "WHERE t.reliability <> 'suppressed' AND t.previous_reliability <> 'suppressed'";
+  }
+
+  String responsesView(String view, Table table, String survey, Set<String> columns, Language language) {
+    List<String> select = new ArrayList<>(List.of("wave", "respondent_id"));
+    for (String variable : config.codebook(latestWave()).survey(survey).classifications()) {
+      if (columns.contains(variable)) {
+        Map<String, Label> labels = new LinkedHashMap<>();
+        for (CategoryCode c : classification(variable).codes()) {
+          labels.put(c.code(), new Label(c.da(), c.en()));
+        }
+        select.add(caseOf(variable, labels, language, true) + " AS " + variable);
+      }
+    }
+    for (String column : columns.stream().sorted().toList()) {
+      Optional<Codebook> asking = config.latestAsking(survey, column);
+      if (asking.isEmpty()) {
+        continue;
+      }
+      Codebook codebook = asking.get();
+      Question question = codebook.survey(survey).question(column).orElseThrow();
+      Map<String, Label> labels = new LinkedHashMap<>();
+      for (AnswerCode code : codebook.scaleOf(question)) {
+        labels.put(String.valueOf(code.code()), new Label(code.da(), code.en()));
+      }
+      select.add(caseOf(column, labels, language, false) + " AS " + column);
+    }
+    return "CREATE OR REPLACE VIEW " + view + " AS SELECT " + String.join(", ", select) + " FROM "
+        + table.tableName();
+  }
+
+  private String labelJoins(String alias) {
+    return "LEFT JOIN (VALUES " + values(indicatorLabels()) + ") AS il(survey, indicator_id, da, en) ON il.survey = "
+        + alias + ".survey AND il.indicator_id = " + alias + ".indicator_id\n"
+        + "LEFT JOIN (VALUES " + values(numbered(domainValueLabels())) + ") AS dl(domain, domain_value, da, en, "
+        + "position) ON dl.domain = " + alias + ".domain AND dl.domain_value = " + alias + ".domain_value\n"
+        + "LEFT JOIN (VALUES " + values(numbered(categoryLabels())) + ") AS cl(survey, indicator_id, category, da, en, "
+        + "position) ON cl.survey = " + alias + ".survey AND cl.indicator_id = " + alias + ".indicator_id AND "
+        + "cl.category = " + alias + ".category\n";
+  }
+
+  private List<List<String>> indicatorLabels() {
+    return config.indicators().indicators().stream()
+        .map(i -> List.of(i.survey(), i.id(), i.da(), i.en())).toList();
+  }
+
+  private List<List<String>> domainValueLabels() {
+    List<List<String>> rows = new ArrayList<>();
+    for (Map.Entry<String, DomainDefinition> entry : config.indicators().domains().entrySet()) {
+      String domain = entry.getKey();
+      DomainDefinition d = entry.getValue();
+      if (d.isTotal()) {
+        rows.add(List.of(domain, IndicatorEstimator.TOTAL_VALUE, "Alle", "All"));
+      } else if (d.isGrouped()) {
+        for (DomainGroup g : d.groups()) {
+          rows.add(List.of(domain, g.value(), g.da(), g.en()));
+        }
+      } else if (config.classifications().classifications().containsKey(d.variable())) {
+        for (CategoryCode c : classification(d.variable()).codes()) {
+          rows.add(List.of(domain, c.code(), c.da(), c.en()));
+        }
+      } else {
+        // A breakdown by a question: its answer labels, from any survey that asks it.
+        for (String survey : config.settings().surveys().keySet()) {
+          Optional<Codebook> asking = config.latestAsking(survey, d.variable());
+          if (asking.isPresent()) {
+            Codebook codebook = asking.get();
+            for (AnswerCode c : codebook.scaleOf(codebook.survey(survey).question(d.variable()).orElseThrow())) {
+              rows.add(List.of(domain, String.valueOf(c.code()), c.da(), c.en()));
+            }
+            break;
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  private List<List<String>> categoryLabels() {
+    List<List<String>> rows = new ArrayList<>();
+    for (IndicatorDefinition indicator : config.indicators().indicators()) {
+      String survey = indicator.survey();
+      switch (indicator.type()) {
+        case DISTRIBUTION -> {
+          String concept = indicator.questions().get(0);
+          Codebook codebook = config.latestAsking(survey, concept).orElseThrow();
+          for (AnswerCode c : codebook.scaleOf(codebook.survey(survey).question(concept).orElseThrow())) {
+            rows.add(List.of(survey, indicator.id(), String.valueOf(c.code()), c.da(), c.en()));
+          }
+        }
+        case ITEMS, SHARE_OF_TOTAL -> {
+          for (String concept : indicator.questions()) {
+            Question q = config.latestAsking(survey, concept).orElseThrow().survey(survey).question(concept)
+                .orElseThrow();
+            rows.add(List.of(survey, indicator.id(), concept, q.da(), q.en()));
+          }
+        }
+        case SHARE, ANY -> rows.add(List.of(survey, indicator.id(), IndicatorEstimator.SHARE_CATEGORY, "Ja", "Yes"));
+      }
+    }
+    return rows;
+  }
+
+  private Classification classification(String variable) {
+    return config.classifications().get(variable);
+  }
+
+  private int latestWave() {
+    return config.settings().waves().keySet().stream().max(Integer::compare).orElseThrow();
+  }
+
+  private static String caseOf(String column, Map<String, Label> labels, Language language, boolean text) {
+    StringBuilder sql = new StringBuilder("CASE ").append(column);
+    labels.forEach((code, label) -> sql.append(" WHEN ").append(text ? literal(code) : code).append(" THEN ")
+        .append(literal(language == Language.DA ? label.da() : label.en())));
+    // A code without a label (none, after validation) shows as itself rather than vanishing.
+    return sql.append(" ELSE CAST(").append(column).append(" AS STRING) END").toString();
+  }
+
+  /** Each row with its position in {@code rows} appended: the labels are listed in the order of conf/. */
+  private static List<List<String>> numbered(List<List<String>> rows) {
+    List<List<String>> numbered = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      List<String> row = new ArrayList<>(rows.get(i));
+      row.add(String.valueOf(i));
+      numbered.add(row);
+    }
+    return numbered;
+  }
+
+  private static String values(List<List<String>> rows) {
+    return rows.stream().map(r -> r.stream().map(LabelledViews::literal).collect(Collectors.joining(", ", "(", ")")))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String literal(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  private record Label(String da, String en) {}
+
+  /** The language of a responses view's labels; Danish views carry the suffix. */
+  enum Language {
+    EN(""), DA("_da");
+
+    private final String suffix;
+
+    Language(String suffix) {
+      this.suffix = suffix;
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dk.barometer.query;
+
+import dk.barometer.BarometerException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import scala.jdk.javaapi.CollectionConverters;
+
+/** Prints a query result as an aligned table, CSV (RFC 4180) or JSON lines. */
+public final class QueryPrinter {
+  public enum Format { TABLE, CSV, JSON }
+
+  private final PrintStream out;
+
+  public QueryPrinter(PrintStream out) {
+    this.out = out;
+  }
+
+  public static Format format(String name) {
+    try {
+      return Format.valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BarometerException(BarometerException.Kind.USAGE,
+          "Unknown --format '" + name + "'; use table, csv or json.");
+    }
+  }
+
+  /** @param tableLimit most rows shown in table format (CSV and JSON stream every row) */
+  public void print(Dataset<Row> result, Format format, int tableLimit) {
+    switch (format) {
+      case JSON -> result.toJSON().toLocalIterator().forEachRemaining(out::println);
+      case CSV -> {
+        out.println(csvLine(List.of(result.columns())));
+        Iterator<Row> rows = result.toLocalIterator();
+        while (rows.hasNext()) {
+          out.println(csvLine(cells(rows.next())));
+        }
+      }
+      case TABLE -> printTable(result, tableLimit);
+    }
+  }
+
+  private void printTable(Dataset<Row> result, int limit) {
+    List<Row> rows = result.limit(limit + 1).collectAsList();
+    List<List<String>> lines = new ArrayList<>();
+    lines.add(List.of(result.columns()));
+    rows.stream().limit(limit).forEach(r -> lines.add(cells(r)));
+    int[] widths = new int[result.columns().length];
+    for (List<String> line : lines) {
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = Math.max(widths[i], line.get(i).length());
+      }
+    }
+    for (int l = 0; l < lines.size(); l++) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < widths.length; i++) {
+        sb.append(i == 0 ? "" : " | ").append(String.format("%-" + Math.max(1, widths[i]) + "s", lines.get(l).get(i)));
+      }
+      out.println(sb.toString().stripTrailing());
+      if (l == 0) {
+        out.println("-".repeat(sb.toString().stripTrailing().length()));
+      }
+    }
+    out.printf("(%s)%n", rows.size() > limit ? "first " + limit + " rows; use --limit or --format csv for all"
+        : rows.size() + " row" + (rows.size() == 1 ? "" : "s"));
+  }
+
+  private static List<String> cells(Row row) {
+    List<String> cells = new ArrayList<>();
+    for (int i = 0; i < row.length(); i++) {
+      cells.add(text(row.get(i)));
+    }
+    return cells;
+  }
+
+  /** Arrays and maps as [a, b] and {k: v} rather than Scala's collection names. */
+  private static String text(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof scala.collection.Map<?, ?> map) {
+      return CollectionConverters.asJava(map).entrySet().stream()
+          .map(e -> text(e.getKey()) + ": " + text(e.getValue())).collect(Collectors.joining(", ", "{", "}"));
+    }
+    if (value instanceof scala.collection.Iterable<?> seq) {
+      return StreamSupport.stream(CollectionConverters.asJava(seq).spliterator(), false).map(QueryPrinter::text)
+          .collect(Collectors.joining(", ", "[", "]"));
+    }
+    return String.valueOf(value);
+  }
+
+  private static String csvLine(List<String> cells) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      String c = cells.get(i);
+      if (i > 0) {
+        sb.append(',');
+      }
+      if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
+        sb.append('"').append(c.replace("\"", "\"\"")).append('"');
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,58 @@
+package dk.barometer.warehouse;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.lit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The {@code runs} table as an append-only log. A run appends {@code started} before its first data write and its
+ * final row ({@code succeeded} or {@code failed}) after; a run killed in between cannot write its final row, so
+ * the next run of the warehouse appends a {@code failed} row for it ({@link #closeInterrupted}). Runs of one
+ * warehouse do not overlap (the scheduler starts one at a time), so a started run without a final row when the
+ * next one begins was interrupted.
+ */
+public final class RunLog {
+  static final String INTERRUPTED = "interrupted: the run (started %s) began writing its tables and recorded no end "
+      + "(killed, or its driver was lost). Tables may hold its rows for this wave, marked run_id %s; rerun the wave.";
+
+  private final SparkSession spark;
+  private final Warehouse warehouse;
+
+  public RunLog(SparkSession spark, Warehouse warehouse) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+  }
+
+  public void append(RunRecord record) {
+    warehouse.append(Table.RUNS, record.toRow(spark));
+  }
+
+  /**
+   * Appends a {@code failed} row for every run that has a {@code started} row and no final row; returns their ids.
+   * The failed row keeps the started row's inputs and counts.
+   */
+  public List<String> closeInterrupted(Instant now) {
+    if (!warehouse.exists(Table.RUNS)) {
+      return List.of();
+    }
+    Dataset<Row> runs = warehouse.read(Table.RUNS);
+    Dataset<Row> ended = runs.where(col("status").notEqual(RunRecord.STARTED)).select("run_id");
+    Dataset<Row> open = runs.where(col("status").equalTo(RunRecord.STARTED)).join(ended, "run_id", "left_anti");
+    List<String> ids = open.select("run_id").distinct().as(Encoders.STRING()).collectAsList();
+    if (!ids.isEmpty()) {
+      Dataset<Row> failed = open.withColumn("status", lit(RunRecord.FAILED))
+          .withColumn("finished_at", lit(Timestamp.from(now)))
+          .withColumn("message", format_string(INTERRUPTED, col("started_at").cast("string"), col("run_id")));
+      warehouse.append(Table.RUNS, failed.selectExpr(RunRecord.SCHEMA.fieldNames()));
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,28 @@
+package dk.barometer.warehouse;
+
+/** The Delta tables of the warehouse; each is a directory of that name under the warehouse root. */
+public enum Table {
+  RESPONSES_EMPLOYER("responses_employer"),
+  RESPONSES_EMPLOYEE("responses_employee"),
+  WEIGHTS("weights"),
+  WEIGHT_DIAGNOSTICS("weight_diagnostics"),
+  INDICATORS("indicators"),
+  /** Derived from every wave's indicators by the trends command; rewritten whole. */
+  TRENDS("trends"),
+  REJECTS("rejects"),
+  RUNS("runs");
+
+  private final String tableName;
+
+  Table(String tableName) {
+    this.tableName = tableName;
+  }
+
+  public String tableName() {
+    return tableName;
+  }
+
+  public static Table responses(String survey) {
+    return valueOf("RESPONSES_" + survey.toUpperCase(java.util.Locale.ROOT));
+  }
+}

@@ -1,0 +1,177 @@
+package dk.barometer.warehouse;
+
+import dk.barometer.BarometerException;
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Delta tables under one warehouse root (any Hadoop file system URI). Wave tables are partitioned by wave and
+ * a run replaces its wave's partition in one Delta commit ({@code replaceWhere}): a rerun leaves no duplicates and
+ * other waves untouched. SQL sees the tables by name once {@link #register()} has run in the session.
+ */
+public final class Warehouse {
+  /** A commit in a Delta log: its version, zero-padded to 20 digits, and .json (Delta's PROTOCOL.md). */
+  private static final Pattern COMMIT_FILE = Pattern.compile("\\d{20}\\.json");
+
+  private final SparkSession spark;
+  private final String root;
+
+  public Warehouse(SparkSession spark, String root) {
+    this.spark = spark;
+    String absolute = absolute(root);
+    this.root = absolute.endsWith("/") ? absolute.substring(0, absolute.length() - 1) : absolute;
+  }
+
+  /**
+   * A relative local root made absolute, from the working directory: SQL's {@code CREATE TABLE ... LOCATION} would
+   * resolve it against Spark's own warehouse directory instead, where no table is.
+   */
+  private static String absolute(String root) {
+    Path path = new Path(root);
+    boolean located = path.toUri().getScheme() != null || path.isAbsolute();
+    return located ? root : java.nio.file.Path.of(root).toAbsolutePath().normalize().toString();
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String path(Table table) {
+    return root + "/" + table.tableName();
+  }
+
+  /**
+   * Replaces the rows of {@code wave} in {@code table} with {@code rows}, atomically; returns the table's Delta
+   * version after the write, which holds exactly these rows for the wave. A run is the only writer of its tables, so
+   * that is this write's commit, or the version already there when Delta skips an empty commit (no rows to remove
+   * or add, e.g. a wave without rejects).
+   */
+  public long replaceWave(Table table, int wave, Dataset<Row> rows) {
+    return replaceWave(table, wave, rows, List.of());
+  }
+
+  /**
+   * As {@link #replaceWave(Table, int, Dataset)}; a table created by this write keeps file statistics (for data
+   * skipping) on {@code statsColumns} only, Delta's first 32 columns where empty. An existing table keeps its own.
+   */
+  public long replaceWave(Table table, int wave, Dataset<Row> rows, List<String> statsColumns) {
+    try {
+      DataFrameWriter<Row> writer = rows.write().format("delta");
+      if (!statsColumns.isEmpty() && !exists(table)) {
+        writer = writer.option("delta.dataSkippingStatsColumns", String.join(",", statsColumns));
+      }
+      writer
+          .mode("overwrite")
+          .option("replaceWhere", "wave = " + wave)
+          // A wave may ask a concept the others did not (a new question): its column joins the table, null in
+          // the waves without it.
+          .option("mergeSchema", "true")
+          .partitionBy("wave")
+          .save(path(table));
+      return version(table);
+    } catch (Exception e) { // Spark's SparkException (a failed task's write) is checked in Java but undeclared
+      throw writeFailed(table, e);
+    }
+  }
+
+  /** Replaces the whole of {@code table} with {@code rows} in one commit (for tables derived from all waves). */
+  public void replace(Table table, Dataset<Row> rows) {
+    try {
+      rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path(table));
+    } catch (Exception e) { // as above
+      throw writeFailed(table, e);
+    }
+  }
+
+  /** Reads {@code table}; a clear error when no run has written it yet. */
+  public Dataset<Row> read(Table table) {
+    if (!exists(table)) {
+      throw new BarometerException(BarometerException.Kind.USAGE, String.format("There is no table %s at %s yet: "
+          + "run a wave first (jobs/barometer run --wave YEAR --input DIR).", table.tableName(), path(table)));
+    }
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /** Appends {@code rows}; new columns of the runs record are merged into an older table's schema. */
+  public void append(Table table, Dataset<Row> rows) {
+    try {
+      rows.write().format("delta").mode("append").option("mergeSchema", "true").save(path(table));
+    } catch (Exception e) { // as above
+      throw writeFailed(table, e);
+    }
+  }
+
+  /**
+   * The latest Delta version of {@code table}: its log's highest commit file, from one listing of the log (reading
+   * the table's history would start a Spark job per write). Log clean-up removes old commits, never the latest.
+   */
+  public long version(Table table) {
+    Path log = log(table);
+    long latest = -1;
+    try {
+      for (FileStatus file : fileSystem(log).listStatus(log)) {
+        String name = file.getPath().getName();
+        if (COMMIT_FILE.matcher(name).matches()) {
+          latest = Math.max(latest, Long.parseLong(name.substring(0, 20)));
+        }
+      }
+    } catch (IOException e) {
+      throw new BarometerException(BarometerException.Kind.WRITE, String.format("Cannot list the Delta log %s of "
+          + "table %s: %s", log, table.tableName(), e.getMessage()), e);
+    }
+    if (latest < 0) {
+      throw new BarometerException(BarometerException.Kind.WRITE, String.format("The Delta log %s of table %s holds "
+          + "no commit", log, table.tableName()));
+    }
+    return latest;
+  }
+
+  /** The rows of {@code table} as of Delta version {@code version} (time travel). */
+  public Dataset<Row> read(Table table, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(path(table));
+  }
+
+  public boolean exists(Table table) {
+    Path log = log(table);
+    try {
+      return fileSystem(log).exists(log);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The table's Delta log directory. */
+  private Path log(Table table) {
+    return new Path(path(table), "_delta_log");
+  }
+
+  private FileSystem fileSystem(Path path) throws IOException {
+    return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+  }
+
+  /** Makes every existing table queryable by name in this session's catalog. */
+  public void register() {
+    for (Table table : Table.values()) {
+      if (exists(table)) {
+        spark.sql(String.format("CREATE TABLE IF NOT EXISTS %s USING delta LOCATION '%s'", table.tableName(),
+            path(table).replace("'", "\\'")));
+      }
+    }
+  }
+
+  private BarometerException writeFailed(Table table, Exception e) {
+    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+        .orElse("");
+    return new BarometerException(BarometerException.Kind.WRITE, String.format(
+        "Writing Delta table %s at %s failed: %s. Check that the warehouse is writable; the table keeps its "
+            + "previous version.", table.tableName(), path(table), reason), e);
+  }
+}
