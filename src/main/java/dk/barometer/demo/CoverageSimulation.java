@@ -1,20 +1,15 @@
 package dk.barometer.demo;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Codebook;
 import dk.barometer.config.IndicatorDefinition;
 import dk.barometer.config.SimulationSettings;
-import dk.barometer.estimation.IndicatorEstimator;
-import dk.barometer.estimation.TaylorVariance;
 import dk.barometer.ingest.Harmonisation;
 import dk.barometer.ingest.RegisterMargins;
 import dk.barometer.ingest.RegisterReader;
-import dk.barometer.weighting.DesignWeights;
-import dk.barometer.weighting.SurveyWeighting;
-import dk.barometer.weighting.WeightedSample;
+import dk.barometer.pipeline.SurveyEstimation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,8 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The coverage check of the standard errors: repeated samples from one demo population, each drawn with the
- * survey's design, weighted and estimated exactly as a yearly run does ({@link SurveyWeighting},
- * {@link IndicatorEstimator}, {@link TaylorVariance}), and compared with the population value of each estimate
+ * survey's design, weighted and estimated exactly as a yearly run does ({@link SurveyEstimation}), and compared with the population value of each estimate
  * (the same estimator on every unit of the population, weight 1).
  *
  * <p>The population and its answers come from {@code population_seed}; the samples from {@code sample_seed} and
@@ -75,8 +69,8 @@ public final class CoverageSimulation {
     List<IndicatorDefinition> indicators = settings.indicators(config.indicators(), survey);
     Codebook codebook = config.codebook(generator.wave());
     Harmonisation harmonisation = new Harmonisation(codebook);
-    IndicatorEstimator estimator = new IndicatorEstimator(config.indicators().withIndicators(indicators),
-        codebook.harmonised());
+    SurveyEstimation estimation = SurveyEstimation.of(config, generator.wave(), survey,
+        config.indicators().withIndicators(indicators));
     DemoGenerator.SurveyGeneration generation = generator.generation(survey,
         new Uniforms(settings.populationSeed()), new Uniforms(settings.sampleSeed()).replicated(REPLICATE));
     SamplePlan plan = generation.draw().plan(generator.defaults().respondents(survey));
@@ -84,7 +78,7 @@ public final class CoverageSimulation {
     try {
       Dataset<Row> units = cache(generation.population().units(spark, plan.populationSize()), cached);
       RegisterMargins register = register(survey, generation, units);
-      Map<String, Double> truth = truth(survey, estimator, harmonisation, generation, units);
+      Map<String, Double> truth = truth(survey, estimation, harmonisation, generation, units);
       LOG.info("simulate {}: population of {} units, {} population values", survey, plan.populationSize(),
           truth.size());
 
@@ -96,9 +90,6 @@ public final class CoverageSimulation {
           .repartitionByRange(col(REPLICATE)).sortWithinPartitions(REPLICATE), cached);
       LOG.info("simulate {}: {} samples drawn, {} respondents in all", survey, settings.samples(), samples.count());
 
-      SurveyWeighting weighting = new SurveyWeighting(survey, config.settings().survey(survey),
-          config.settings().raking());
-      TaylorVariance variance = new TaylorVariance(config.settings().reliability());
       Map<String, EstimateCoverage.Tally> tallies = new LinkedHashMap<>();
       // A replicate is a few jobs on a few thousand rows, mostly driver time: several run at once.
       ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_REPLICATES);
@@ -106,7 +97,9 @@ public final class CoverageSimulation {
         List<Future<List<Row>>> pending = new ArrayList<>();
         for (int r = 0; r < settings.samples(); r++) {
           Dataset<Row> sample = samples.where(col(REPLICATE).equalTo(r)).drop(REPLICATE);
-          pending.add(pool.submit(() -> estimates(sample, weighting, register, estimator, variance)));
+          pending.add(pool.submit(() -> estimation.weighAndEstimate(sample, register)
+              .select("indicator_id", "domain", "domain_value", "category", "estimate", "se", "ci_low", "ci_high",
+                  "base_n").collectAsList()));
         }
         for (int r = 0; r < pending.size(); r++) {
           for (Row e : pending.get(r).get()) {
@@ -144,25 +137,12 @@ public final class CoverageSimulation {
     }
   }
 
-  /** One replicate's estimates with their intervals, as a yearly run computes them. */
-  private List<Row> estimates(Dataset<Row> sample, SurveyWeighting weighting, RegisterMargins register,
-                              IndicatorEstimator estimator, TaylorVariance variance) {
-    WeightedSample weighted = weighting.weigh(generator.wave(), sample, register);
-    Dataset<Row> cellSums = estimator.cellSums(weighted);
-    return variance.withUncertainty(weighted, estimator.pointEstimates(weighted, cellSums), cellSums)
-        .select("indicator_id", "domain", "domain_value", "category", "estimate", "se", "ci_low", "ci_high",
-            "base_n").collectAsList();
-  }
-
   /** The population value of every estimate: the estimator on every unit of the population with weight 1. */
-  private Map<String, Double> truth(String survey, IndicatorEstimator estimator, Harmonisation harmonisation,
+  private Map<String, Double> truth(String survey, SurveyEstimation estimation, Harmonisation harmonisation,
                                     DemoGenerator.SurveyGeneration generation, Dataset<Row> units) {
-    Dataset<Row> census = harmonisation.apply(survey, generator.contract(survey, generation.answers().answer(units)))
-        .withColumn(SurveyWeighting.WEIGHT, lit(1.0))
-        .withColumn(DesignWeights.DESIGN_WEIGHT, lit(1.0))
-        .withColumn(SurveyWeighting.CELL, lit("population"));
+    Dataset<Row> census = harmonisation.apply(survey, generator.contract(survey, generation.answers().answer(units)));
     Map<String, Double> truth = new LinkedHashMap<>();
-    for (Row r : estimator.estimate(new WeightedSample(survey, generator.wave(), census, null, null))
+    for (Row r : estimation.populationValues(census)
         .select("indicator_id", "domain", "domain_value", "category", "estimate").collectAsList()) {
       truth.put(key(r), r.getDouble(4));
     }

@@ -9,8 +9,6 @@ import static org.apache.spark.sql.functions.when;
 
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Codebook;
-import dk.barometer.estimation.IndicatorEstimator;
-import dk.barometer.estimation.TaylorVariance;
 import dk.barometer.ingest.Harmonisation;
 import dk.barometer.ingest.InputChecksums;
 import dk.barometer.ingest.InputErrors;
@@ -118,11 +116,10 @@ public final class WaveRun {
       RegisterMargins register = stages.timed("register", () -> new RegisterReader(spark)
           .read(layout.register(registerYear), registerYear), r -> "margins of " + registerYear);
 
-      IndicatorEstimator estimator = new IndicatorEstimator(config.indicators(), codebook.harmonised());
       List<String> surveys = List.copyOf(config.settings().surveys().keySet());
       surveys.forEach(survey -> inputs.add(layout.responses(survey, wave)));
       List<SurveyPart> parts = inParallel(runId, surveys, survey -> survey(survey, wave,
-          layout.responses(survey, wave), codebook, register, estimator, stages, cached));
+          layout.responses(survey, wave), codebook, register, stages, cached));
       Map<String, WeightedSample> samples = new LinkedHashMap<>();
       List<Dataset<Row>> perSurvey = new ArrayList<>();
       for (SurveyPart part : parts) {
@@ -178,30 +175,29 @@ public final class WaveRun {
   }
 
   private SurveyPart survey(String survey, int wave, String dir, Codebook codebook, RegisterMargins register,
-                            IndicatorEstimator estimator, StageLog stages, List<Dataset<Row>> cached) {
+                            StageLog stages, List<Dataset<Row>> cached) {
     ResponseContract contract = new ResponseContract(survey, wave, codebook, config.classifications(),
         config.settings().survey(survey).stratum());
     Checked checked = stages.timed("validate " + survey, () -> validate(contract, dir, cached),
         c -> String.format("%d rows in %d file(s), %d rejected", c.rowsIn(), c.files(), c.rejected()));
     Dataset<Row> concepts = new Harmonisation(codebook).apply(survey, checked.responses().valid());
-    WeightedSample sample = stages.timed("weight " + survey, () -> new SurveyWeighting(survey,
-        config.settings().survey(survey), config.settings().raking()).weigh(wave, concepts, register),
+    SurveyEstimation estimation = SurveyEstimation.of(config, wave, survey);
+    WeightedSample sample = stages.timed("weight " + survey, () -> estimation.weigh(concepts, register),
         w -> w.diagnostics().summary());
     // Every row read is accepted (weighted, written) or rejected: checked before anything is written.
     RowAccount account = new RowAccount(survey, checked.rowsIn(), sample.rows().count(), checked.rejected())
         .checked();
     LOG.info("rows {}: {} in = {} accepted + {} rejected", survey, account.rowsIn(), account.accepted(),
         account.rejected());
-    Optional<Dataset<Row>> indicators = Optional.empty();
-    if (!config.indicators().forSurvey(survey).isEmpty()) {
-      // The cell sums feed both the point estimates and their variance.
-      Dataset<Row> cellSums = estimator.cellSums(sample).persist(StorageLevel.MEMORY_AND_DISK());
-      cached.add(cellSums);
-      TaylorVariance variance = new TaylorVariance(config.settings().reliability());
-      indicators = Optional.of(stages.timed("variance " + survey, () -> variance.withUncertainty(sample,
-          estimator.pointEstimates(sample, cellSums), cellSums), v -> "standard errors planned"));
-    }
+    Optional<Dataset<Row>> indicators = stages.timed("variance " + survey, () -> estimation.indicators(sample,
+        cellSums -> persisted(cellSums, cached)), v -> v.isPresent() ? "standard errors planned" : "no indicators");
     return new SurveyPart(contract, checked.responses(), concepts, sample, account, indicators);
+  }
+
+  private static Dataset<Row> persisted(Dataset<Row> rows, List<Dataset<Row>> cached) {
+    Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(persisted);
+    return persisted;
   }
 
   /**

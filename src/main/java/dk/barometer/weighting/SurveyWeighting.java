@@ -25,8 +25,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Weights one survey: design weights per sampling stratum, then raking to the register margins (after the
- * configured collapses), with trimming when configured ({@link TrimmedRaking}). The rows are aggregated to
+ * Weights one survey: design weights per sampling stratum, then the {@link WeightingRecipe} (raking to the register
+ * margins after the configured collapses, with trimming when configured). The rows are aggregated to
  * weighting cells (margin categories and stratum) once; raking iterates on that small table on the driver and the
  * cell factors are joined back onto the rows, so the cost is one pass over the rows whatever the number of
  * iterations.
@@ -62,24 +62,8 @@ public final class SurveyWeighting {
     List<Cell> cells = new ArrayList<>();
     counts.forEach((cell, n) -> cells.add(new Cell(cell, n, n * designWeights.get(cell.get(cell.size() - 1)))));
     Dataset<Row> designed = DesignWeights.apply(responses, settings.stratum(), designWeights, registerStrata);
-    List<Map<String, Double>> targets = margins.stream()
-        .map(m -> settings.collapsed(m, register.margin(population, m))).toList();
-    CellRaking cellRaking = new CellRaking(survey, raking);
-    double[] totals;
-    RakingResult last;
-    int rounds = 0;
-    long trimmed = 0;
-    if (settings.trimming() == null) {
-      last = cellRaking.rake(margins, cells, targets);
-      totals = TrimmedRaking.totals(cells, last);
-    } else {
-      TrimmedRaking.Outcome outcome = new TrimmedRaking(survey, cellRaking, settings.trimming())
-          .rake(margins, cells, targets);
-      last = outcome.lastRaking();
-      totals = outcome.totals();
-      rounds = outcome.rounds();
-      trimmed = outcome.trimmed();
-    }
+    WeightingRecipe.Calibration calibration = new WeightingRecipe(survey, settings, raking).calibrate(cells, register);
+    double[] totals = calibration.totals();
 
     List<Row> factors = new ArrayList<>();
     for (int c = 0; c < cells.size(); c++) {
@@ -93,10 +77,10 @@ public final class SurveyWeighting {
         .join(broadcast(responses.sparkSession().createDataFrame(factors, factorSchema)), seq(CELL), "left")
         .withColumn(WEIGHT, col(DesignWeights.DESIGN_WEIGHT).multiply(col(RAKE_FACTOR)));
     WeightDiagnostics diagnostics = WeightDiagnostics.of(survey, new UnitWeights(cells, totals),
-        last.iterations(), last.maxGap(), rounds, trimmed, collapsedDescriptions());
-    CalibrationCells calibration = new CalibrationCells(margins, cells, totals,
-        registerStrata);
-    return new WeightedSample(survey, wave, weighted, diagnostics, calibration);
+        calibration.lastRaking().iterations(), calibration.lastRaking().maxGap(), calibration.trimmingRounds(),
+        calibration.trimmed(), collapsedDescriptions());
+    return new WeightedSample(survey, wave, weighted, diagnostics,
+        new CalibrationCells(margins, cells, totals, registerStrata));
   }
 
   private static scala.collection.immutable.Seq<String> seq(String column) {

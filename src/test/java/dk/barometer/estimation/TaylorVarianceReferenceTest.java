@@ -13,10 +13,9 @@ import dk.barometer.config.Question;
 import dk.barometer.config.ReliabilitySettings;
 import dk.barometer.config.SurveyCodebook;
 import dk.barometer.config.SurveySettings;
+import dk.barometer.pipeline.SurveyEstimation;
 import dk.barometer.testing.ReferenceFixture;
 import dk.barometer.testing.TestSpark;
-import dk.barometer.weighting.SurveyWeighting;
-import dk.barometer.weighting.WeightedSample;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,14 +57,9 @@ class TaylorVarianceReferenceTest {
       rows = rows.withColumn(q, col(q).cast("int"));
     }
     SurveySettings settings = fixture.settings().surveys().get(survey);
-    WeightedSample sample = new SurveyWeighting(survey, settings, fixture.settings().raking())
-        .weigh(0, rows, fixture.register(settings.population()));
-
-    IndicatorEstimator estimator = new IndicatorEstimator(catalog(survey), codebook(survey));
-    Dataset<Row> cellSums = estimator.cellSums(sample);
     Map<String, Row> actual = new HashMap<>();
-    for (Row r : new TaylorVariance(ReliabilitySettings.DEFAULT)
-        .withUncertainty(sample, estimator.pointEstimates(sample, cellSums), cellSums)
+    for (Row r : new SurveyEstimation(survey, 0, settings, fixture.settings().raking(), ReliabilitySettings.DEFAULT,
+            catalog(survey), codebook(survey)).weighAndEstimate(rows, fixture.register(settings.population()))
         .select("indicator_id", "domain", "domain_value", "base_n", "estimate", "se", "ci_low", "ci_high", "deff")
         .collectAsList()) {
       actual.put(String.join("/", r.getString(0), r.getString(1), r.getString(2)), r);

@@ -1,0 +1,93 @@
+package dk.barometer.pipeline;
+
+import static org.apache.spark.sql.functions.lit;
+
+import dk.barometer.config.BarometerConfig;
+import dk.barometer.config.Codebook;
+import dk.barometer.config.IndicatorCatalog;
+import dk.barometer.config.RakingSettings;
+import dk.barometer.config.ReliabilitySettings;
+import dk.barometer.config.SurveySettings;
+import dk.barometer.estimation.IndicatorEstimator;
+import dk.barometer.estimation.TaylorVariance;
+import dk.barometer.ingest.RegisterMargins;
+import dk.barometer.weighting.DesignWeights;
+import dk.barometer.weighting.SurveyWeighting;
+import dk.barometer.weighting.WeightedSample;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The statistical steps of one survey of one wave, after validation and harmonisation: weighting to the register
+ * ({@link SurveyWeighting}), then every indicator with its standard error and interval ({@link IndicatorEstimator},
+ * {@link TaylorVariance}). A wave run and the coverage simulation both take these steps from here, so the estimates
+ * the simulation checks are the ones a run writes.
+ */
+public final class SurveyEstimation {
+  private final String survey;
+  private final int wave;
+  private final SurveyWeighting weighting;
+  private final IndicatorEstimator estimator;
+  private final TaylorVariance variance;
+  private final boolean hasIndicators;
+
+  /**
+   * The steps for {@code survey} of {@code wave}: its weighting settings, the indicators of {@code indicators} over
+   * the {@code harmonised} codebook, their intervals by {@code reliability}.
+   */
+  public SurveyEstimation(String survey, int wave, SurveySettings settings, RakingSettings raking,
+                          ReliabilitySettings reliability, IndicatorCatalog indicators, Codebook harmonised) {
+    this.survey = survey;
+    this.wave = wave;
+    this.weighting = new SurveyWeighting(survey, settings, raking);
+    this.estimator = new IndicatorEstimator(indicators, harmonised);
+    this.variance = new TaylorVariance(reliability);
+    this.hasIndicators = !indicators.forSurvey(survey).isEmpty();
+  }
+
+  /** The steps of conf/ for {@code survey}'s indicators of {@code indicators} (the catalogue, or a part of it). */
+  public static SurveyEstimation of(BarometerConfig config, int wave, String survey, IndicatorCatalog indicators) {
+    return new SurveyEstimation(survey, wave, config.settings().survey(survey), config.settings().raking(),
+        config.settings().reliability(), indicators, config.codebook(wave).harmonised());
+  }
+
+  public static SurveyEstimation of(BarometerConfig config, int wave, String survey) {
+    return of(config, wave, survey, config.indicators());
+  }
+
+  /** The harmonised valid responses weighted to the register's margins. */
+  public WeightedSample weigh(Dataset<Row> harmonised, RegisterMargins register) {
+    return weighting.weigh(wave, harmonised, register);
+  }
+
+  /**
+   * The survey's indicators with their uncertainty; empty when the catalogue has none for the survey. The cell
+   * sums feed both the point estimates and their variance: {@code reuse} may persist them (it returns what to use).
+   */
+  public Optional<Dataset<Row>> indicators(WeightedSample sample, UnaryOperator<Dataset<Row>> reuse) {
+    if (!hasIndicators) {
+      return Optional.empty();
+    }
+    Dataset<Row> cellSums = reuse.apply(estimator.cellSums(sample));
+    return Optional.of(variance.withUncertainty(sample, estimator.pointEstimates(sample, cellSums), cellSums));
+  }
+
+  /** {@link #weigh} then {@link #indicators}, nothing persisted: one sample's estimates as a run computes them. */
+  public Dataset<Row> weighAndEstimate(Dataset<Row> harmonised, RegisterMargins register) {
+    return indicators(weigh(harmonised, register), UnaryOperator.identity()).orElseThrow(() ->
+        new IllegalArgumentException("no indicator of survey " + survey + " to estimate"));
+  }
+
+  /**
+   * The population values of the indicators: the point estimators on every unit of a population (a census of
+   * harmonised rows), each with weight 1.
+   */
+  public Dataset<Row> populationValues(Dataset<Row> census) {
+    Dataset<Row> weighted = census.withColumn(SurveyWeighting.WEIGHT, lit(1.0))
+        .withColumn(DesignWeights.DESIGN_WEIGHT, lit(1.0))
+        .withColumn(SurveyWeighting.CELL, lit("population"));
+    return estimator.estimate(new WeightedSample(survey, wave, weighted, null, null));
+  }
+}
