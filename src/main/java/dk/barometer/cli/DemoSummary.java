@@ -2,13 +2,11 @@ package dk.barometer.cli;
 
 import static org.apache.spark.sql.functions.col;
 
-import dk.barometer.config.AnswerCode;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Codebook;
+import dk.barometer.config.DomainDefinition;
+import dk.barometer.config.IndicatorCategory;
 import dk.barometer.config.IndicatorDefinition;
-import dk.barometer.config.IndicatorType;
-import dk.barometer.config.Question;
-import dk.barometer.estimation.IndicatorEstimator;
 import dk.barometer.pipeline.WaveRun;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
@@ -56,7 +54,7 @@ final class DemoSummary {
     out.println(header);
     for (String domain : DOMAINS) {
       for (String[] value : domainValues(domain)) {
-        Row any = byKey.get(String.join("/", "uses_ai", domain, value[0], IndicatorEstimator.SHARE_CATEGORY));
+        Row any = byKey.get(String.join("/", "uses_ai", domain, value[0], IndicatorCategory.YES));
         if (any == null) {
           continue;
         }
@@ -79,15 +77,9 @@ final class DemoSummary {
     for (String id : INDICATORS) {
       IndicatorDefinition indicator = config.indicators().indicators().stream().filter(i -> i.id().equals(id))
           .findFirst().orElseThrow();
-      if (indicator.type() == IndicatorType.SHARE) {
-        figures.add(new Figure(id, IndicatorEstimator.SHARE_CATEGORY, id));
-      } else {
-        Question question = codebook.survey(indicator.survey()).question(indicator.question()).orElseThrow();
-        for (AnswerCode code : codebook.scaleOf(question)) {
-          if (!code.isMissing()) {
-            figures.add(new Figure(id, String.valueOf(code.code()), code.en().replace("AI ", "")));
-          }
-        }
+      for (IndicatorCategory category : indicator.categories(concept -> codebook)) {
+        String label = category.code().equals(IndicatorCategory.YES) ? id : category.en().replace("AI ", "");
+        figures.add(new Figure(id, category.code(), label));
       }
     }
     return figures;
@@ -95,7 +87,7 @@ final class DemoSummary {
 
   private List<String[]> domainValues(String domain) {
     if (domain.equals("total")) {
-      return List.<String[]>of(new String[] {IndicatorEstimator.TOTAL_VALUE, "All firms"});
+      return List.<String[]>of(new String[] {DomainDefinition.TOTAL_VALUE, "All firms"});
     }
     return config.classifications().get(domain).codes().stream()
         .map(c -> new String[] {c.code(), c.en()}).toList();

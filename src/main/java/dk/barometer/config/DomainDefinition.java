@@ -10,6 +10,9 @@ import java.util.List;
  * trained), or neither (the whole population, value 'all'); optionally restricted by {@code where}.
  */
 public record DomainDefinition(String variable, String where, List<DomainGroup> groups) {
+  /** The domain value of the whole population. */
+  public static final String TOTAL_VALUE = "all";
+
   public DomainDefinition {
     checkArgument(variable == null || groups == null, "A domain takes a variable or groups, not both (%s)", variable);
     groups = groups == null ? List.of() : List.copyOf(groups);

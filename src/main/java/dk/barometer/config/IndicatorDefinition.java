@@ -2,7 +2,9 @@ package dk.barometer.config;
 
 import static dk.barometer.config.Checks.checkArgument;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /** One indicator of {@code conf/indicators.yaml}; see that file for the meaning of each field. */
 public record IndicatorDefinition(String id, String survey, IndicatorType type, String question,
@@ -29,6 +31,37 @@ public record IndicatorDefinition(String id, String survey, IndicatorType type, 
     questions = type.singleQuestion() ? List.of(question) : List.copyOf(questions);
     success = success == null ? List.of() : List.copyOf(success);
     domains = List.copyOf(domains);
+  }
+
+  /**
+   * The categories this indicator estimates when its concepts are those of {@code concepts} (the questions of the
+   * harmonised codebook asking each one): the valid answer codes of a distribution, {@link IndicatorCategory#YES}
+   * for a share, a question per category for a list of items or shares of a total.
+   */
+  public List<IndicatorCategory> categories(Function<String, Codebook> concepts) {
+    return switch (type) {
+      case DISTRIBUTION -> {
+        Codebook codebook = concepts.apply(question);
+        Question asked = codebook.survey(survey).question(question).orElseThrow();
+        yield codebook.scaleOf(asked).stream().filter(c -> !c.isMissing())
+            .map(c -> new IndicatorCategory(String.valueOf(c.code()), question, c.da(), c.en())).toList();
+      }
+      case SHARE -> List.of(new IndicatorCategory(IndicatorCategory.YES, question, "Ja", "Yes"));
+      case ANY -> List.of(new IndicatorCategory(IndicatorCategory.YES, null, "Ja", "Yes"));
+      case ITEMS, SHARE_OF_TOTAL -> questions.stream().map(id -> {
+        Question asked = concepts.apply(id).survey(survey).question(id).orElseThrow();
+        return new IndicatorCategory(id, id, asked.da(), asked.en());
+      }).toList();
+    };
+  }
+
+  /**
+   * Whether a wave asking {@code asked} of this indicator's concepts estimates it: every concept, or, for a list of
+   * items (each on its own base), any of them.
+   */
+  public boolean estimableFrom(Collection<String> asked) {
+    long present = questions.stream().filter(asked::contains).count();
+    return type == IndicatorType.ITEMS ? present > 0 : present == questions.size();
   }
 
   /** The same indicator broken down by {@code subset} of its domains only. */

@@ -21,6 +21,7 @@ import dk.barometer.config.Codebook;
 import dk.barometer.config.DomainDefinition;
 import dk.barometer.config.DomainGroup;
 import dk.barometer.config.IndicatorCatalog;
+import dk.barometer.config.IndicatorCategory;
 import dk.barometer.config.IndicatorDefinition;
 import dk.barometer.config.IndicatorType;
 import dk.barometer.config.Question;
@@ -58,8 +59,6 @@ import org.apache.spark.sql.types.StructType;
  * The unweighted ratio sum(y) / sum(b) is kept beside it to show what the weighting changes.
  */
 public final class IndicatorEstimator {
-  public static final String TOTAL_VALUE = "all";
-  public static final String SHARE_CATEGORY = "yes";
   /** The columns that identify one estimate of a survey and wave. */
   public static final List<String> KEYS = List.of("indicator_id", "domain", "domain_value", "category");
   private static final String BREAK_KEY_SEPARATOR = "\u001f";
@@ -174,10 +173,10 @@ public final class IndicatorEstimator {
     for (IndicatorDefinition indicator : catalog.forSurvey(survey)) {
       List<String> asked = indicator.questions().stream()
           .filter(q -> codebook.survey(survey).question(q).isPresent()).toList();
-      boolean complete = asked.size() == indicator.questions().size();
-      if (asked.isEmpty() || !complete && indicator.type() != IndicatorType.ITEMS) {
+      if (!indicator.estimableFrom(asked)) {
         continue;
       }
+      boolean complete = asked.size() == indicator.questions().size();
       List<String> domains = indicator.domains().stream().filter(d -> {
         DomainDefinition domain = catalog.domains().get(d);
         return domain.variable() == null || columns.contains(domain.variable());
@@ -287,19 +286,20 @@ public final class IndicatorEstimator {
     Column inScope = indicator.baseWhere() == null ? lit(true) : expr(indicator.baseWhere());
     List<String> domains = indicator.domains();
     List<Item> items = new ArrayList<>();
+    List<IndicatorCategory> categories = indicator.categories(concept -> codebook);
     switch (indicator.type()) {
       case DISTRIBUTION -> {
-        Question question = question(survey, indicator.questions().get(0));
-        for (int code : codebook.validCodes(question)) {
-          items.add(item(indicator, String.valueOf(code), indicator(col(question.id()).equalTo(code)),
-              valid(question).and(inScope), domains));
+        Question question = question(survey, indicator.question());
+        for (IndicatorCategory category : categories) {
+          items.add(item(indicator, category.code(),
+              indicator(col(question.id()).equalTo(Integer.parseInt(category.code()))), valid(question).and(inScope),
+              domains));
         }
       }
       case SHARE, ITEMS -> {
-        for (String id : indicator.questions()) {
-          String category = indicator.type() == IndicatorType.SHARE ? SHARE_CATEGORY : id;
-          items.add(item(indicator, category, success(indicator, id), valid(question(survey, id)).and(inScope),
-              domains));
+        for (IndicatorCategory category : categories) {
+          items.add(item(indicator, category.code(), success(indicator, category.question()),
+              valid(question(survey, category.question())).and(inScope), domains));
         }
       }
       case ANY -> {
@@ -309,16 +309,16 @@ public final class IndicatorEstimator {
           anyValid = anyValid.or(valid(question(survey, id)));
           anySuccess = anySuccess.or(col(id).isin(indicator.success().toArray()));
         }
-        items.add(item(indicator, SHARE_CATEGORY, indicator(anySuccess), anyValid.and(inScope), domains));
+        items.add(item(indicator, categories.get(0).code(), indicator(anySuccess), anyValid.and(inScope), domains));
       }
       case SHARE_OF_TOTAL -> {
         Column successes = lit(0.0);
         for (String id : indicator.questions()) {
           successes = successes.plus(success(indicator, id));
         }
-        for (String id : indicator.questions()) {
-          items.add(new Item(indicator.id(), id, when(inScope, success(indicator, id)).otherwise(0.0),
-              when(inScope, successes).otherwise(0.0), domains, false));
+        for (IndicatorCategory category : categories) {
+          items.add(new Item(indicator.id(), category.code(), when(inScope, success(indicator, category.question()))
+              .otherwise(0.0), when(inScope, successes).otherwise(0.0), domains, false));
         }
       }
     }
@@ -369,7 +369,7 @@ public final class IndicatorEstimator {
       }
     } else if (d.isTotal()) {
       keys.add(restriction.as(prefix));
-      values.add(domainStruct(name, when(col(prefix), lit(TOTAL_VALUE))));
+      values.add(domainStruct(name, when(col(prefix), lit(DomainDefinition.TOTAL_VALUE))));
     } else {
       keys.add(when(restriction, col(d.variable())).as(prefix));
       values.add(domainStruct(name, col(prefix)));

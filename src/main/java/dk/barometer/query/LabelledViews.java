@@ -7,9 +7,9 @@ import dk.barometer.config.Classification;
 import dk.barometer.config.Codebook;
 import dk.barometer.config.DomainDefinition;
 import dk.barometer.config.DomainGroup;
+import dk.barometer.config.IndicatorCategory;
 import dk.barometer.config.IndicatorDefinition;
 import dk.barometer.config.Question;
-import dk.barometer.estimation.IndicatorEstimator;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
 import java.util.ArrayList;
@@ -176,7 +176,7 @@ public final class LabelledViews {
       String domain = entry.getKey();
       DomainDefinition d = entry.getValue();
       if (d.isTotal()) {
-        rows.add(List.of(domain, IndicatorEstimator.TOTAL_VALUE, "Alle", "All"));
+        rows.add(List.of(domain, DomainDefinition.TOTAL_VALUE, "Alle", "All"));
       } else if (d.isGrouped()) {
         for (DomainGroup g : d.groups()) {
           rows.add(List.of(domain, g.value(), g.da(), g.en()));
@@ -206,22 +206,9 @@ public final class LabelledViews {
     List<List<String>> rows = new ArrayList<>();
     for (IndicatorDefinition indicator : config.indicators().indicators()) {
       String survey = indicator.survey();
-      switch (indicator.type()) {
-        case DISTRIBUTION -> {
-          String concept = indicator.questions().get(0);
-          Codebook codebook = config.latestAsking(survey, concept).orElseThrow();
-          for (AnswerCode c : codebook.scaleOf(codebook.survey(survey).question(concept).orElseThrow())) {
-            rows.add(List.of(survey, indicator.id(), String.valueOf(c.code()), c.da(), c.en()));
-          }
-        }
-        case ITEMS, SHARE_OF_TOTAL -> {
-          for (String concept : indicator.questions()) {
-            Question q = config.latestAsking(survey, concept).orElseThrow().survey(survey).question(concept)
-                .orElseThrow();
-            rows.add(List.of(survey, indicator.id(), concept, q.da(), q.en()));
-          }
-        }
-        case SHARE, ANY -> rows.add(List.of(survey, indicator.id(), IndicatorEstimator.SHARE_CATEGORY, "Ja", "Yes"));
+      for (IndicatorCategory category : indicator.categories(concept -> config.latestAsking(survey, concept)
+          .orElseThrow())) {
+        rows.add(List.of(survey, indicator.id(), category.code(), category.da(), category.en()));
       }
     }
     return rows;

@@ -6,7 +6,6 @@ import dk.barometer.config.Codebook;
 import dk.barometer.config.DomainDefinition;
 import dk.barometer.config.DomainGroup;
 import dk.barometer.config.IndicatorDefinition;
-import dk.barometer.config.IndicatorType;
 import dk.barometer.config.Question;
 import dk.barometer.config.SurveyCodebook;
 import java.util.List;
@@ -102,9 +101,8 @@ public final class CatalogueDocument {
   private String waves(String survey, IndicatorDefinition indicator) {
     return codebooks.entrySet().stream().filter(e -> {
       SurveyCodebook book = e.getValue().survey(survey);
-      return indicator.type() == IndicatorType.ITEMS
-          ? indicator.questions().stream().anyMatch(q -> book.question(q).isPresent())
-          : indicator.questions().stream().allMatch(q -> book.question(q).isPresent());
+      return indicator.estimableFrom(indicator.questions().stream().filter(q -> book.question(q).isPresent())
+          .toList());
     }).map(e -> String.valueOf(e.getKey())).collect(Collectors.joining(", "));
   }
 

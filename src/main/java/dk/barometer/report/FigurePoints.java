@@ -2,10 +2,10 @@ package dk.barometer.report;
 
 import dk.barometer.config.ChartDimension;
 import dk.barometer.config.ChartKind;
+import dk.barometer.config.IndicatorCategory;
 import dk.barometer.config.Question;
 import dk.barometer.config.ReportFigure;
 import dk.barometer.config.ReportSeries;
-import dk.barometer.estimation.IndicatorEstimator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -148,6 +148,6 @@ final class FigurePoints {
   }
 
   private static boolean isShare(Estimate e) {
-    return e.category().equals(IndicatorEstimator.SHARE_CATEGORY);
+    return e.category().equals(IndicatorCategory.YES);
   }
 }
