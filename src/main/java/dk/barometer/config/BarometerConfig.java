@@ -31,6 +31,7 @@ public record BarometerConfig(Path directory, Settings settings, Classifications
     BarometerConfig config = new BarometerConfig(directory, settings, classifications, indicators);
     config.checkSurveys();
     config.checkConceptsAsked();
+    new SnippetCheck(config).check();
     return config;
   }
 

@@ -2,6 +2,7 @@ package dk.barometer.config;
 
 import dk.barometer.BarometerException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Every configuration error (exit 3), one factory method each: the message names the file and says what is wrong,
@@ -38,5 +39,19 @@ final class ConfigErrors {
 
   static BarometerException unreadableForFingerprint(Path directory, Exception cause) {
     return config(cause, "Cannot fingerprint %s: %s", directory, cause);
+  }
+
+  static BarometerException unparsableCondition(SqlSnippet condition, String parserError, Exception cause) {
+    return config(cause, "%s: the condition %s: \"%s\" is not Spark SQL: %s. Correct its syntax: it is a Spark SQL "
+        + "boolean expression, as after WHERE.", condition.file(), condition.key(), condition.text(), parserError);
+  }
+
+  /** {@code nearest}: the columns the condition may have meant, if any is near; {@code columns}: all of them. */
+  static BarometerException unknownColumn(SqlSnippet condition, String column, String rows, List<String> nearest,
+                                          List<String> columns) {
+    return config("%s: the condition %s: \"%s\" names column '%s', which is not a column of %s. %s",
+        condition.file(), condition.key(), condition.text(), column, rows, nearest.isEmpty()
+            ? "Use one of its columns: " + String.join(", ", columns) + "."
+            : "Did you mean " + String.join(" or ", nearest) + "? Correct the column name in the condition.");
   }
 }
