@@ -2,7 +2,6 @@ package dk.barometer.config;
 
 import static dk.barometer.config.Checks.checkArgument;
 
-import dk.barometer.BarometerException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +31,7 @@ public record BarometerConfig(Path directory, Settings settings, Classifications
     BarometerConfig config = new BarometerConfig(directory, settings, classifications, indicators);
     config.checkSurveys();
     config.checkConceptsAsked();
+    new SnippetCheck(config).check();
     return config;
   }
 
@@ -75,7 +75,7 @@ public record BarometerConfig(Path directory, Settings settings, Classifications
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException | NoSuchAlgorithmException e) {
-      throw new BarometerException(BarometerException.Kind.CONFIG, "Cannot fingerprint " + directory + ": " + e, e);
+      throw ConfigErrors.unreadableForFingerprint(directory, e);
     }
   }
 

@@ -8,7 +8,7 @@ public final class Checks {
 
   public static void checkArgument(boolean condition, String message, Object... args) {
     if (!condition) {
-      throw new BarometerException(BarometerException.Kind.CONFIG, String.format(message, args));
+      throw ConfigErrors.invalid(String.format(message, args));
     }
   }
 }

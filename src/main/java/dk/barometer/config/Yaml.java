@@ -49,8 +49,7 @@ public final class Yaml {
 
   public static <T> T read(Path file, Class<T> type) {
     if (!Files.isRegularFile(file)) {
-      throw new BarometerException(BarometerException.Kind.CONFIG,
-          String.format("Configuration file %s does not exist. Check --conf (or BAROMETER_CONF).", file));
+      throw ConfigErrors.missingFile(file);
     }
     Object tree;
     try (Reader reader = Files.newBufferedReader(file)) {
@@ -58,8 +57,7 @@ public final class Yaml {
       tree = new org.yaml.snakeyaml.Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
           new DumperOptions(), options, new CodeSafeResolver()).load(reader);
     } catch (IOException | YAMLException e) {
-      throw new BarometerException(BarometerException.Kind.CONFIG,
-          String.format("%s: cannot read YAML: %s", file, e.getMessage()), e);
+      throw ConfigErrors.unreadableYaml(file, e);
     }
     try {
       return MAPPER.convertValue(tree, type);
@@ -67,8 +65,7 @@ public final class Yaml {
       Throwable cause = e.getCause() instanceof JsonMappingException m ? m : e;
       Throwable root = cause.getCause() instanceof BarometerException ? cause.getCause() : cause;
       String where = cause instanceof JsonMappingException m ? " (at " + m.getPathReference() + ")" : "";
-      throw new BarometerException(BarometerException.Kind.CONFIG,
-          String.format("%s: %s%s", file, root.getMessage().lines().findFirst().orElse(""), where), e);
+      throw ConfigErrors.unboundYaml(file, root.getMessage().lines().findFirst().orElse(""), where, e);
     }
   }
 }

@@ -1,0 +1,57 @@
+package dk.barometer.config;
+
+import dk.barometer.BarometerException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Every configuration error (exit 3), one factory method each: the message names the file and says what is wrong,
+ * with which value, why, and what to do.
+ */
+final class ConfigErrors {
+  private ConfigErrors() {}
+
+  private static BarometerException config(String format, Object... args) {
+    return new BarometerException(BarometerException.Kind.CONFIG, String.format(format, args));
+  }
+
+  private static BarometerException config(Throwable cause, String format, Object... args) {
+    return new BarometerException(BarometerException.Kind.CONFIG, String.format(format, args), cause);
+  }
+
+  /** A failed check of a configuration record ({@link Checks}); the message is the check's own. */
+  static BarometerException invalid(String message) {
+    return config("%s", message);
+  }
+
+  static BarometerException missingFile(Path file) {
+    return config("Configuration file %s does not exist. Check --conf (or BAROMETER_CONF).", file);
+  }
+
+  static BarometerException unreadableYaml(Path file, Exception cause) {
+    return config(cause, "%s: cannot read YAML: %s", file, cause.getMessage());
+  }
+
+  /** YAML that reads but does not fit the record: {@code problem} says which value, {@code where} at which key. */
+  static BarometerException unboundYaml(Path file, String problem, String where, Exception cause) {
+    return config(cause, "%s: %s%s", file, problem, where);
+  }
+
+  static BarometerException unreadableForFingerprint(Path directory, Exception cause) {
+    return config(cause, "Cannot fingerprint %s: %s", directory, cause);
+  }
+
+  static BarometerException unparsableCondition(SqlSnippet condition, String parserError, Exception cause) {
+    return config(cause, "%s: the condition %s: \"%s\" is not Spark SQL: %s. Correct its syntax: it is a Spark SQL "
+        + "boolean expression, as after WHERE.", condition.file(), condition.key(), condition.text(), parserError);
+  }
+
+  /** {@code nearest}: the columns the condition may have meant, if any is near; {@code columns}: all of them. */
+  static BarometerException unknownColumn(SqlSnippet condition, String column, String rows, List<String> nearest,
+                                          List<String> columns) {
+    return config("%s: the condition %s: \"%s\" names column '%s', which is not a column of %s. %s",
+        condition.file(), condition.key(), condition.text(), column, rows, nearest.isEmpty()
+            ? "Use one of its columns: " + String.join(", ", columns) + "."
+            : "Did you mean " + String.join(" or ", nearest) + "? Correct the column name in the condition.");
+  }
+}

@@ -1,0 +1,182 @@
+package dk.barometer.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToIntFunction;
+
+/**
+ * Every Spark SQL condition of {@code conf/}, checked when the configuration loads: each parses, and each column it
+ * names is a column of the rows it is evaluated on, in every configured wave whose run evaluates it. Without this a
+ * typo fails mid-run, after the responses were read and validated.
+ *
+ * <p>The rows are the run's. A question's {@code asked_if} is evaluated on the wave's response files as validated
+ * ({@code validate.ResponseValidator}): the survey's classification variables, its stratum and the question ids of
+ * the wave's codebook. A domain's and a group's {@code where} and an indicator's {@code base_where} are evaluated on
+ * the responses harmonised to concepts ({@code estimation.IndicatorEstimator}): the concepts instead of the question
+ * ids. The run evaluates a {@code base_where} only for an indicator the wave estimates, and a domain's conditions
+ * only for a domain such an indicator is broken down by and whose variable the wave has; a condition no wave
+ * evaluates is parsed only. The respondent id and wave columns are left out: no condition is about them.
+ */
+final class SnippetCheck {
+  /** A name this many edits or fewer from a column is offered as the column meant. */
+  private static final int NEAR_EDITS = 3;
+
+  private final BarometerConfig config;
+  private final Path indicatorsFile;
+  private final SnippetParser parser = new SnippetParser();
+
+  SnippetCheck(BarometerConfig config) {
+    this.config = config;
+    this.indicatorsFile = config.directory().resolve(config.settings().indicators());
+  }
+
+  void check() {
+    for (SqlSnippet condition : catalogueConditions()) {
+      parser.columns(condition);
+    }
+    Settings settings = config.settings();
+    for (int wave : new TreeSet<>(settings.waves().keySet())) {
+      String codebookName = settings.wave(wave).codebook();
+      Path file = config.directory().resolve(codebookName);
+      Codebook codebook = config.codebook(wave);
+      Codebook concepts = codebook.harmonised();
+      for (String survey : settings.surveys().keySet()) {
+        String stratum = settings.survey(survey).stratum();
+        Rows validated = new Rows(String.format("the %s response files of wave %d (classification variables, stratum "
+            + "and question ids of %s)", survey, wave, codebookName), codebook.survey(survey), stratum);
+        for (Question q : codebook.survey(survey).questions()) {
+          if (q.askedIf() != null) {
+            resolve(new SqlSnippet(file, String.format("surveys.%s.questions[id: %s].asked_if", survey, q.id()),
+                q.askedIf()), validated);
+          }
+        }
+        Rows harmonised = new Rows(String.format("the %s responses of wave %d as the indicators see them "
+            + "(classification variables, stratum and the concepts of %s)", survey, wave, codebookName),
+            concepts.survey(survey), stratum);
+        for (SqlSnippet condition : estimationConditions(survey, concepts.survey(survey), harmonised)) {
+          resolve(condition, harmonised);
+        }
+      }
+    }
+  }
+
+  /** Every condition of the indicator catalogue: each domain's, then each indicator's. */
+  private List<SqlSnippet> catalogueConditions() {
+    List<SqlSnippet> conditions = new ArrayList<>();
+    config.indicators().domains().forEach((name, domain) -> conditions.addAll(domainConditions(name, domain)));
+    for (IndicatorDefinition indicator : config.indicators().indicators()) {
+      if (indicator.baseWhere() != null) {
+        conditions.add(baseWhere(indicator));
+      }
+    }
+    return conditions;
+  }
+
+  /** The conditions the estimation of {@code survey} evaluates on a wave with {@code concepts}. */
+  private List<SqlSnippet> estimationConditions(String survey, SurveyCodebook concepts, Rows harmonised) {
+    List<SqlSnippet> conditions = new ArrayList<>();
+    Set<String> domains = new LinkedHashSet<>();
+    for (IndicatorDefinition indicator : config.indicators().forSurvey(survey)) {
+      if (!estimated(indicator, concepts)) {
+        continue;
+      }
+      if (indicator.baseWhere() != null) {
+        conditions.add(baseWhere(indicator));
+      }
+      for (String name : indicator.domains()) {
+        String variable = config.indicators().domains().get(name).variable();
+        if (variable == null || harmonised.columns().contains(variable)) {
+          domains.add(name);
+        }
+      }
+    }
+    for (String name : domains) {
+      conditions.addAll(domainConditions(name, config.indicators().domains().get(name)));
+    }
+    return conditions;
+  }
+
+  /** A wave estimates an indicator when it asks every concept of it, or, for a list of items, any. */
+  private static boolean estimated(IndicatorDefinition indicator, SurveyCodebook concepts) {
+    long asked = indicator.questions().stream().filter(q -> concepts.question(q).isPresent()).count();
+    return indicator.type() == IndicatorType.ITEMS ? asked > 0 : asked == indicator.questions().size();
+  }
+
+  private SqlSnippet baseWhere(IndicatorDefinition indicator) {
+    return new SqlSnippet(indicatorsFile, String.format("indicators[id: %s, survey: %s].base_where", indicator.id(),
+        indicator.survey()), indicator.baseWhere());
+  }
+
+  private List<SqlSnippet> domainConditions(String name, DomainDefinition domain) {
+    List<SqlSnippet> conditions = new ArrayList<>();
+    if (domain.where() != null) {
+      conditions.add(new SqlSnippet(indicatorsFile, "domains." + name + ".where", domain.where()));
+    }
+    for (DomainGroup group : domain.groups()) {
+      conditions.add(new SqlSnippet(indicatorsFile, String.format("domains.%s.groups[value: %s].where", name,
+          group.value()), group.where()));
+    }
+    return conditions;
+  }
+
+  private void resolve(SqlSnippet condition, Rows rows) {
+    for (String column : parser.columns(condition)) {
+      if (!rows.has(column)) {
+        throw ConfigErrors.unknownColumn(condition, column, rows.description(), rows.nearest(column),
+            rows.columns().stream().sorted().toList());
+      }
+    }
+  }
+
+  /** The rows a condition is evaluated on: what they are, as a message names them, and their columns. */
+  private record Rows(String description, List<String> columns) {
+    Rows(String description, SurveyCodebook book, String stratum) {
+      this(description, columnsOf(book, stratum));
+    }
+
+    private static List<String> columnsOf(SurveyCodebook book, String stratum) {
+      List<String> columns = new ArrayList<>(book.classifications());
+      columns.add(stratum);
+      book.questions().forEach(q -> columns.add(q.id()));
+      return List.copyOf(columns);
+    }
+
+    /** Spark resolves column names case-insensitively (its default), so a condition may too. */
+    boolean has(String column) {
+      return columns.stream().anyMatch(column::equalsIgnoreCase);
+    }
+
+    /** The columns nearest {@code name}, as the fix of a typo: up to three, none if no column is near. */
+    List<String> nearest(String name) {
+      ToIntFunction<String> edits = column -> edits(name.toLowerCase(Locale.ROOT), column.toLowerCase(Locale.ROOT));
+      return columns.stream().filter(c -> edits.applyAsInt(c) <= NEAR_EDITS)
+          .sorted(Comparator.comparingInt(edits).thenComparing(Comparator.naturalOrder())).limit(3).toList();
+    }
+  }
+
+  /** Levenshtein distance: the fewest insertions, deletions and substitutions that turn {@code a} into {@code b}. */
+  private static int edits(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

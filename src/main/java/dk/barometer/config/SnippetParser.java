@@ -1,0 +1,60 @@
+package dk.barometer.config;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedAttribute;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.parser.CatalystSqlParser$;
+import org.apache.spark.sql.catalyst.parser.ParseException;
+
+/**
+ * The columns a Spark SQL condition names, parsed as {@code functions.expr} parses it at run time, without a Spark
+ * session or any data. Each distinct text is parsed once: the codebooks repeat their routing conditions.
+ */
+final class SnippetParser {
+  private final Map<String, List<String>> columnsByText = new HashMap<>();
+
+  /**
+   * The column names of {@code snippet}, as written (a struct field's column is its first name part); a text that
+   * does not parse is a configuration error naming the snippet.
+   */
+  List<String> columns(SqlSnippet snippet) {
+    List<String> columns = columnsByText.get(snippet.text());
+    if (columns == null) {
+      columns = parse(snippet);
+      columnsByText.put(snippet.text(), columns);
+    }
+    return columns;
+  }
+
+  private static List<String> parse(SqlSnippet snippet) {
+    Expression condition;
+    try {
+      condition = CatalystSqlParser$.MODULE$.parseExpression(snippet.text());
+    } catch (Exception e) { // Scala throws the checked ParseException undeclared
+      if (e instanceof ParseException syntax) {
+        // The first line is the error and its position; the rest repeats the text with a marker under it.
+        throw ConfigErrors.unparsableCondition(snippet, syntax.getMessage().strip().lines().findFirst().orElse(""),
+            syntax);
+      }
+      throw e;
+    }
+    Set<String> columns = new LinkedHashSet<>();
+    collect(condition, columns);
+    return List.copyOf(columns);
+  }
+
+  /** The walk finds the columns only: a lambda's variables are of another class. */
+  private static void collect(Expression expression, Set<String> columns) {
+    if (expression instanceof UnresolvedAttribute column) {
+      columns.add(column.nameParts().head());
+    }
+    scala.collection.Iterator<Expression> children = expression.children().iterator();
+    while (children.hasNext()) {
+      collect(children.next(), columns);
+    }
+  }
+}
