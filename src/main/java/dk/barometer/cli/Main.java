@@ -29,6 +29,7 @@ import dk.barometer.pipeline.WaveRun;
 import dk.barometer.query.ConnectEndpoint;
 import dk.barometer.query.LabelledViews;
 import dk.barometer.query.PublishedComparison;
+import dk.barometer.query.QueryErrors;
 import dk.barometer.query.QueryPrinter;
 import dk.barometer.report.CatalogueDocument;
 import dk.barometer.report.Report;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -210,8 +212,7 @@ public final class Main {
         case "trends" -> TRENDS_HELP;
         case "report" -> REPORT_HELP;
         case "bench" -> BENCH_HELP;
-        default -> throw new BarometerException(BarometerException.Kind.USAGE,
-            "Unknown command '" + command + "'.\n" + USAGE);
+        default -> throw CommandErrors.unknownCommand(command);
       };
       if (java.util.Arrays.asList(rest).contains("--help")) {
         out.print(help);
@@ -244,7 +245,7 @@ public final class Main {
   private static void run(Args args, PrintStream out) {
     int wave = args.intOption("wave", -1);
     if (wave < 0) {
-      throw Args.usage("run", "option --wave is required");
+      throw CommandErrors.missingOption("run", "wave");
     }
     String input = Home.input(args, "run");
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
@@ -258,7 +259,7 @@ public final class Main {
   private static void generate(Args args, PrintStream out) {
     int wave = args.intOption("wave", -1);
     if (wave < 0) {
-      throw Args.usage("generate", "option --wave is required");
+      throw CommandErrors.missingOption("generate", "wave");
     }
     Path target = args.outputDirectory("out");
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
@@ -280,7 +281,7 @@ public final class Main {
     } else if (args.positional().size() == 1) {
       script = args.positional().get(0);
     } else if (!args.positional().isEmpty()) {
-      throw Args.usage("sql", "give one query in quotes, -f FILE.sql, or no query for the prompt");
+      throw CommandErrors.tooManyQueries();
     } else if (System.console() == null) { // statements piped in: a script, not a conversation
       script = readStandardInput();
     }
@@ -310,8 +311,8 @@ public final class Main {
     try {
       printer.print(spark.sql(statement), format, limit);
     } catch (Exception e) { // Scala's AnalysisException is checked for javac but undeclared
-      if (e instanceof org.apache.spark.sql.AnalysisException) {
-        throw new BarometerException(BarometerException.Kind.USAGE, "SQL error: " + e.getMessage());
+      if (e instanceof AnalysisException analysis) {
+        throw QueryErrors.sqlError(analysis);
       }
       throw e;
     }
@@ -321,7 +322,7 @@ public final class Main {
     try {
       return Files.readString(file);
     } catch (IOException e) {
-      throw Args.usage("sql", "cannot read " + file + ": " + e.getMessage());
+      throw CommandErrors.unreadableScript(file.toString(), e);
     }
   }
 
@@ -329,7 +330,7 @@ public final class Main {
     try {
       return new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw Args.usage("sql", "cannot read standard input: " + e.getMessage());
+      throw CommandErrors.unreadableScript("standard input", e);
     }
   }
 
@@ -352,7 +353,7 @@ public final class Main {
   private static void comparePublished(Args args, PrintStream out) {
     int wave = args.intOption("wave", -1);
     if (wave < 0) {
-      throw Args.usage("compare-published", "option --wave is required");
+      throw CommandErrors.missingOption("compare-published", "wave");
     }
     PublishedFigures published = PublishedFigures.load(Home.conf(args), wave);
     SparkSession spark = SparkSessions.builder("barometer compare-published", Home.sparkSettings(args))
@@ -373,8 +374,7 @@ public final class Main {
     out.printf("%n%d of %d published figures reproduced within tolerance.%n", comparisons.size() - flagged,
         comparisons.size());
     if (flagged > 0) {
-      throw new BarometerException(BarometerException.Kind.CHECK_FAILED, flagged + " published figure(s) of wave "
-          + wave + " are not reproduced (FLAG or MISSING above).");
+      throw CommandErrors.publishedNotReproduced(flagged, wave);
     }
   }
 
@@ -385,7 +385,7 @@ public final class Main {
       Files.createDirectories(target.toAbsolutePath().getParent());
       Files.writeString(target, new CatalogueDocument(config).markdown());
     } catch (IOException e) {
-      throw new BarometerException(BarometerException.Kind.WRITE, "Cannot write " + target + ": " + e.getMessage());
+      throw CommandErrors.unwritable(target, e);
     }
     out.println("Wrote the indicator catalogue to " + target);
   }
@@ -393,7 +393,7 @@ public final class Main {
   private static void report(Args args, PrintStream out) {
     int wave = args.intOption("wave", -1);
     if (wave < 0) {
-      throw Args.usage("report", "option --wave is required");
+      throw CommandErrors.missingOption("report", "wave");
     }
     Path dir = args.outputDirectory("out", Home.home().resolve("report").resolve(String.valueOf(wave)));
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
@@ -456,8 +456,7 @@ public final class Main {
       try {
         Files.writeString(csv.get(), BenchReport.csv(results));
       } catch (IOException e) {
-        throw new BarometerException(BarometerException.Kind.WRITE, "Cannot write " + csv.get() + ": "
-            + e.getMessage());
+        throw CommandErrors.unwritable(csv.get(), e);
       }
       out.println("Wrote the figures to " + csv.get());
     }
