@@ -76,6 +76,15 @@ final class Args {
     return option(name).orElseThrow(() -> CommandErrors.missingOption(command, name));
   }
 
+  /** The required {@code --wave YEAR}. */
+  int requiredWave() {
+    int wave = intOption("wave", -1);
+    if (wave < 0) {
+      throw CommandErrors.missingOption(command, "wave");
+    }
+    return wave;
+  }
+
   int intOption(String name, int fallback) {
     return option(name).map(v -> parseLong(name, v)).map(Math::toIntExact).orElse(fallback);
   }

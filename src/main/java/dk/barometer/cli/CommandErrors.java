@@ -19,7 +19,7 @@ final class CommandErrors {
 
   static BarometerException unknownCommand(String command) {
     return new BarometerException(BarometerException.Kind.USAGE,
-        "Unknown command '" + command + "'.\n" + Main.USAGE);
+        "Unknown command '" + command + "'.\n" + CommandHelp.USAGE);
   }
 
   static BarometerException unknownOption(String command, String option) {
