@@ -1,6 +1,5 @@
 package dk.barometer.bench;
 
-import dk.barometer.BarometerException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,10 +31,7 @@ public record BenchDisk(Path out, long needed, long available) {
   /** Stops the benchmark before it starts when its sizes cannot fit under {@code out}. */
   public void check() {
     if (needed > available) {
-      throw new BarometerException(BarometerException.Kind.USAGE, String.format(Locale.ROOT, "bench: these sizes "
-          + "need about %s under %s (%d bytes per employee respondent, %d more with --vs-r), and %s is free there. "
-          + "Choose smaller sizes or an --out on a larger disk.", inUnits(needed), out.toAbsolutePath(),
-          BYTES_PER_EMPLOYEE, R_BYTES_PER_EMPLOYEE, inUnits(available)));
+      throw BenchErrors.diskTooSmall(out, inUnits(needed), inUnits(available));
     }
   }
 
@@ -60,7 +56,7 @@ public record BenchDisk(Path out, long needed, long available) {
       try (Stream<Path> files = Files.walk(dir)) {
         bytes += files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
       } catch (IOException | UncheckedIOException e) {
-        throw unreadable(dir, e);
+        throw BenchErrors.freeSpaceUnknown(dir, e);
       }
     }
     return bytes;
@@ -75,13 +71,8 @@ public record BenchDisk(Path out, long needed, long available) {
     try {
       return Files.getFileStore(existing).getUsableSpace();
     } catch (IOException e) {
-      throw unreadable(existing, e);
+      throw BenchErrors.freeSpaceUnknown(existing, e);
     }
-  }
-
-  private static BarometerException unreadable(Path p, Exception e) {
-    return new BarometerException(BarometerException.Kind.WRITE,
-        "bench: cannot tell the free space under " + p + ": " + e.getMessage());
   }
 
   private static long saturatedAdd(long a, long b) {

@@ -1,6 +1,5 @@
 package dk.barometer.bench;
 
-import dk.barometer.BarometerException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +23,7 @@ public final class BenchSizes {
         }
         sizes.add(size);
       } catch (NumberFormatException | ArithmeticException e) {
-        throw new BarometerException(BarometerException.Kind.USAGE, String.format("bench: size '%s' is not a "
-            + "positive number of employees (e.g. 3000, 3k, 1m). See 'jobs/barometer bench --help'.", word));
+        throw BenchErrors.badSize(word);
       }
     }
     return List.copyOf(sizes);

@@ -1,6 +1,5 @@
 package dk.barometer.bench;
 
-import dk.barometer.BarometerException;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.demo.DemoGenerator;
 import dk.barometer.demo.DemoOptions;
@@ -134,8 +133,7 @@ public final class Benchmark {
         Files.delete(p);
       }
     } catch (IOException e) {
-      throw new BarometerException(BarometerException.Kind.WRITE,
-          "Cannot empty the benchmark warehouse " + dir + ": " + e.getMessage());
+      throw BenchErrors.warehouseNotEmptied(dir, e);
     }
   }
 }

@@ -2,7 +2,6 @@ package dk.barometer.bench;
 
 import static org.apache.spark.sql.functions.col;
 
-import dk.barometer.BarometerException;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.IndicatorCatalog;
 import dk.barometer.config.IndicatorDefinition;
@@ -56,30 +55,23 @@ public final class RComparison {
     boolean collapses = survey.margins().stream().anyMatch(m -> !survey.collapseOf(m).isEmpty());
     if (!survey.margins().equals(DESIGN_COLUMNS.subList(1, DESIGN_COLUMNS.size()))
         || !survey.stratum().equals(DESIGN_COLUMNS.get(0))) {
-      throw new BarometerException(BarometerException.Kind.CONFIG, "--vs-r rakes stratum " + DESIGN_COLUMNS.get(0)
-          + " to the margins " + DESIGN_COLUMNS.subList(1, DESIGN_COLUMNS.size()) + " in " + script + "; the "
-          + SURVEY + " survey of conf/barometer.yaml has stratum " + survey.stratum() + " and margins "
-          + survey.margins());
+      throw BenchErrors.designNotInScript(script, DESIGN_COLUMNS, SURVEY, survey.stratum(), survey.margins());
     }
     if (collapses || survey.trimming() != null) {
-      throw new BarometerException(BarometerException.Kind.CONFIG, "--vs-r compares plain raking: the "
-          + SURVEY + " survey's collapse rules or trimming (conf/barometer.yaml) are not in " + script);
+      throw BenchErrors.notPlainRaking(script, SURVEY);
     }
     if (!Files.isRegularFile(script)) {
-      throw new BarometerException(BarometerException.Kind.CONFIG, "--vs-r needs the R script " + script
-          + " (src/test/r of the source tree)");
+      throw BenchErrors.scriptMissing(script);
     }
     try {
       Process p = new ProcessBuilder("Rscript", "-e", "suppressPackageStartupMessages(library(survey))")
           .redirectErrorStream(true).start();
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (p.waitFor() != 0) {
-        throw new BarometerException(BarometerException.Kind.CONFIG,
-            "--vs-r needs R's survey package (apt-get install r-cran-survey): " + output.strip());
+        throw BenchErrors.surveyPackageMissing(output.strip());
       }
     } catch (IOException e) {
-      throw new BarometerException(BarometerException.Kind.CONFIG,
-          "--vs-r needs Rscript on the PATH (apt-get install r-base-core r-cran-survey): " + e.getMessage());
+      throw BenchErrors.rscriptMissing(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while looking for R");
@@ -123,8 +115,7 @@ public final class RComparison {
       double rSeconds = runR(dir);
       return compareEstimates(warehouse, wave, items, dir.resolve("results.csv"), rows, rSeconds);
     } catch (IOException e) {
-      throw new BarometerException(BarometerException.Kind.WRITE,
-          "Cannot write the R comparison files under " + dir + ": " + e.getMessage());
+      throw BenchErrors.comparisonUnwritable(dir, e);
     }
   }
 
@@ -146,8 +137,7 @@ public final class RComparison {
       String key = String.join("/", item.indicatorId(), item.category(), f[1], f[2]);
       Double estimate = ours.get(key);
       if (estimate == null) {
-        throw new BarometerException(BarometerException.Kind.CHECK_FAILED, "R estimated " + key + " (" + results
-            + ") but the run's indicators table has no such estimate");
+        throw BenchErrors.estimateNotInRun(key, results, script);
       }
       max = Math.max(max, Math.abs(estimate - Double.parseDouble(f[3])));
     }

@@ -1,6 +1,5 @@
 package dk.barometer.cli;
 
-import dk.barometer.BarometerException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ final class Args {
         if (valued.contains(name) || COMMON.contains(name)) {
           if (value == null) {
             if (i + 1 >= words.length) {
-              throw usage(command, "option --" + name + " needs a value");
+              throw CommandErrors.missingValue(command, "--" + name);
             }
             value = words[++i];
           }
@@ -55,11 +54,11 @@ final class Args {
         } else if (switches.contains(name) && value == null) {
           flags.add(name);
         } else {
-          throw usage(command, "unknown option --" + name);
+          throw CommandErrors.unknownOption(command, name);
         }
       } else if (w.equals("-f") && valued.contains("file")) {
         if (i + 1 >= words.length) {
-          throw usage(command, "option -f needs a file");
+          throw CommandErrors.missingValue(command, "-f");
         }
         options.put("file", words[++i]);
       } else {
@@ -74,7 +73,16 @@ final class Args {
   }
 
   String require(String name) {
-    return option(name).orElseThrow(() -> usage(command, "option --" + name + " is required"));
+    return option(name).orElseThrow(() -> CommandErrors.missingOption(command, name));
+  }
+
+  /** The required {@code --wave YEAR}. */
+  int requiredWave() {
+    int wave = intOption("wave", -1);
+    if (wave < 0) {
+      throw CommandErrors.missingOption(command, "wave");
+    }
+    return wave;
   }
 
   int intOption(String name, int fallback) {
@@ -105,11 +113,10 @@ final class Args {
       existing = existing.getParent();
     }
     if (!Files.isDirectory(existing)) {
-      throw usage(command, "cannot write under --" + name + " " + dir + ": " + existing + " is a file, not a "
-          + "directory");
+      throw CommandErrors.unwritableDirectory(command, name, dir, existing + " is a file, not a directory");
     }
     if (!Files.isWritable(existing)) {
-      throw usage(command, "cannot write under --" + name + " " + dir + ": " + existing + " is not writable");
+      throw CommandErrors.unwritableDirectory(command, name, dir, existing + " is not writable");
     }
     return dir;
   }
@@ -124,7 +131,7 @@ final class Args {
           : !Files.isWritable(parent) || Files.exists(f) && !Files.isWritable(f) ? "it is not writable"
           : null;
       if (fault != null) {
-        throw usage(command, "cannot write --" + name + " " + f + ": " + fault);
+        throw CommandErrors.unwritableFile(command, name, f, fault);
       }
     });
     return file;
@@ -142,12 +149,7 @@ final class Args {
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw usage(command, "option --" + name + " needs a whole number, not '" + value + "'");
+      throw CommandErrors.notAWholeNumber(command, name, value);
     }
-  }
-
-  static BarometerException usage(String command, String problem) {
-    return new BarometerException(BarometerException.Kind.USAGE,
-        String.format("%s: %s. See 'jobs/barometer %s --help'.", command, problem, command));
   }
 }

@@ -1,6 +1,5 @@
 package dk.barometer.cli;
 
-import dk.barometer.BarometerException;
 import dk.barometer.config.SimulationSettings;
 import dk.barometer.demo.EstimateCoverage;
 import java.io.PrintStream;
@@ -45,8 +44,7 @@ final class CoveragePrinter {
         + String.format("%.1f", 100 * Math.sqrt(0.95 * 0.05 / settings.samples())) + " points; rows marked "
         + "'outside' are expected now and then.");
     if (pooled < low || pooled > high) {
-      throw new BarometerException(BarometerException.Kind.CHECK_FAILED, String.format(
-          "Pooled coverage %.1f %% is outside %.0f-%.0f %%.", 100 * pooled, 100 * low, 100 * high));
+      throw CommandErrors.coverageOutside(pooled, low, high);
     }
   }
 }

@@ -30,7 +30,7 @@ final class Home {
   /** The input root of a run: --input, else the profile's input. */
   static String input(Args args, String command) {
     return args.option("input").or(() -> environment(args).map(e -> e.input() == null ? null : located(e.input())))
-        .orElseThrow(() -> Args.usage(command, "option --input is required (or --env with a profile's input)"));
+        .orElseThrow(() -> CommandErrors.missingInput(command));
   }
 
   /** The selected environment profile, if any. */

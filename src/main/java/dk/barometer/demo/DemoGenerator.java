@@ -3,13 +3,14 @@ package dk.barometer.demo;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import dk.barometer.BarometerException;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Codebook;
 import dk.barometer.config.Question;
 import dk.barometer.config.SurveyCodebook;
 import dk.barometer.config.SurveySettings;
 import dk.barometer.config.Yaml;
+import dk.barometer.runtime.Causes;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,9 +57,7 @@ public final class DemoGenerator {
   public static DemoGenerator forWave(BarometerConfig config, int wave) {
     Path file = config.directory().resolve("demo").resolve(wave + ".yaml");
     if (!Files.isRegularFile(file)) {
-      throw new BarometerException(BarometerException.Kind.CONFIG, String.format("There is no demo model for wave "
-          + "%d: %s does not exist. Write one (start from the model of an earlier wave and fit it to the wave's "
-          + "codebook).", wave, file));
+      throw DemoErrors.noModel(wave, file);
     }
     Codebook codebook = config.codebook(wave);
     DemoModel model = Yaml.read(file, DemoModel.class);
@@ -179,18 +178,10 @@ public final class DemoGenerator {
       rows.repartition(files, col(order)).sortWithinPartitions(order).write().mode(SaveMode.Overwrite)
           .parquet(dir.toString());
     } catch (Exception e) { // Spark's checked exceptions too, undeclared
-      throw new BarometerException(BarometerException.Kind.WRITE, String.format("Cannot write the generated files "
-          + "to %s: %s", dir, rootMessage(e)), e);
+      // Spark computes the rows as it writes them: only an IOException in the cause chain is the file system's.
+      throw Causes.innermost(e, IOException.class).<RuntimeException>map(fault -> DemoErrors.unwritable(dir, fault, e))
+          .orElseGet(() -> DemoErrors.generationFailed(dir, e));
     }
-  }
-
-  /** The message of the innermost cause: Spark wraps a file system's error in several layers of its own. */
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   /** What generating one survey takes. */

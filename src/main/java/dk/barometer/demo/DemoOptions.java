@@ -1,7 +1,5 @@
 package dk.barometer.demo;
 
-import dk.barometer.BarometerException;
-
 /**
  * What to generate: the seed of every pseudo-random draw and the target numbers of respondents of the employer and
  * employee surveys. The same options always give the same files.
@@ -33,8 +31,7 @@ public record DemoOptions(long seed, long employers, long employees) {
 
   private static void positive(String name, long value) {
     if (value <= 0) {
-      throw new BarometerException(BarometerException.Kind.USAGE,
-          String.format("Demo option %s must be a positive number, not %d", name, value));
+      throw DemoErrors.notPositive(name, value);
     }
   }
 }

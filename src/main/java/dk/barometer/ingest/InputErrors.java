@@ -1,6 +1,7 @@
 package dk.barometer.ingest;
 
 import dk.barometer.BarometerException;
+import dk.barometer.runtime.Causes;
 import java.util.Collection;
 
 /** Every file-level input fault, one factory method each: the message names the file and says what to do. */
@@ -21,10 +22,8 @@ public final class InputErrors {
   }
 
   public static BarometerException unreadable(String file, Throwable cause) {
-    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName()
-        : cause.getMessage().lines().findFirst().orElse("");
     return new BarometerException(BarometerException.Kind.BAD_INPUT, String.format(
-        "%s: not a readable Parquet file (%s). Re-export the file.", file, reason), cause);
+        "%s: not a readable Parquet file (%s). Re-export the file.", file, Causes.firstLine(cause)), cause);
   }
 
   public static BarometerException missingColumns(String file, Collection<String> columns) {
@@ -55,5 +54,42 @@ public final class InputErrors {
   public static BarometerException noValidRows(String what, long rejected) {
     return badInput("%s: all %d rows were rejected; see the rejects table for the reasons. Nothing was written.",
         what, rejected);
+  }
+
+  static BarometerException registerRowIncomplete(String file, Object row) {
+    return badInput("%s: a row has no population, variable or category (%s). Fill them in or remove the row.", file,
+        row);
+  }
+
+  static BarometerException registerCountMissing(String file, String population, String variable, String category) {
+    return badInput("%s: register count for %s / %s = %s is missing or not a number. Give the count as a number.",
+        file, population, variable, category);
+  }
+
+  static BarometerException registerCountNotPositive(String file, String population, String variable,
+                                                     String category, double count) {
+    return badInput("%s: register count for %s / %s = %s is %s; counts must be positive. A category without "
+        + "population belongs out of the register (or collapsed into a neighbour).", file, population, variable,
+        category, count);
+  }
+
+  static BarometerException registerCountRepeated(String file, String population, String variable,
+                                                  String category) {
+    return badInput("%s: register count for %s / %s = %s appears more than once. Keep one row per cell.", file,
+        population, variable, category);
+  }
+
+  static BarometerException populationNotInRegister(String location, int year, String population,
+                                                    Collection<String> populations) {
+    return badInput("Register %s (year %s) has no rows for population '%s'; it has %s. Add the population's margins "
+        + "to the register extract, or correct the survey's population in conf/barometer.yaml.", location, year,
+        population, populations);
+  }
+
+  static BarometerException marginNotInRegister(String location, int year, String population, String variable,
+                                                Collection<String> variables) {
+    return badInput("Register %s (year %s) has no '%s' counts for population '%s'; it has %s. Add the margin to the "
+        + "register extract, or correct the survey's margins in conf/barometer.yaml.", location, year, variable,
+        population, variables);
   }
 }

@@ -1,6 +1,5 @@
 package dk.barometer.ingest;
 
-import dk.barometer.BarometerException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,15 +20,11 @@ public record RegisterMargins(int year, String location, Map<String, Map<String,
   public Map<String, Double> margin(String population, String variable) {
     Map<String, Map<String, Double>> byVariable = counts.get(population);
     if (byVariable == null) {
-      throw new BarometerException(BarometerException.Kind.BAD_INPUT, String.format(
-          "Register %s (year %s) has no rows for population '%s'; it has %s.", location, year, population,
-          counts.keySet()));
+      throw InputErrors.populationNotInRegister(location, year, population, counts.keySet());
     }
     Map<String, Double> margin = byVariable.get(variable);
     if (margin == null) {
-      throw new BarometerException(BarometerException.Kind.BAD_INPUT, String.format(
-          "Register %s (year %s) has no '%s' counts for population '%s'; it has %s.", location, year, variable,
-          population, byVariable.keySet()));
+      throw InputErrors.marginNotInRegister(location, year, population, variable, byVariable.keySet());
     }
     return Collections.unmodifiableMap(new LinkedHashMap<>(margin));
   }

@@ -2,7 +2,6 @@ package dk.barometer.ingest;
 
 import static org.apache.spark.sql.functions.col;
 
-import dk.barometer.BarometerException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,27 +75,19 @@ public final class RegisterReader {
     String variable = r.getString(1);
     String category = r.getString(2);
     if (population == null || variable == null || category == null) {
-      throw bad("%s: a row has no population, variable or category (%s).", file, r);
+      throw InputErrors.registerRowIncomplete(file, r);
     }
     if (r.isNullAt(3)) {
-      throw bad("%s: register count for %s / %s = %s is missing or not a number.", file, population, variable,
-          category);
+      throw InputErrors.registerCountMissing(file, population, variable, category);
     }
     double count = r.getDouble(3);
     if (!(count > 0)) {
-      throw bad("%s: register count for %s / %s = %s is %s; counts must be positive. A category without "
-          + "population belongs out of the register (or collapsed into a neighbour).", file, population, variable,
-          category, count);
+      throw InputErrors.registerCountNotPositive(file, population, variable, category, count);
     }
     Map<String, Double> margin = counts.computeIfAbsent(population, p -> new HashMap<>())
         .computeIfAbsent(variable, v -> new LinkedHashMap<>());
     if (margin.put(category, count) != null) {
-      throw bad("%s: register count for %s / %s = %s appears more than once.", file, population, variable,
-          category);
+      throw InputErrors.registerCountRepeated(file, population, variable, category);
     }
-  }
-
-  private static BarometerException bad(String format, Object... args) {
-    return new BarometerException(BarometerException.Kind.BAD_INPUT, String.format(format, args));
   }
 }

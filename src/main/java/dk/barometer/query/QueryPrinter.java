@@ -1,6 +1,5 @@
 package dk.barometer.query;
 
-import dk.barometer.BarometerException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,8 +25,7 @@ public final class QueryPrinter {
     try {
       return Format.valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BarometerException(BarometerException.Kind.USAGE,
-          "Unknown --format '" + name + "'; use table, csv or json.");
+      throw QueryErrors.unknownFormat(name);
     }
   }
 

@@ -1,6 +1,5 @@
 package dk.barometer.report;
 
-import dk.barometer.BarometerException;
 import dk.barometer.config.ChartKind;
 import dk.barometer.config.ReliabilitySettings;
 import dk.barometer.config.ReportFigure;
@@ -76,8 +75,7 @@ public final class Report {
       Files.writeString(index, page.html(warehouse, waves, reliability, ReportScripts.load()));
       return new Written(index, List.copyOf(charts), List.copyOf(omitted));
     } catch (IOException e) {
-      throw new BarometerException(BarometerException.Kind.WRITE, "Cannot write the report to " + out + ": " + e
-          .getMessage(), e);
+      throw ReportErrors.unwritable(out, e);
     }
   }
 

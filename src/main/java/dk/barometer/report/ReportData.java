@@ -3,7 +3,6 @@ package dk.barometer.report;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import dk.barometer.BarometerException;
 import dk.barometer.config.ReportFigure;
 import dk.barometer.config.ReportFigures;
 import dk.barometer.config.ReportSeries;
@@ -37,9 +36,7 @@ final class ReportData {
   void requireWave(int wave, String warehouse) {
     List<Integer> waves = waves();
     if (!waves.contains(wave)) {
-      throw new BarometerException(BarometerException.Kind.USAGE, String.format("Wave %d is not in the warehouse %s"
-          + " (its indicators hold %s). Run it first (jobs/barometer run --wave %d --input DIR) or choose one of "
-          + "those.", wave, warehouse, waves.isEmpty() ? "no wave" : "waves " + waves, wave));
+      throw ReportErrors.waveMissing(wave, warehouse, waves);
     }
   }
 

@@ -1,6 +1,5 @@
 package dk.barometer.report;
 
-import dk.barometer.BarometerException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,14 +22,12 @@ final class ReportScripts {
   private static String read(String file) {
     try (InputStream in = ReportScripts.class.getResourceAsStream(file)) {
       if (in == null) {
-        throw new BarometerException(BarometerException.Kind.CONFIG, String.format("%s is not on the class path "
-            + "next to %s: build with Maven (mvn -B package), whose generate-resources step installs it with npm "
-            + "(src/main/js).", file, ReportScripts.class.getName()));
+        throw ReportErrors.scriptMissing(file);
       }
       // "</script" inside the code would end the inline element early; "<\/script" means the same to JavaScript.
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("</script", "<\\/script");
     } catch (IOException e) {
-      throw new BarometerException(BarometerException.Kind.CONFIG, "Cannot read " + file + ": " + e.getMessage(), e);
+      throw ReportErrors.scriptUnreadable(file, e);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dk.barometer.validate;
 
-import dk.barometer.BarometerException;
 import java.util.Map;
 
 /**
@@ -12,10 +11,7 @@ public record RowAccount(String survey, long rowsIn, long accepted, long rejecte
   /** Throws when rows in differ from rows accepted plus rows rejected. */
   public RowAccount checked() {
     if (rowsIn != accepted + rejected) {
-      throw new BarometerException(BarometerException.Kind.CHECK_FAILED, String.format(
-          "%s: row accounting failed: %d rows read, but %d accepted + %d rejected = %d. A processing step lost or "
-              + "duplicated rows; nothing was written. Report this with the input.", survey, rowsIn, accepted,
-          rejected, accepted + rejected));
+      throw ValidationErrors.rowsLost(survey, rowsIn, accepted, rejected);
     }
     return this;
   }

@@ -1,8 +1,9 @@
 package dk.barometer.warehouse;
 
-import dk.barometer.BarometerException;
+import dk.barometer.runtime.Causes;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 
 /**
  * The Delta tables under one warehouse root (any Hadoop file system URI). Wave tables are partitioned by wave and
@@ -76,10 +78,10 @@ public final class Warehouse {
           .option("mergeSchema", "true")
           .partitionBy("wave")
           .save(path(table));
-      return version(table);
-    } catch (Exception e) { // Spark's SparkException (a failed task's write) is checked in Java but undeclared
-      throw writeFailed(table, e);
+    } catch (Exception e) { // Spark's SparkException (a failed task) is checked in Java but undeclared
+      throw failure(table, e);
     }
+    return version(table);
   }
 
   /** Replaces the whole of {@code table} with {@code rows} in one commit (for tables derived from all waves). */
@@ -87,15 +89,14 @@ public final class Warehouse {
     try {
       rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path(table));
     } catch (Exception e) { // as above
-      throw writeFailed(table, e);
+      throw failure(table, e);
     }
   }
 
   /** Reads {@code table}; a clear error when no run has written it yet. */
   public Dataset<Row> read(Table table) {
     if (!exists(table)) {
-      throw new BarometerException(BarometerException.Kind.USAGE, String.format("There is no table %s at %s yet: "
-          + "run a wave first (jobs/barometer run --wave YEAR --input DIR).", table.tableName(), path(table)));
+      throw WarehouseErrors.tableMissing(table.tableName(), path(table));
     }
     return spark.read().format("delta").load(path(table));
   }
@@ -105,7 +106,7 @@ public final class Warehouse {
     try {
       rows.write().format("delta").mode("append").option("mergeSchema", "true").save(path(table));
     } catch (Exception e) { // as above
-      throw writeFailed(table, e);
+      throw failure(table, e);
     }
   }
 
@@ -124,12 +125,10 @@ public final class Warehouse {
         }
       }
     } catch (IOException e) {
-      throw new BarometerException(BarometerException.Kind.WRITE, String.format("Cannot list the Delta log %s of "
-          + "table %s: %s", log, table.tableName(), e.getMessage()), e);
+      throw WarehouseErrors.logUnlistable(table.tableName(), log, e);
     }
     if (latest < 0) {
-      throw new BarometerException(BarometerException.Kind.WRITE, String.format("The Delta log %s of table %s holds "
-          + "no commit", log, table.tableName()));
+      throw WarehouseErrors.logWithoutCommit(table.tableName(), log);
     }
     return latest;
   }
@@ -167,11 +166,21 @@ public final class Warehouse {
     }
   }
 
-  private BarometerException writeFailed(Table table, Exception e) {
-    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
-        .orElse("");
-    return new BarometerException(BarometerException.Kind.WRITE, String.format(
-        "Writing Delta table %s at %s failed: %s. Check that the warehouse is writable; the table keeps its "
-            + "previous version.", table.tableName(), path(table), reason), e);
+  /**
+   * A failed write as what it was. Spark computes the rows as it writes them and wraps whatever stops a task in the
+   * same SparkException (TASK_WRITE_FAILED, "Task failed while writing rows"), so only the cause chain tells the
+   * warehouse's failure from the rows' own: a file system's IOException (Delta's DeltaIOException is one) means
+   * storage refused the write, Delta's DeltaConcurrentModificationException that another writer committed first;
+   * anything else stopped the rows before they reached storage.
+   */
+  private RuntimeException failure(Table table, Exception e) {
+    Optional<DeltaConcurrentModificationException> conflict =
+        Causes.innermost(e, DeltaConcurrentModificationException.class);
+    if (conflict.isPresent()) {
+      return WarehouseErrors.concurrentWrite(table.tableName(), path(table), conflict.get(), e);
+    }
+    return Causes.innermost(e, IOException.class)
+        .<RuntimeException>map(fault -> WarehouseErrors.writeFailed(table.tableName(), path(table), fault, e))
+        .orElseGet(() -> WarehouseErrors.rowsFailed(table.tableName(), path(table), e));
   }
 }

@@ -1,0 +1,81 @@
+package dk.barometer.cli;
+
+import dk.barometer.BarometerException;
+import dk.barometer.runtime.Causes;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Every fault of a command line and of the commands' own checks, one factory method each. A usage fault names the
+ * command and points to its help.
+ */
+final class CommandErrors {
+  private CommandErrors() {}
+
+  private static BarometerException usage(String command, String problem) {
+    return new BarometerException(BarometerException.Kind.USAGE,
+        String.format("%s: %s. See 'jobs/barometer %s --help'.", command, problem, command));
+  }
+
+  static BarometerException unknownCommand(String command) {
+    return new BarometerException(BarometerException.Kind.USAGE,
+        "Unknown command '" + command + "'.\n" + CommandHelp.USAGE);
+  }
+
+  static BarometerException unknownOption(String command, String option) {
+    return usage(command, "unknown option --" + option);
+  }
+
+  /** {@code option} as written: {@code --name} or {@code -f}. */
+  static BarometerException missingValue(String command, String option) {
+    return usage(command, "option " + option + " needs a value");
+  }
+
+  static BarometerException missingOption(String command, String option) {
+    return usage(command, "option --" + option + " is required");
+  }
+
+  static BarometerException missingInput(String command) {
+    return usage(command, "option --input is required (or --env with a profile's input)");
+  }
+
+  static BarometerException notAWholeNumber(String command, String option, String value) {
+    return usage(command, "option --" + option + " needs a whole number, not '" + value + "'");
+  }
+
+  /** {@code fault} says why: which existing part of {@code dir} is a file or not writable. */
+  static BarometerException unwritableDirectory(String command, String option, Path dir, String fault) {
+    return usage(command, "cannot write under --" + option + " " + dir + ": " + fault);
+  }
+
+  static BarometerException unwritableFile(String command, String option, Path file, String fault) {
+    return usage(command, "cannot write --" + option + " " + file + ": " + fault);
+  }
+
+  static BarometerException tooManyQueries() {
+    return usage("sql", "give one query in quotes, -f FILE.sql, or no query for the prompt");
+  }
+
+  /** {@code source} is the script file or standard input. */
+  static BarometerException unreadableScript(String source, IOException cause) {
+    return usage("sql", "cannot read " + source + ": " + Causes.firstLine(cause));
+  }
+
+  /** The command's work is done and its output could not be saved. */
+  static BarometerException unwritable(Path target, IOException cause) {
+    return new BarometerException(BarometerException.Kind.WRITE, String.format("Cannot write %s: %s. Check that its "
+        + "directory is writable, or choose another path.", target, Causes.firstLine(cause)), cause);
+  }
+
+  static BarometerException publishedNotReproduced(long flagged, int wave) {
+    return new BarometerException(BarometerException.Kind.CHECK_FAILED, String.format("%d published figure(s) of wave "
+        + "%d are not reproduced (FLAG or MISSING above). Check the wave's input and conf/ against those the "
+        + "publication was made from.", flagged, wave));
+  }
+
+  static BarometerException coverageOutside(double pooled, double low, double high) {
+    return new BarometerException(BarometerException.Kind.CHECK_FAILED, String.format("Pooled coverage %.1f %% is "
+        + "outside %.0f-%.0f %%: the standard errors are off by more than chance. Check the variance estimation "
+        + "against the rows marked 'outside' above, or run more --samples.", 100 * pooled, 100 * low, 100 * high));
+  }
+}

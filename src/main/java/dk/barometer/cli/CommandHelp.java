@@ -1,0 +1,141 @@
+package dk.barometer.cli;
+
+/**
+ * The help of {@code jobs/barometer}: the overview ({@code --help}, or no command) and each command's
+ * ({@code <command> --help}), its usage line first.
+ */
+final class CommandHelp {
+  static final String USAGE = """
+      Usage: jobs/barometer <command> [options]
+
+      Commands:
+        demo       build if needed, generate the 2025 and 2026 demo waves if absent, run them and the trends
+        run        run one wave: validate, weight, estimate, write the Delta tables
+        generate   write a synthetic demo wave (responses and register margins) as Parquet
+        trends     compare every estimate present in two or more waves: change, its SE, z-test, breaks
+        sql        query the warehouse tables: a query, a script (-f) or, without either, an interactive prompt
+        serve      serve the warehouse tables to notebooks and tools over Spark Connect (sc://host:port)
+        compare-published   print a wave's estimates beside the published figures; exit 7 if any is off
+        catalogue  write the indicator catalogue (markdown) from conf/
+        report     write a wave's report as a static HTML page: the figures of conf/report.yaml with their CIs
+        simulate   coverage check of the standard errors: repeated samples from the demo population
+        bench      time the whole job on generated waves of growing size: stages, rows/s, heap, Spark jobs
+
+      Common options:
+        --conf DIR         configuration directory (default: conf/ of the installation, or $BAROMETER_CONF)
+        --warehouse DIR    Delta warehouse root, any Hadoop URI (default: warehouse/, or $BAROMETER_WAREHOUSE)
+        --env NAME         environment profile conf/environments/NAME.yaml: warehouse, input, Spark settings
+                           (or $BAROMETER_ENV); paths on the command line win
+
+      'jobs/barometer <command> --help' describes a command. Exit codes: 0 success, 2 usage, 3 configuration,
+      4 bad input, 5 weighting failure, 6 write failure, 7 a check failed (published figures not reproduced, or
+      a run's rows in differ from accepted + rejected), 1 unexpected error.
+      """;
+
+  static final String RUN = """
+      Usage: jobs/barometer run --wave YEAR --input DIR [--warehouse DIR] [--conf DIR] [--env NAME]
+
+      Reads DIR/<survey>/wave=YEAR/*.parquet and DIR/register/year=<register year>/*.parquet (see README.md, input
+      contract), rejects faulty rows into the 'rejects' table, weights both surveys to the register margins, computes
+      every indicator of conf/indicators.yaml, and replaces wave YEAR in the Delta tables. Other waves are untouched.
+      The run is recorded in the 'runs' table (started, then succeeded or failed). With --env NAME, the input and
+      warehouse default to those of conf/environments/NAME.yaml.
+      """;
+  static final String GENERATE = """
+      Usage: jobs/barometer generate --wave YEAR --out DIR [--seed N] [--employers N] [--employees N] [--conf DIR]
+
+      Writes a synthetic wave in the input-contract layout: a population whose true shares follow the published
+      2025 figures, a sample drawn with the real design (250+ oversampled, non-response by size and industry) and
+      register margins counted from the population. Same seed, same files. Defaults: the seed of
+      conf/demo/<YEAR>.yaml, 1008 employers, 2022 employees; the model's parameters are in that file too.
+      """;
+  static final String SQL = """
+      Usage: jobs/barometer sql [--format table|csv|json] [--limit N] [--warehouse DIR] "QUERY"
+             jobs/barometer sql -f FILE.sql [--format ...]
+             jobs/barometer sql [--format ...]          (interactive prompt; or statements piped in)
+
+      The prompt runs a statement once a line ends it with ';', so statements may span lines. Up and down recall
+      earlier statements, also of earlier sessions (~/.barometer_sql_history); Ctrl-C drops the statement being
+      typed; quit or Ctrl-D leaves.
+
+      Tables: responses_employer, responses_employee, weights, weight_diagnostics, indicators, trends, rejects, runs
+      (e.g. SELECT * FROM indicators WHERE wave = 2025). Delta time travel works: indicators VERSION AS OF 0.
+      """;
+  static final String SERVE = """
+      Usage: jobs/barometer serve [--host ADDRESS] [--port N] [--warehouse DIR] [--conf DIR]
+
+      Starts a Spark Connect endpoint at sc://ADDRESS:N (default sc://127.0.0.1:15002) over the warehouse tables,
+      the ones 'sql' sees, and runs until stopped with Ctrl-C. Each client gets a session of its own; clients are
+      PySpark (SparkSession.builder.remote("sc://127.0.0.1:15002")), the Spark Connect JVM client and the other
+      Spark Connect clients (README.md, Querying). The endpoint has no authentication: bind it to another address
+      than the loopback one only on a trusted network.
+      """;
+  static final String COMPARE_PUBLISHED = """
+      Usage: jobs/barometer compare-published --wave YEAR [--warehouse DIR] [--conf DIR]
+
+      Prints every figure of conf/published/YEAR.yaml beside the estimate of the warehouse's indicators table and
+      flags those further off than the tolerance: the larger of tolerance_points (3) and 1.96 standard errors, from
+      the printed value or the nearest end of a printed range. Exits with 7 when any figure is flagged or missing.
+      """;
+  static final String CATALOGUE = """
+      Usage: jobs/barometer catalogue [--out FILE] [--conf DIR]
+
+      Writes the indicator catalogue (markdown, from conf/indicators.yaml and the codebook) to FILE, by default
+      docs/indicators.md of the installation.
+      """;
+  static final String REPORT = """
+      Usage: jobs/barometer report --wave YEAR [--out DIR] [--warehouse DIR] [--conf DIR] [--env NAME]
+
+      Writes the report of wave YEAR to DIR/index.html (default DIR: report/YEAR of the installation): every figure
+      of conf/report.yaml regenerated from the warehouse's labelled views (v_indicators, v_trends; suppressed
+      estimates left out), each bar with its 95 % confidence interval and base n, low-reliability estimates marked
+      'u', trend charts when the warehouse holds two or more waves up to YEAR. One self-contained page (charts,
+      data and scripts inlined; opens offline in any browser), plus DIR/svg/<figure>.svg, the charts as plain SVG
+      (also shown in the page when JavaScript is off).
+      """;
+  static final String TRENDS = """
+      Usage: jobs/barometer trends [--warehouse DIR]
+
+      Rewrites the 'trends' table from every wave in 'indicators': for each estimate present in two or more waves,
+      each wave against the previous one with the estimate, the change in percentage points, its standard error
+      (independent samples), a two-sided z-test p-value, significance at 5 % and the series-break flag (a reworded
+      question). Prints the changes of the whole-population estimates.
+      """;
+  static final String SIMULATE = """
+      Usage: jobs/barometer simulate [--wave YEAR] [--samples N] [--conf DIR]
+
+      Draws N repeated samples (default: samples in conf/simulation.yaml, 500) from the synthetic demo population of
+      wave YEAR (default 2025) with the surveys' design, weights and estimates each as a run does, and prints, per
+      estimate of conf/simulation.yaml, the population value, the mean estimate and its bias, the standard deviation
+      of the estimates, the mean standard error, their ratio and the share of 95 % intervals covering the population
+      value. Exits with 7 when the pooled coverage is outside coverage_range (93-97 %). Writes no table.
+      """;
+  static final String BENCH = """
+      Usage: jobs/barometer bench [--sizes 3k,100k,1m] [--out DIR] [--csv FILE] [--vs-r] [--conf DIR]
+
+      For each size, generates a demo wave of 2025 with that many employee respondents (1008 employers, seed 2025)
+      into DIR/<size>/input (generation is timed apart), runs the whole job on it (validation, weighting, every
+      indicator with its standard error, the Delta writes) into the fresh warehouse DIR/<size>/warehouse, and prints
+      the seconds of each stage, rows read per second, the peak heap of the JVM (driver and, in local mode, the
+      executors), and the Spark jobs and input scans of each stage, which should be the same at every size. Sizes
+      take k and m. DIR defaults to target/bench of the installation; --csv also writes the figures as CSV, one
+      line per size and stage. The first size also pays the JVM's warm-up. Each size's files stay under
+      DIR/<size>; sizes that would not fit on DIR's disk (about 48 bytes per employee respondent, 108 more with
+      --vs-r) stop the bench before anything is generated, as does a DIR or FILE it could not write.
+
+      --vs-r also does the same work in R's survey package (Rscript and r-cran-survey needed): every employee
+      indicator is broken down by size class as well, the employee respondents with 20 of their 0/1 items go to
+      DIR/<size>/r, src/test/r/bench_vs_r.R rakes them and runs svymean and svyby by size class, and per size one
+      line compares: rows=<n> seconds=<s> r_seconds=<s> ratio_vs_r=<x> max_abs_diff=<d>. The line before it,
+      rows=<n> statistics_seconds=<s> r_seconds=<s> ratio_statistics_vs_r=<x>, compares R with the run's stages
+      that do its work (weight employee + variance employee + estimate).
+      """;
+  static final String DEMO = """
+      Usage: jobs/barometer demo [--warehouse DIR] [--conf DIR]
+
+      Generates the 2025 and 2026 demo waves into demo-data/ unless they are there, runs both into the warehouse,
+      prints 2025's weighted maturity shares beside the unweighted ones, then writes and prints the trends.
+      """;
+
+  private CommandHelp() {}
+}

@@ -1,0 +1,34 @@
+package dk.barometer.report;
+
+import dk.barometer.BarometerException;
+import dk.barometer.runtime.Causes;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Every failure of writing a report, one factory method each. */
+final class ReportErrors {
+  private ReportErrors() {}
+
+  static BarometerException waveMissing(int wave, String warehouse, List<Integer> waves) {
+    return new BarometerException(BarometerException.Kind.USAGE, String.format("Wave %d is not in the warehouse %s"
+        + " (its indicators hold %s). Run it first (jobs/barometer run --wave %d --input DIR) or choose one of "
+        + "those.", wave, warehouse, waves.isEmpty() ? "no wave" : "waves " + waves, wave));
+  }
+
+  static BarometerException scriptMissing(String file) {
+    return new BarometerException(BarometerException.Kind.CONFIG, String.format("%s is not on the class path next "
+        + "to %s: build with Maven (mvn -B package), whose generate-resources step installs it with npm "
+        + "(src/main/js).", file, ReportScripts.class.getName()));
+  }
+
+  static BarometerException scriptUnreadable(String file, IOException cause) {
+    return new BarometerException(BarometerException.Kind.CONFIG, String.format("Cannot read %s from the class path: "
+        + "%s. Rebuild with Maven (mvn -B package).", file, Causes.firstLine(cause)), cause);
+  }
+
+  static BarometerException unwritable(Path dir, IOException cause) {
+    return new BarometerException(BarometerException.Kind.WRITE, String.format("Cannot write the report to %s: %s. "
+        + "Check that the directory is writable, or choose another --out.", dir, Causes.firstLine(cause)), cause);
+  }
+}
