@@ -40,7 +40,7 @@ with DAG(
     schedule="30 2 15 3 *",
     start_date=pendulum.datetime(2025, 1, 1, tz="UTC"),
     catchup=False,
-    max_active_runs=1,  # runs of one warehouse must not overlap (README.md, runs table)
+    max_active_runs=1,  # runs of one warehouse must not overlap (docs/operations.md, runs table)
     params={"wave": None},
     tags=["barometer"],
 ) as dag:

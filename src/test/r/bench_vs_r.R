@@ -9,10 +9,10 @@
 #   items.csv     item, indicator_id, category: what each item column of rows.csv estimates
 # and gets results.csv: item, domain (total or size_class), domain_value, estimate, se.
 #
-# The timed work is the issue's yardstick: a stratified design with fpc, rake() to the three margins, svymean() of
+# The timed work is the benchmark's yardstick: a stratified design with fpc, rake() to the three margins, svymean() of
 # every item on its base (na.rm = TRUE: a domain estimate keeping the full design) and svyby() by size class. Reading
 # the CSV is timed apart. rake() runs to machine precision (raking_common.R), as the bench's own raking does, so the
-# two sets of estimates can agree to 1e-9; SEs are written too but differ by design (README.md: rake() linearises
+# two sets of estimates can agree to 1e-9; SEs are written too but differ by design (docs/method.md: rake() linearises
 # raking as post-stratification).
 args <- commandArgs(trailingOnly = TRUE)
 if (length(args) != 1) stop("usage: Rscript bench_vs_r.R DIR")

@@ -32,7 +32,7 @@ public final class NotebookKernel extends BaseKernel {
     // The protocol library logs every message it handles at INFO, on loggers without a package name.
     Logger.getLogger("").setLevel(Level.WARNING);
     if (args.length != 1) {
-      System.err.println("Usage: NotebookKernel CONNECTION_FILE (Jupyter passes it; README.md, Notebooks)");
+      System.err.println("Usage: NotebookKernel CONNECTION_FILE (Jupyter passes it; docs/querying.md, Notebooks)");
       System.exit(2);
     }
     KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The bad-input suite of issue #7: one test per fault that stops a run. A stopping fault ends the run with a
+ * The bad-input suite: one test per fault that stops a run. A stopping fault ends the run with a
  * message naming the file, column or cell, and its exit code; every table stays at the Delta version of the last
  * good run, readable with the same contents, and the run is recorded as failed in {@code runs}. These tests share
  * one warehouse holding a good run of the wave, which none of them may change.

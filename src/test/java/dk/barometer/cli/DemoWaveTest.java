@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The demo wave end to end: generated with the default seed and sizes, run through the whole job (the shared
  * {@link DemoWarehouse}). The weighted figures land within 3 percentage points of the published 2025 figures
- * (BAROMETER.md section 3); the unweighted ones, biased towards the oversampled large firms, do not. A wave that
+ * (docs/domain.md); the unweighted ones, biased towards the oversampled large firms, do not. A wave that
  * small runs with interpreted expressions; compiled, it gives the same tables.
  */
 class DemoWaveTest {

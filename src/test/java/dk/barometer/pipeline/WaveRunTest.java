@@ -176,7 +176,7 @@ class WaveRunTest {
   }
 
   /**
-   * Issue #6 and #7 point 5: wave 2026, then 2025 three times. The second 2025 run (same input and config) writes
+   * Reruns: wave 2026, then 2025 three times. The second 2025 run (same input and config) writes
    * the same contents as the first; the third, on a changed answer, new numbers, while Delta time travel to the
    * version the runs table names for the second still returns its numbers. The 2026 rows keep their data files.
    */
