@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The packages follow the pipeline and depend one way: configuration, then ingest and validation, weighting,
  * estimation, the warehouse, the pipeline that chains a run, and the query side, report, notebooks, demo, bench and
- * command line on top. {@code runtime} (Spark session helpers) serves every layer above configuration.
+ * command line on top. {@code runtime} (Spark session, expression evaluation, cause chains) serves every layer above configuration.
  */
 class ArchitectureTest {
   private static JavaClasses classes;
@@ -56,17 +56,17 @@ class ArchitectureTest {
         .layer("cli").definedBy("dk.barometer.cli..")
         .whereLayer("config").mayNotAccessAnyLayer()
         .whereLayer("runtime").mayOnlyAccessLayers("config")
-        .whereLayer("ingest").mayOnlyAccessLayers("config")
-        .whereLayer("validate").mayOnlyAccessLayers("config", "ingest")
-        .whereLayer("weighting").mayOnlyAccessLayers("config", "ingest")
-        .whereLayer("estimation").mayOnlyAccessLayers("config", "weighting")
+        .whereLayer("ingest").mayOnlyAccessLayers("config", "runtime")
+        .whereLayer("validate").mayOnlyAccessLayers("config", "runtime", "ingest")
+        .whereLayer("weighting").mayOnlyAccessLayers("config", "runtime", "ingest")
+        .whereLayer("estimation").mayOnlyAccessLayers("config", "runtime", "weighting")
         .whereLayer("warehouse").mayOnlyAccessLayers("config", "runtime")
         .whereLayer("pipeline").mayOnlyAccessLayers("config", "runtime", "ingest", "validate", "weighting",
             "estimation", "warehouse")
         .whereLayer("query").mayOnlyAccessLayers("config", "runtime", "warehouse")
-        .whereLayer("report").mayOnlyAccessLayers("config", "query", "warehouse")
+        .whereLayer("report").mayOnlyAccessLayers("config", "runtime", "query", "warehouse")
         .whereLayer("notebook").mayOnlyAccessLayers("config", "runtime", "warehouse", "query", "report")
-        .whereLayer("demo").mayOnlyAccessLayers("config", "ingest", "pipeline")
+        .whereLayer("demo").mayOnlyAccessLayers("config", "runtime", "ingest", "pipeline")
         .whereLayer("bench").mayOnlyAccessLayers("config", "runtime", "ingest", "estimation", "warehouse",
             "pipeline", "demo")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()

@@ -3,6 +3,8 @@ package dk.barometer.config;
 import static dk.barometer.config.Checks.checkArgument;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,5 +45,28 @@ public record IndicatorCatalog(String version, Map<String, DomainDefinition> dom
 
   public List<IndicatorDefinition> forSurvey(String survey) {
     return indicators.stream().filter(i -> i.survey().equals(survey)).toList();
+  }
+
+  /**
+   * The indicators of {@code survey} a wave can estimate, given the concepts it asked and its harmonised
+   * {@code columns}: an indicator whose concept the wave did not ask gives no estimate (never a zero); an items
+   * indicator keeps the items asked; a breakdown by a variable the wave lacks is left out.
+   */
+  public List<IndicatorDefinition> estimable(String survey, SurveyCodebook concepts, Collection<String> columns) {
+    List<IndicatorDefinition> estimable = new ArrayList<>();
+    for (IndicatorDefinition indicator : forSurvey(survey)) {
+      List<String> asked = indicator.questions().stream().filter(q -> concepts.question(q).isPresent()).toList();
+      if (!indicator.estimableFrom(asked)) {
+        continue;
+      }
+      List<String> kept = indicator.domains().stream().filter(d -> {
+        String variable = domains.get(d).variable();
+        return variable == null || columns.contains(variable);
+      }).toList();
+      IndicatorDefinition restricted = asked.size() == indicator.questions().size() ? indicator
+          : indicator.withQuestions(asked);
+      estimable.add(kept.size() == indicator.domains().size() ? restricted : restricted.withDomains(kept));
+    }
+    return estimable;
   }
 }

@@ -82,30 +82,16 @@ final class SnippetCheck {
   private List<SqlSnippet> estimationConditions(String survey, SurveyCodebook concepts, Rows harmonised) {
     List<SqlSnippet> conditions = new ArrayList<>();
     Set<String> domains = new LinkedHashSet<>();
-    for (IndicatorDefinition indicator : config.indicators().forSurvey(survey)) {
-      if (!estimated(indicator, concepts)) {
-        continue;
-      }
+    for (IndicatorDefinition indicator : config.indicators().estimable(survey, concepts, harmonised.columns())) {
       if (indicator.baseWhere() != null) {
         conditions.add(baseWhere(indicator));
       }
-      for (String name : indicator.domains()) {
-        String variable = config.indicators().domains().get(name).variable();
-        if (variable == null || harmonised.columns().contains(variable)) {
-          domains.add(name);
-        }
-      }
+      domains.addAll(indicator.domains());
     }
     for (String name : domains) {
       conditions.addAll(domainConditions(name, config.indicators().domains().get(name)));
     }
     return conditions;
-  }
-
-  /** A wave estimates an indicator when it asks every concept of it, or, for a list of items, any. */
-  private static boolean estimated(IndicatorDefinition indicator, SurveyCodebook concepts) {
-    long asked = indicator.questions().stream().filter(q -> concepts.question(q).isPresent()).count();
-    return indicator.type() == IndicatorType.ITEMS ? asked > 0 : asked == indicator.questions().size();
   }
 
   private SqlSnippet baseWhere(IndicatorDefinition indicator) {

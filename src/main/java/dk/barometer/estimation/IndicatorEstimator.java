@@ -163,28 +163,9 @@ public final class IndicatorEstimator {
             sum("yy").as("yy"), sum("yb").as("yb"), sum("bb").as("bb"));
   }
 
-  /**
-   * The indicators of {@code survey} this wave can estimate, given its harmonised {@code columns}: an indicator
-   * whose concept the wave did not ask gives no estimate (never a zero); an items indicator keeps the items asked;
-   * a breakdown by a variable the wave lacks is left out.
-   */
+  /** The indicators of {@code survey} this wave can estimate ({@link IndicatorCatalog#estimable}). */
   public List<IndicatorDefinition> estimable(String survey, Set<String> columns) {
-    List<IndicatorDefinition> estimable = new ArrayList<>();
-    for (IndicatorDefinition indicator : catalog.forSurvey(survey)) {
-      List<String> asked = indicator.questions().stream()
-          .filter(q -> codebook.survey(survey).question(q).isPresent()).toList();
-      if (!indicator.estimableFrom(asked)) {
-        continue;
-      }
-      boolean complete = asked.size() == indicator.questions().size();
-      List<String> domains = indicator.domains().stream().filter(d -> {
-        DomainDefinition domain = catalog.domains().get(d);
-        return domain.variable() == null || columns.contains(domain.variable());
-      }).toList();
-      IndicatorDefinition restricted = complete ? indicator : indicator.withQuestions(asked);
-      estimable.add(domains.size() == indicator.domains().size() ? restricted : restricted.withDomains(domains));
-    }
-    return estimable;
+    return catalog.estimable(survey, codebook.survey(survey), columns);
   }
 
   /**

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dk.barometer.config.BarometerConfig;
-import dk.barometer.publish.LabelledViews;
-import dk.barometer.publish.Table;
-import dk.barometer.publish.Warehouse;
+import dk.barometer.query.LabelledViews;
 import dk.barometer.testing.DemoWarehouse;
 import dk.barometer.testing.TestSpark;
+import dk.barometer.warehouse.Table;
+import dk.barometer.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
