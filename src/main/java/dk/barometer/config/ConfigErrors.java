@@ -54,4 +54,14 @@ final class ConfigErrors {
             ? "Use one of its columns: " + String.join(", ", columns) + "."
             : "Did you mean " + String.join(" or ", nearest) + "? Correct the column name in the condition.");
   }
+
+  static BarometerException unknownRole(String id) {
+    return config("No role '%s'. The roles are analyst (published aggregates), researcher (those and pseudonymised "
+        + "microdata) and engineer (everything); name one of them.", id);
+  }
+
+  static BarometerException unreadableSecret(TokenSource source, Exception cause) {
+    return config(cause, "Cannot read the secret in %s: %s. Make the file readable by the user that runs "
+        + "jobs/barometer (and by no one else).", source, cause.getMessage());
+  }
 }
