@@ -2,6 +2,7 @@ package dk.barometer.config;
 
 import static dk.barometer.config.Checks.checkArgument;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -40,6 +41,14 @@ public record Question(String id, String scale, String da, String en, String ask
   /** A question as it appears in one wave's files, with no harmonisation. */
   public Question(String id, String scale, String da, String en, String askedIf, String group, String assumption) {
     this(id, scale, da, en, askedIf, group, assumption, null, null, null, null);
+  }
+
+  /**
+   * The columns the routing reads (none when the question is asked of everyone), parsed as Spark parses
+   * {@code askedIf}; spelled as in the condition, which Spark resolves case-insensitively.
+   */
+  public List<String> routingColumns() {
+    return askedIf == null ? List.of() : SnippetParser.columns(askedIf);
   }
 
   /** The stable concept the indicators refer to. */

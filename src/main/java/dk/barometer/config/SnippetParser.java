@@ -31,9 +31,8 @@ final class SnippetParser {
   }
 
   private static List<String> parse(SqlSnippet snippet) {
-    Expression condition;
     try {
-      condition = CatalystSqlParser$.MODULE$.parseExpression(snippet.text());
+      return columns(snippet.text());
     } catch (Exception e) { // Scala throws the checked ParseException undeclared
       if (e instanceof ParseException syntax) {
         // The first line is the error and its position; the rest repeats the text with a marker under it.
@@ -42,8 +41,15 @@ final class SnippetParser {
       }
       throw e;
     }
+  }
+
+  /**
+   * The column names of a condition, as written. A condition that does not parse throws the parser's own exception;
+   * the conditions of a loaded {@code conf/} all parse ({@link SnippetCheck} checked them).
+   */
+  static List<String> columns(String condition) {
     Set<String> columns = new LinkedHashSet<>();
-    collect(condition, columns);
+    collect(CatalystSqlParser$.MODULE$.parseExpression(condition), columns);
     return List.copyOf(columns);
   }
 

@@ -21,6 +21,12 @@ public final class InputErrors {
     return badInput("%s: directory %s holds no .parquet files.", what, dir);
   }
 
+  public static BarometerException notParquet(String what, String file) {
+    return badInput("%s: %s is not a .parquet file, so its rows would be left out. Remove it from the directory or "
+        + "move it elsewhere; only .parquet files (and hidden or marker files starting with '_' or '.') belong there.",
+        what, file);
+  }
+
   public static BarometerException unreadable(String file, Throwable cause) {
     return new BarometerException(BarometerException.Kind.BAD_INPUT, String.format(
         "%s: not a readable Parquet file (%s). Re-export the file.", file, Causes.firstLine(cause)), cause);

@@ -21,7 +21,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Lists the Parquet data files of an input directory on any Hadoop file system, in name order, and opens them with
- * what their footers say (schema, row groups).
+ * what their footers say (schema, row groups). A file that is neither Parquet nor a hidden or marker file
+ * ({@code _SUCCESS}, {@code .crc}) is a file fault.
  */
 final class ParquetFiles {
   private ParquetFiles() {}
@@ -74,9 +75,14 @@ final class ParquetFiles {
       for (FileStatus status : fs.listStatus(path)) {
         String name = status.getPath().getName();
         // Hidden and marker files (_SUCCESS, .crc) are written by Spark and Hadoop, not data.
-        if (status.isFile() && name.endsWith(".parquet") && !name.startsWith("_") && !name.startsWith(".")) {
-          files.add(status.getPath().toString());
+        if (!status.isFile() || name.startsWith("_") || name.startsWith(".")) {
+          continue;
         }
+        // Any other file is part of the delivery: skipped, it would be rows silently left out.
+        if (!name.endsWith(".parquet")) {
+          throw InputErrors.notParquet(what, status.getPath().toString());
+        }
+        files.add(status.getPath().toString());
       }
       if (files.isEmpty()) {
         throw InputErrors.noFiles(what, dir);

@@ -53,7 +53,7 @@ public final class RegisterReader {
     if (rows == 0) {
       throw InputErrors.noFiles(what, dir);
     }
-    return new RegisterMargins(year, dir, counts, sources);
+    return new RegisterMargins(year, dir, counts, sources, files);
   }
 
   /**
@@ -67,7 +67,7 @@ public final class RegisterReader {
       add(location, counts, r);
       sources.putIfAbsent(r.getString(0), r.isNullAt(4) ? "unnamed" : r.getString(4));
     }
-    return new RegisterMargins(year, location, counts, sources);
+    return new RegisterMargins(year, location, counts, sources, List.of(location));
   }
 
   private static void add(String file, Map<String, Map<String, Map<String, Double>>> counts, Row r) {

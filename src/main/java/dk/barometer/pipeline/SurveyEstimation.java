@@ -3,6 +3,7 @@ package dk.barometer.pipeline;
 import static org.apache.spark.sql.functions.lit;
 
 import dk.barometer.config.BarometerConfig;
+import dk.barometer.config.Classifications;
 import dk.barometer.config.Codebook;
 import dk.barometer.config.IndicatorCatalog;
 import dk.barometer.config.RakingSettings;
@@ -35,13 +36,15 @@ public final class SurveyEstimation {
 
   /**
    * The steps for {@code survey} of {@code wave}: its weighting settings, the indicators of {@code indicators} over
-   * the {@code harmonised} codebook, their intervals by {@code reliability}.
+   * the {@code harmonised} codebook, their intervals by {@code reliability}; {@code classifications} for the
+   * weighting's messages.
    */
   public SurveyEstimation(String survey, int wave, SurveySettings settings, RakingSettings raking,
-                          ReliabilitySettings reliability, IndicatorCatalog indicators, Codebook harmonised) {
+                          Classifications classifications, ReliabilitySettings reliability,
+                          IndicatorCatalog indicators, Codebook harmonised) {
     this.survey = survey;
     this.wave = wave;
-    this.weighting = new SurveyWeighting(survey, settings, raking);
+    this.weighting = new SurveyWeighting(survey, settings, raking, classifications);
     this.estimator = new IndicatorEstimator(indicators, harmonised);
     this.variance = new TaylorVariance(reliability);
     this.hasIndicators = !indicators.forSurvey(survey).isEmpty();
@@ -50,7 +53,7 @@ public final class SurveyEstimation {
   /** The steps of conf/ for {@code survey}'s indicators of {@code indicators} (the catalogue, or a part of it). */
   public static SurveyEstimation of(BarometerConfig config, int wave, String survey, IndicatorCatalog indicators) {
     return new SurveyEstimation(survey, wave, config.settings().survey(survey), config.settings().raking(),
-        config.settings().reliability(), indicators, config.codebook(wave).harmonised());
+        config.classifications(), config.settings().reliability(), indicators, config.codebook(wave).harmonised());
   }
 
   public static SurveyEstimation of(BarometerConfig config, int wave, String survey) {

@@ -12,13 +12,17 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
-import dk.barometer.config.Codebook;
 import dk.barometer.config.Question;
 import dk.barometer.ingest.RawResponses;
 import dk.barometer.ingest.ResponseContract;
 import dk.barometer.ingest.ResponseReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,7 +39,8 @@ import org.apache.spark.sql.types.StructType;
  * Row-level validation of responses against the contract and codebook. Faults: missing or non-integer respondent
  * id, duplicate respondent id (every copy is rejected: which one is right cannot be known), wave mismatch,
  * missing or unknown classification code, a question value that is not an integer or not a code of its scale,
- * and an answer to a question the routing did not ask.
+ * and an answer to a question the routing did not ask (judged only where the values the routing reads are not
+ * rejected themselves).
  */
 public final class ResponseValidator {
   private static final String FAULTS = ValidatedResponses.FAULTS;
@@ -168,19 +173,45 @@ public final class ResponseValidator {
     faults.add(new Fault(contract.stratumColumn(), col(contract.stratumColumn()).isNull(),
         rawValue(contract.stratumColumn()), lit("missing sampling stratum")));
 
-    Codebook codebook = contract.codebook();
+    Map<String, List<Fault>> answerFaults = new LinkedHashMap<>();
     for (Question q : contract.questions()) {
-      faults.add(new Fault(q.id(), raw(q.id()).isNotNull().and(col(q.id()).isNull()), rawValue(q.id()),
-          lit("value is not an integer answer code")));
-      List<Integer> codes = codebook.allCodes(q);
-      faults.add(new Fault(q.id(), col(q.id()).isNotNull().and(not(col(q.id()).isin(codes.toArray()))),
-          rawValue(q.id()), lit("unknown answer code; the scale '" + q.scale() + "' has codes " + codes)));
+      answerFaults.put(q.id(), answerFaults(q));
+    }
+    // Whether a column's value is rejected in the row, by the column names a condition may spell (Spark resolves
+    // them case-insensitively). A routing check that reads a rejected value is skipped: its fault would follow
+    // from that one, so the row keeps one reason, the real one. A routing fault rejects the answer it checks too,
+    // for the questions routed on that answer after it in the codebook.
+    Map<String, Column> rejectedValue = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Stream.concat(faults.stream(), answerFaults.values().stream().flatMap(List::stream))
+        .forEach(f -> rejectedValue.merge(f.column(), f.condition(), Column::or));
+    for (Question q : contract.questions()) {
+      faults.addAll(answerFaults.get(q.id()));
       if (q.askedIf() != null) {
-        faults.add(new Fault(q.id(), col(q.id()).isNotNull().and(not(coalesce(expr(q.askedIf()), lit(false)))),
-            rawValue(q.id()), lit("answered although the routing did not ask it (asked if " + q.askedIf() + ")")));
+        Fault routing = routingFault(q, rejectedValue);
+        faults.add(routing);
+        rejectedValue.merge(q.id(), routing.condition(), Column::or);
       }
     }
     return faults;
+  }
+
+  /** An answer that is not an integer, or not a code of the question's scale. */
+  private List<Fault> answerFaults(Question q) {
+    List<Integer> codes = contract.codebook().allCodes(q);
+    return List.of(
+        new Fault(q.id(), raw(q.id()).isNotNull().and(col(q.id()).isNull()), rawValue(q.id()),
+            lit("value is not an integer answer code")),
+        new Fault(q.id(), col(q.id()).isNotNull().and(not(col(q.id()).isin(codes.toArray()))), rawValue(q.id()),
+            lit("unknown answer code; the scale '" + q.scale() + "' has codes " + codes)));
+  }
+
+  /** An answer the routing did not ask, unless the routing reads a value rejected in the row. */
+  private static Fault routingFault(Question q, Map<String, Column> rejectedValue) {
+    Column readsRejected = q.routingColumns().stream().map(rejectedValue::get).filter(Objects::nonNull)
+        .reduce(Column::or).orElse(lit(false));
+    return new Fault(q.id(), col(q.id()).isNotNull().and(not(coalesce(expr(q.askedIf()), lit(false))))
+        .and(not(coalesce(readsRejected, lit(false)))), rawValue(q.id()),
+        lit("answered although the routing did not ask it (asked if " + q.askedIf() + ")"));
   }
 
   private Fault codeFault(String column, List<String> allowed) {

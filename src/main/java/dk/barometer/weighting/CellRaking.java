@@ -12,13 +12,14 @@ import java.util.Map;
  * of one margin after the other, until the largest absolute gap over every category of every margin is at most
  * {@code tolerance x population total}. Working on cells instead of rows keeps the cost independent of the
  * number of respondents; the result is the same as raking the rows (R {@code survey::rake}), since raking factors
- * depend on the margin categories only.
+ * depend on the margin categories only. The targets are those {@link WeightingRecipe} checked against the cells:
+ * every category of the cells has a count, every counted category has respondents, every margin one total.
  */
-public final class CellRaking {
+final class CellRaking {
   private final String survey;
   private final RakingSettings settings;
 
-  public CellRaking(String survey, RakingSettings settings) {
+  CellRaking(String survey, RakingSettings settings) {
     this.survey = survey;
     this.settings = settings;
   }
@@ -27,8 +28,7 @@ public final class CellRaking {
    * @param margins the margin variables, in the order of each cell's categories
    * @param targets register counts per margin (same order), category to count
    */
-  public RakingResult rake(List<String> margins, List<Cell> cells, List<Map<String, Double>> targets) {
-    checkTargets(margins, cells, targets);
+  RakingResult rake(List<String> margins, List<Cell> cells, List<Map<String, Double>> targets) {
     double total = RegisterMargins.total(targets.get(0));
     double[] weights = cells.stream().mapToDouble(Cell::weight).toArray();
     double gap = Double.POSITIVE_INFINITY;
@@ -57,28 +57,6 @@ public final class CellRaking {
       factors.put(cells.get(c).categories(), weights[c] / cells.get(c).weight());
     }
     return new RakingResult(factors, iteration, gap);
-  }
-
-  private void checkTargets(List<String> margins, List<Cell> cells, List<Map<String, Double>> targets) {
-    double firstTotal = RegisterMargins.total(targets.get(0));
-    for (int m = 0; m < margins.size(); m++) {
-      Map<String, Double> target = targets.get(m);
-      double total = RegisterMargins.total(target);
-      if (Math.abs(total - firstTotal) > settings.tolerance() * firstTotal) {
-        throw WeightingErrors.inconsistentTotals(survey, margins.get(m), total, margins.get(0), firstTotal);
-      }
-      Map<String, Double> sums = sums(cells, cells.stream().mapToDouble(Cell::weight).toArray(), m);
-      for (String category : sums.keySet()) {
-        if (!target.containsKey(category)) {
-          throw WeightingErrors.categoryNotInRegister(survey, margins.get(m), category, target.keySet());
-        }
-      }
-      for (Map.Entry<String, Double> t : target.entrySet()) {
-        if (!(sums.getOrDefault(t.getKey(), 0.0) > 0)) {
-          throw WeightingErrors.emptyCategory(survey, margins.get(m), t.getKey(), t.getValue());
-        }
-      }
-    }
   }
 
   private static Map<String, Double> sums(List<Cell> cells, double[] weights, int margin) {

@@ -25,19 +25,20 @@ public final class DesignWeights {
 
   /**
    * d_h per stratum from the respondents per stratum; a sample stratum missing from the register, or a register
-   * stratum without respondents, is an error.
+   * stratum without respondents, is an error naming the register's {@code files}.
    */
-  public static Map<String, Double> of(String survey, Map<String, Long> sampled, Map<String, Double> registerStrata) {
+  public static Map<String, Double> of(String survey, Map<String, Long> sampled, Map<String, Double> registerStrata,
+                                       List<String> files) {
     for (Map.Entry<String, Long> s : sampled.entrySet()) {
       if (!registerStrata.containsKey(s.getKey())) {
-        throw WeightingErrors.stratumNotInRegister(survey, s.getKey(), s.getValue(), registerStrata.keySet());
+        throw WeightingErrors.stratumNotInRegister(survey, s.getKey(), s.getValue(), registerStrata.keySet(), files);
       }
     }
     Map<String, Double> weights = new TreeMap<>();
     for (Map.Entry<String, Double> h : registerStrata.entrySet()) {
       Long n = sampled.get(h.getKey());
       if (n == null) {
-        throw WeightingErrors.emptyStratum(survey, h.getKey(), h.getValue());
+        throw WeightingErrors.emptyStratum(survey, h.getKey(), h.getValue(), files);
       }
       weights.put(h.getKey(), h.getValue() / n);
     }

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 
+import dk.barometer.config.Classifications;
 import dk.barometer.config.RakingSettings;
 import dk.barometer.config.SurveySettings;
 import dk.barometer.ingest.RegisterMargins;
@@ -40,12 +41,14 @@ public final class SurveyWeighting {
 
   private final String survey;
   private final SurveySettings settings;
-  private final RakingSettings raking;
+  private final WeightingRecipe recipe;
 
-  public SurveyWeighting(String survey, SurveySettings settings, RakingSettings raking) {
+  /** {@code classifications} give the codes of each margin, for the recipe's messages. */
+  public SurveyWeighting(String survey, SurveySettings settings, RakingSettings raking,
+                         Classifications classifications) {
     this.survey = survey;
     this.settings = settings;
-    this.raking = raking;
+    this.recipe = new WeightingRecipe(survey, settings, raking, classifications);
   }
 
   public WeightedSample weigh(int wave, Dataset<Row> responses, RegisterMargins register) {
@@ -58,11 +61,11 @@ public final class SurveyWeighting {
     Map<List<String>, Long> counts = cellCounts(responses, keys);
     Map<String, Long> sampled = new TreeMap<>();
     counts.forEach((cell, n) -> sampled.merge(cell.get(cell.size() - 1), n, Long::sum));
-    Map<String, Double> designWeights = DesignWeights.of(survey, sampled, registerStrata);
+    Map<String, Double> designWeights = DesignWeights.of(survey, sampled, registerStrata, register.files());
     List<Cell> cells = new ArrayList<>();
     counts.forEach((cell, n) -> cells.add(new Cell(cell, n, n * designWeights.get(cell.get(cell.size() - 1)))));
     Dataset<Row> designed = DesignWeights.apply(responses, settings.stratum(), designWeights, registerStrata);
-    WeightingRecipe.Calibration calibration = new WeightingRecipe(survey, settings, raking).calibrate(cells, register);
+    WeightingRecipe.Calibration calibration = recipe.calibrate(cells, register);
     double[] totals = calibration.totals();
 
     List<Row> factors = new ArrayList<>();

@@ -1,6 +1,10 @@
 package dk.barometer.weighting;
 
 import dk.barometer.BarometerException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Every weighting failure, one factory method each; messages carry the numbers needed to act. */
 final class WeightingErrors {
@@ -10,32 +14,52 @@ final class WeightingErrors {
     return new BarometerException(BarometerException.Kind.WEIGHTING, String.format(format, args));
   }
 
-  static BarometerException stratumNotInRegister(String survey, String stratum, long respondents, Object known) {
+  static BarometerException stratumNotInRegister(String survey, String stratum, long respondents, Object known,
+                                                 List<String> files) {
     return weighting("%s: %d respondent(s) are in sampling stratum '%s', which the register does not have (register "
-        + "strata: %s). Fix the stratum codes or the register.", survey, respondents, stratum, known);
+        + "strata: %s; register file(s) %s). Fix the stratum codes or the register.", survey, respondents, stratum,
+        known, String.join(", ", files));
   }
 
-  static BarometerException emptyStratum(String survey, String stratum, double population) {
+  static BarometerException emptyStratum(String survey, String stratum, double population, List<String> files) {
     return weighting("%s: register stratum '%s' has %.0f units but no valid respondent, so its design weight is "
-        + "undefined. Collapse the stratum into a neighbour or check the sample.", survey, stratum, population);
+        + "undefined (register file(s) %s). Collapse the stratum into a neighbour or check the sample.", survey,
+        stratum, population, String.join(", ", files));
   }
 
-  static BarometerException categoryNotInRegister(String survey, String margin, String category, Object known) {
-    return weighting("%s: respondents have %s = '%s', which the register margin does not have (register "
-        + "categories: %s). Collapse it into one the register has (surveys.%s.collapse in conf/barometer.yaml) or fix "
-        + "the input.", survey, margin, category, known, survey);
+  /** {@code respondents}: the respondents of each category the register margin lacks. */
+  static BarometerException categoriesNotInRegister(String survey, String population, String margin,
+                                                    Map<String, Long> respondents, Collection<String> known,
+                                                    List<String> files) {
+    String missing = respondents.entrySet().stream()
+        .map(c -> String.format("'%s' (%d respondent(s))", c.getKey(), c.getValue())).collect(Collectors.joining(", "));
+    return weighting("%s: the register margin %s of %s has no count for %s = %s; it counts %s (register file(s) "
+        + "%s). Add the missing counts to the register extract, or collapse the category into one the register has "
+        + "(surveys.%s.collapse in conf/barometer.yaml).", survey, margin, population, margin, missing, known,
+        String.join(", ", files), survey);
   }
 
-  static BarometerException emptyCategory(String survey, String margin, String category, double count) {
+  static BarometerException emptyCategory(String survey, String margin, String category, double count,
+                                          List<String> files) {
     return weighting("%s: register category %s = '%s' (%.0f units) has no respondents, so raking cannot reach its "
-        + "total. Collapse it into a neighbouring category (surveys.%s.collapse in conf/barometer.yaml) or check the "
-        + "sample.", survey, margin, category, count, survey);
+        + "total (register file(s) %s). Collapse it into a neighbouring category (surveys.%s.collapse in "
+        + "conf/barometer.yaml) or check the sample.", survey, margin, category, count, String.join(", ", files),
+        survey);
   }
 
-  static BarometerException inconsistentTotals(String survey, String margin, double total, String first,
-                                               double firstTotal) {
-    return weighting("%s: register margin %s sums to %.1f but %s sums to %.1f; raking needs margins of one "
-        + "population total. Fix the register extract.", survey, margin, total, first, firstTotal);
+  /**
+   * Two margins of different totals; {@code smaller} is the one of the smaller total and {@code absent} the codes of
+   * its classification it has no count for (none of them held by a respondent).
+   */
+  static BarometerException inconsistentTotals(String survey, String population, String margin, double total,
+                                               String first, double firstTotal, String smaller,
+                                               Collection<String> absent, List<String> files) {
+    String lead = absent.isEmpty() ? ""
+        : String.format(" The register margin %s has no count for classification code(s) %s, which no respondent "
+            + "has: a category left out of it would make such a gap.", smaller, absent);
+    return weighting("%s: the register margin %s of %s sums to %.1f but %s sums to %.1f (register file(s) %s); "
+        + "raking needs margins of one population total.%s Fix the register extract so that every margin counts the "
+        + "whole population.", survey, margin, population, total, first, firstTotal, String.join(", ", files), lead);
   }
 
   static BarometerException notConverged(String survey, int iterations, String margin, String category,

@@ -1,10 +1,14 @@
 package dk.barometer.weighting;
 
+import dk.barometer.config.Classifications;
 import dk.barometer.config.RakingSettings;
 import dk.barometer.config.SurveySettings;
 import dk.barometer.ingest.RegisterMargins;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The weighting recipe after the starting weights: the register margins as collapsed by the settings, raking to
@@ -18,11 +22,15 @@ public final class WeightingRecipe {
   private final String survey;
   private final SurveySettings settings;
   private final RakingSettings raking;
+  private final Classifications classifications;
 
-  public WeightingRecipe(String survey, SurveySettings settings, RakingSettings raking) {
+  /** {@code classifications} give the codes a margin may have, which a message on the register's totals names. */
+  public WeightingRecipe(String survey, SurveySettings settings, RakingSettings raking,
+                         Classifications classifications) {
     this.survey = survey;
     this.settings = settings;
     this.raking = raking;
+    this.classifications = classifications;
   }
 
   /**
@@ -40,11 +48,17 @@ public final class WeightingRecipe {
     }
   }
 
-  /** Calibrates {@code cells} (margin categories in the order of the settings' margins, then the stratum). */
+  /**
+   * Calibrates {@code cells} (margin categories in the order of the settings' margins, then the stratum). The cells
+   * and the register's margins must match first: every category of the respondents has a count, every counted
+   * category has respondents, and every margin has one total; otherwise it is a weighting error that names the
+   * margin, the categories and the register's files.
+   */
   public Calibration calibrate(List<Cell> cells, RegisterMargins register) {
     List<String> margins = settings.margins();
     List<Map<String, Double>> targets = margins.stream()
         .map(m -> settings.collapsed(m, register.margin(settings.population(), m))).toList();
+    checkTargets(margins, cells, targets, register.files());
     CellRaking cellRaking = new CellRaking(survey, raking);
     if (settings.trimming() == null) {
       RakingResult result = cellRaking.rake(margins, cells, targets);
@@ -53,5 +67,51 @@ public final class WeightingRecipe {
     TrimmedRaking.Outcome outcome = new TrimmedRaking(survey, cellRaking, settings.trimming())
         .rake(margins, cells, targets);
     return new Calibration(outcome.totals(), outcome.lastRaking(), outcome.rounds(), outcome.trimmed());
+  }
+
+  /**
+   * Categories first, totals last: a category missing from one margin also makes its total differ, and the
+   * category is what there is to fix.
+   */
+  private void checkTargets(List<String> margins, List<Cell> cells, List<Map<String, Double>> targets,
+                            List<String> files) {
+    for (int m = 0; m < margins.size(); m++) {
+      Map<String, Long> byCategory = new TreeMap<>();
+      Map<String, Double> weights = new TreeMap<>();
+      for (Cell cell : cells) {
+        byCategory.merge(cell.categories().get(m), cell.units(), Long::sum);
+        weights.merge(cell.categories().get(m), cell.weight(), Double::sum);
+      }
+      Map<String, Long> missing = new TreeMap<>(byCategory);
+      missing.keySet().removeAll(targets.get(m).keySet());
+      if (!missing.isEmpty()) {
+        throw WeightingErrors.categoriesNotInRegister(survey, settings.population(), margins.get(m), missing,
+            targets.get(m).keySet(), files);
+      }
+      for (Map.Entry<String, Double> t : targets.get(m).entrySet()) {
+        if (!(weights.getOrDefault(t.getKey(), 0.0) > 0)) {
+          throw WeightingErrors.emptyCategory(survey, margins.get(m), t.getKey(), t.getValue(), files);
+        }
+      }
+    }
+    double firstTotal = RegisterMargins.total(targets.get(0));
+    for (int m = 1; m < margins.size(); m++) {
+      double total = RegisterMargins.total(targets.get(m));
+      if (Math.abs(total - firstTotal) > raking.tolerance() * firstTotal) {
+        int smaller = total < firstTotal ? m : 0;
+        throw WeightingErrors.inconsistentTotals(survey, settings.population(), margins.get(m), total,
+            margins.get(0), firstTotal, margins.get(smaller), absentCodes(margins.get(smaller),
+                targets.get(smaller)), files);
+      }
+    }
+  }
+
+  /** The codes of the margin's classification, after its collapse rules, that the register margin has no count for. */
+  private Set<String> absentCodes(String margin, Map<String, Double> target) {
+    Set<String> absent = new TreeSet<>();
+    Map<String, String> rules = settings.collapseOf(margin);
+    classifications.get(margin).codeValues().forEach(code -> absent.add(rules.getOrDefault(code, code)));
+    absent.removeAll(target.keySet());
+    return absent;
   }
 }

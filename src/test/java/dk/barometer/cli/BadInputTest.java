@@ -1,6 +1,7 @@
 package dk.barometer.cli;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +47,8 @@ import org.junit.jupiter.api.TestInstance;
  * unknown answer code, duplicate respondent id (every copy), wave mismatch, a column of the wrong type (text
  * where an answer code belongs), unknown classification code, missing id, unrouted answer; that test also checks
  * rows in = accepted + rejected in {@code runs} (the job's own check: {@code RowAccountTest}). A run killed in the
- * middle of its writes: {@link KilledRunTest}.
+ * middle of its writes: {@link KilledRunTest}. A non-integer answer that routes other questions is one reject, not
+ * one per routed question: {@link #aNonIntegerAnswerThatRoutesOthersIsOneReject}, in a warehouse of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
@@ -176,7 +179,49 @@ class BadInputTest {
   void respondentsInACategoryTheRegisterLacks() {
     assertStops(input(in -> fixture().register().where("NOT (population = 'firms' AND variable = 'industry' "
             + "AND category = 'F')").coalesce(1).write().mode("overwrite").parquet(register(in))),
-        Kind.WEIGHTING, "industry = 'F', which the register margin does not have");
+        Kind.WEIGHTING, "the register margin industry of firms has no count for industry = 'F' (4 respondent(s))");
+  }
+
+  @Test
+  void aRegionMissingFromTheRegisterIsNamedWithItsRespondentsAndFile() {
+    // The region counts lack 1082 and so sum to less than the industry counts; the message names the region, its
+    // four firms and the register file rather than two totals.
+    Path input = input(in -> fixture().register().where("NOT (population = 'firms' AND variable = 'region' "
+        + "AND category = '1082')").coalesce(1).write().mode("overwrite").parquet(register(in)));
+    assertStops(input, Kind.WEIGHTING, "the register margin region of firms has no count for region = '1082' "
+        + "(4 respondent(s)); it counts [1084] (register file(s) ", parquetFile(Path.of(register(input))));
+  }
+
+  @Test
+  void aStrayFileInAnInputDirectoryStopsTheRun() {
+    // Spark's and Hadoop's markers and checksums beside the data are no delivery; the good run read past them.
+    assertThat(Path.of(employer(goodInput)).resolve("_SUCCESS")).exists();
+    assertStops(input(in -> {
+      writeString(in.resolve("employer/wave=2025/.part-00000.parquet.crc"), "");
+      writeString(in.resolve("employer/wave=2025/answers.csv"), "respondent_id\n1\n");
+    }), Kind.BAD_INPUT, "answers.csv is not a .parquet file", "Remove it from the directory or move it elsewhere");
+  }
+
+  @Test
+  void aNonIntegerAnswerThatRoutesOthersIsOneReject() {
+    // A ninth firm whose maturity came as 2.5 in a second file, with every question routed on maturity answered:
+    // one reject, for the maturity, and none for the 19 questions its routing cannot judge.
+    List<String> routed = config.codebook(WAVE).survey("employer").questions().stream()
+        .filter(q -> q.routingColumns().contains("ai_maturity")).map(q -> q.id()).toList();
+    Path input = input(in -> {
+      Dataset<Row> firm = fixture().responses("employer").where("respondent_id = 2")
+          .withColumn("respondent_id", lit(109L)).withColumn("ai_maturity", lit(2.5));
+      for (String q : routed) {
+        firm = firm.withColumn(q, lit(3));
+      }
+      firm.coalesce(1).write().mode("append").parquet(employer(in));
+    });
+    Warehouse own = new Warehouse(spark, TestSpark.tempDir("warehouse").toString());
+    new WaveRun(spark, config, own).run(WAVE, input.toString());
+    assertThat(own.read(Table.REJECTS).select(concat_ws("|", col("respondent_id"), col("column"), col("value"),
+        col("reason"))).as(Encoders.STRING()).collectAsList())
+        .containsExactly("109|ai_maturity|2.5|value is not an integer answer code");
+    assertThat(own.read(Table.RESPONSES_EMPLOYER).count()).isEqualTo(8);
   }
 
   @Test
@@ -251,6 +296,16 @@ class BadInputTest {
     assertThat(runs.where("status = 'failed'").count()).isEqualTo(failed + 1);
     assertThat(runs.where("status = 'failed'").orderBy(desc("finished_at")).first().<String>getAs("message"))
         .contains(messageParts[0]);
+  }
+
+  /** The one Parquet file of {@code dir}, as the run names it. */
+  private static String parquetFile(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow()
+          .getFileName().toString();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void writeString(Path file, String content) {

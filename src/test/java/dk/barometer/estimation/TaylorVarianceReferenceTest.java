@@ -58,7 +58,8 @@ class TaylorVarianceReferenceTest {
     }
     SurveySettings settings = fixture.settings().surveys().get(survey);
     Map<String, Row> actual = new HashMap<>();
-    for (Row r : new SurveyEstimation(survey, 0, settings, fixture.settings().raking(), ReliabilitySettings.DEFAULT,
+    for (Row r : new SurveyEstimation(survey, 0, settings, fixture.settings().raking(),
+            ReferenceFixture.classifications(), ReliabilitySettings.DEFAULT,
             catalog(survey), codebook(survey)).weighAndEstimate(rows, fixture.register(settings.population()))
         .select("indicator_id", "domain", "domain_value", "base_n", "estimate", "se", "ci_low", "ci_high", "deff")
         .collectAsList()) {

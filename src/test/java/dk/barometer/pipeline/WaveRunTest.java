@@ -380,7 +380,7 @@ class WaveRunTest {
             .withColumn("count", lit(1020.0)))
         .coalesce(1).write().mode("overwrite").parquet(input.resolve("register/year=2025").toString());
     assertThatThrownBy(() -> new WaveRun(spark, config, warehouse()).run(WAVE, input.toString()))
-        .hasMessageContaining("region = '1082', which the register margin does not have");
+        .hasMessageContaining("the register margin region of firms has no count for region = '1082'");
 
     Path conf = twoWaveConf();
     Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
@@ -437,7 +437,7 @@ class WaveRunTest {
         .coalesce(1).write().mode("overwrite").parquet(registerDir);
     assertThatThrownBy(() -> new WaveRun(spark, config, warehouse()).run(WAVE, input.toString()))
         .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.WEIGHTING))
-        .hasMessageContaining("industry = 'F'").hasMessageContaining("register margin does not have");
+        .hasMessageContaining("no count for industry = 'F' (4 respondent(s))").hasMessageContaining(registerDir);
 
     // A register stratum without respondents has no design weight.
     WaveFixture extraStratum = consistentWave();

@@ -1,5 +1,6 @@
 package dk.barometer.testing;
 
+import dk.barometer.config.Classifications;
 import dk.barometer.config.RakingSettings;
 import dk.barometer.config.SurveySettings;
 import dk.barometer.config.Yaml;
@@ -39,7 +40,13 @@ public record ReferenceFixture(Path dir, Settings settings) {
           .computeIfAbsent(row.get("variable"), v -> new LinkedHashMap<>())
           .put(row.get("category"), Double.parseDouble(row.get("count")));
     }
-    return new RegisterMargins(0, dir.toString(), counts, Map.of(population, "R fixture"));
+    return new RegisterMargins(0, dir.toString(), counts, Map.of(population, "R fixture"),
+        List.of(dir.resolve("register.csv").toString()));
+  }
+
+  /** The fixtures code their margins as conf/classifications.yaml does. */
+  public static Classifications classifications() {
+    return Classifications.load(TestSpark.confDir().resolve("classifications.yaml"));
   }
 
   /** A small CSV file as rows of column name to text (no quoting in these files). */

@@ -66,19 +66,4 @@ class CellRakingTest {
         .hasMessageContaining("failed to converge in 2 iterations")
         .hasMessageContaining("industry = 'a'");
   }
-
-  @Test
-  void namesCategoriesMissingOnEitherSide() {
-    List<Cell> cells = List.of(new Cell(List.of("a", "x"), 1, 1), new Cell(List.of("c", "y"), 1, 1));
-    assertThatThrownBy(() -> new CellRaking("employer", SETTINGS).rake(MARGINS, cells,
-        List.of(margin("a", 50, "b", 50), margin("x", 50, "y", 50))))
-        .hasMessageContaining("industry = 'c'").hasMessageContaining("register margin does not have");
-    List<Cell> noB = List.of(new Cell(List.of("a", "x"), 1, 1), new Cell(List.of("a", "y"), 1, 1));
-    assertThatThrownBy(() -> new CellRaking("employer", SETTINGS).rake(MARGINS, noB,
-        List.of(margin("a", 50, "b", 50), margin("x", 50, "y", 50))))
-        .hasMessageContaining("industry = 'b'").hasMessageContaining("has no respondents");
-    assertThatThrownBy(() -> new CellRaking("employer", SETTINGS).rake(MARGINS, noB,
-        List.of(margin("a", 100), margin("x", 50, "y", 60))))
-        .hasMessageContaining("region sums to 110");
-  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.barometer.config.RakingSettings;
 import dk.barometer.config.SurveySettings;
 import dk.barometer.ingest.RegisterMargins;
+import dk.barometer.testing.ReferenceFixture;
 import dk.barometer.testing.TestSpark;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class RakingCostTest {
     RegisterMargins register = new RegisterMargins(0, "test", Map.of("firms", Map.of(
         "stratum", Map.of("micro", 900.0, "large", 100.0),
         "industry", Map.of("J", 700.0, "F", 300.0),
-        "region", Map.of("1084", 350.0, "1082", 650.0))), Map.of());
+        "region", Map.of("1084", 350.0, "1082", 650.0))), Map.of(), List.of("test"));
 
     Run loose = run(rows, register, 1e-2);
     Run tight = run(rows, register, 1e-12);
@@ -43,7 +44,7 @@ class RakingCostTest {
     try {
       WeightedSample sample = new SurveyWeighting("employer",
           new SurveySettings("firms", "stratum", List.of("industry", "region")),
-          new RakingSettings(tolerance, 100_000)).weigh(0, rows, register);
+          new RakingSettings(tolerance, 100_000), ReferenceFixture.classifications()).weigh(0, rows, register);
       sample.rows().count();
       return new Run(sample.diagnostics().iterations(),
           spark.sparkContext().statusTracker().getJobIdsForGroup(group).length);

@@ -53,7 +53,8 @@ class WeightingReferenceTest {
         .where(col("survey").equalTo(survey))
         .withColumn("respondent_id", col("respondent_id").cast("bigint"));
     SurveySettings surveySettings = settings.surveys().get(survey);
-    WeightedSample sample = new SurveyWeighting(survey, surveySettings, settings.raking())
+    WeightedSample sample = new SurveyWeighting(survey, surveySettings, settings.raking(),
+        ReferenceFixture.classifications())
         .weigh(0, respondents, reference.register(surveySettings.population()));
 
     Map<Long, double[]> expected = expectedWeights(fixture, survey);
