@@ -269,9 +269,9 @@ class WaveRunTest {
 
     for (Table table : List.of(Table.RESPONSES_EMPLOYER, Table.RESPONSES_EMPLOYEE, Table.WEIGHTS)) {
       Dataset<Row> rows = table(warehouse, table);
-      String survey = table == Table.RESPONSES_EMPLOYEE ? "'employee'" : "'employer'";
-      List<Row> ids = (table == Table.WEIGHTS ? rows : rows.withColumn("survey", lit(survey.replace("'", ""))))
-          .select("wave", "survey", "respondent_id", "respondent_pseudonym").collectAsList();
+      String survey = table == Table.RESPONSES_EMPLOYEE ? "employee" : "employer";
+      Dataset<Row> bySurvey = table == Table.WEIGHTS ? rows : rows.withColumn("survey", lit(survey));
+      List<Row> ids = bySurvey.select("wave", "survey", "respondent_id", "respondent_pseudonym").collectAsList();
       assertThat(ids).as("%s", table).hasSize(table == Table.WEIGHTS ? 24 : table == Table.RESPONSES_EMPLOYEE
           ? 8 : 16);
       for (Row r : ids) {
@@ -279,7 +279,7 @@ class WaveRunTest {
             .isEqualTo(TestKeys.expectedPseudonym(r.getString(1) + ":" + r.getLong(2)));
       }
       // Stable across the waves: one pseudonym per respondent, in both waves.
-      assertThat(rows.groupBy("respondent_id").agg(countDistinct("wave"), countDistinct("respondent_pseudonym"))
+      assertThat(bySurvey.groupBy("survey", "respondent_id").agg(countDistinct("wave"), countDistinct("respondent_pseudonym"))
           .where("`count(DISTINCT wave)` <> 2 OR `count(DISTINCT respondent_pseudonym)` <> 1").count())
           .as("%s respondents without one pseudonym in both waves", table).isZero();
       // Beside the id it stands for.
