@@ -1,6 +1,7 @@
 package dk.barometer.bench;
 
 import dk.barometer.config.BarometerConfig;
+import dk.barometer.config.PseudonymKey;
 import dk.barometer.demo.DemoGenerator;
 import dk.barometer.demo.DemoOptions;
 import dk.barometer.ingest.InputLayout;
@@ -33,6 +34,8 @@ public final class Benchmark {
   private final BarometerConfig config;
   private final Path out;
   private final RComparison vsR;
+  /** The benchmark's warehouses are scratch, their pseudonyms never linked: a key of their own, not the real one. */
+  private final PseudonymKey pseudonymKey = PseudonymKey.random("a random key for the benchmark");
 
   /**
    * @param vsR compares each size with R's survey package ({@link RComparison}); null to run the job only. With
@@ -84,7 +87,7 @@ public final class Benchmark {
     HeapPeak.reset();
     start = System.nanoTime();
     Warehouse tables = new Warehouse(spark, warehouse.toString());
-    WaveRun.Outcome outcome = new WaveRun(spark, config, tables).run(WAVE, input.toAbsolutePath().toString());
+    WaveRun.Outcome outcome = new WaveRun(spark, config, tables, pseudonymKey).run(WAVE, input.toAbsolutePath().toString());
     double jobSeconds = (System.nanoTime() - start) / 1e9;
     long peakHeap = HeapPeak.bytes();
     Map<String, SparkWorkCounter.Work> perStage = jobs.drain();

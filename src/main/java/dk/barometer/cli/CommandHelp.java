@@ -39,7 +39,9 @@ final class CommandHelp {
       contract), rejects faulty rows into the 'rejects' table, weights both surveys to the register margins, computes
       every indicator of conf/indicators.yaml, and replaces wave YEAR in the Delta tables. Other waves are untouched.
       The run is recorded in the 'runs' table (started, then succeeded or failed). With --env NAME, the input and
-      warehouse default to those of conf/environments/NAME.yaml.
+      warehouse default to those of conf/environments/NAME.yaml. The respondent pseudonyms are made with the key
+      the profile's pseudonym_key names (env:NAME or file:PATH), else $BAROMETER_PSEUDONYM_KEY; without a key of
+      32 bytes or more the run stops (exit 3). See docs/operations.md.
       """;
   static final String GENERATE = """
       Usage: jobs/barometer generate --wave YEAR --out DIR [--seed N] [--employers N] [--employees N] [--conf DIR]
@@ -135,6 +137,7 @@ final class CommandHelp {
 
       Generates the 2025 and 2026 demo waves into demo-data/ unless they are there, runs both into the warehouse,
       prints 2025's weighted maturity shares beside the unweighted ones, then writes and prints the trends.
+      Without a pseudonym key ($BAROMETER_PSEUDONYM_KEY, or the profile's), it makes demo-data/pseudonym.key.
       """;
 
   private CommandHelp() {}

@@ -1,13 +1,17 @@
 package dk.barometer.cli;
 
 import dk.barometer.config.BarometerConfig;
+import dk.barometer.config.PseudonymKey;
+import dk.barometer.config.TokenSource;
 import dk.barometer.demo.DemoGenerator;
 import dk.barometer.pipeline.WaveRun;
 import dk.barometer.runtime.SparkSessions;
 import dk.barometer.warehouse.Warehouse;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
@@ -30,8 +34,9 @@ final class DemoCommand implements Command {
   @Override
   public void run(Args args, PrintStream out) {
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
-    SparkSession spark = SparkSessions.builder("barometer demo").getOrCreate();
     Path data = Home.demoData();
+    PseudonymKey key = pseudonymKey(Home.pseudonymKeySource(args), data, out);
+    SparkSession spark = SparkSessions.builder("barometer demo").getOrCreate();
     Warehouse warehouse = new Warehouse(spark, Home.warehouse(args));
     WaveRun.Outcome first = null;
     for (int wave : DEMO_WAVES) {
@@ -41,11 +46,35 @@ final class DemoCommand implements Command {
         generator.write(spark, data, generator.defaults());
       }
       out.println("Running wave " + wave + " into " + warehouse.root() + " ...");
-      WaveRun.Outcome outcome = new WaveRun(spark, config, warehouse).run(wave, data.toString());
+      WaveRun.Outcome outcome = new WaveRun(spark, config, warehouse, key).run(wave, data.toString());
       first = first == null ? outcome : first;
     }
     new DemoSummary(spark, warehouse, config).print(out, DEMO_WAVES.get(0), first);
     out.println();
     TrendsCommand.writeTrends(warehouse, out);
+  }
+
+  /**
+   * The configured pseudonym key, else the demo's own in {@code data/pseudonym.key}, made on the first demo: the
+   * demo runs on a fresh clone, and its synthetic respondents need no key kept elsewhere.
+   */
+  private static PseudonymKey pseudonymKey(TokenSource configured, Path data, PrintStream out) {
+    if (configured.read().isPresent()) {
+      return PseudonymKey.read(configured);
+    }
+    Path file = data.resolve("pseudonym.key");
+    if (!Files.exists(file)) {
+      try {
+        Files.createDirectories(data);
+        Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rw-------"))), PseudonymKey.newKeyText() + "\n");
+      } catch (IOException e) {
+        throw CommandErrors.unwritable(file, e);
+      }
+      out.println("No pseudonym key in " + configured + ": made a demo key in " + file + " (for the demo only).");
+    }
+    PseudonymKey key = PseudonymKey.read(TokenSource.parse("file:" + file));
+    out.println("Respondent pseudonyms with the demo key in " + file + " (fingerprint " + key.fingerprint() + ").");
+    return key;
   }
 }

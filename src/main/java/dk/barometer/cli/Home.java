@@ -1,6 +1,8 @@
 package dk.barometer.cli;
 
 import dk.barometer.config.Environment;
+import dk.barometer.config.PseudonymKey;
+import dk.barometer.config.TokenSource;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,11 @@ final class Home {
   /** The Spark settings of the selected profile (none without one). */
   static Map<String, String> sparkSettings(Args args) {
     return environment(args).map(Environment::spark).orElse(Map.of());
+  }
+
+  /** Where the pseudonym key is kept: the profile's pseudonym_key, else {@link PseudonymKey#DEFAULT_SOURCE}. */
+  static TokenSource pseudonymKeySource(Args args) {
+    return environment(args).map(Environment::pseudonymKeySource).orElse(PseudonymKey.DEFAULT_SOURCE);
   }
 
   /** A profile's location: a URI or absolute path as it is, a relative path from the installation. */

@@ -1,6 +1,7 @@
 package dk.barometer.cli;
 
 import dk.barometer.config.BarometerConfig;
+import dk.barometer.config.PseudonymKey;
 import dk.barometer.pipeline.WaveRun;
 import dk.barometer.runtime.SparkSessions;
 import dk.barometer.warehouse.Warehouse;
@@ -25,9 +26,10 @@ final class RunCommand implements Command {
     int wave = args.requiredWave();
     String input = Home.input(args, "run");
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
+    PseudonymKey key = PseudonymKey.read(Home.pseudonymKeySource(args)); // before Spark reads anything
     SparkSession spark = SparkSessions.builder("barometer run " + wave, Home.sparkSettings(args)).getOrCreate();
     Warehouse warehouse = new Warehouse(spark, Home.warehouse(args));
-    WaveRun.Outcome outcome = new WaveRun(spark, config, warehouse).run(wave, input);
+    WaveRun.Outcome outcome = new WaveRun(spark, config, warehouse, key).run(wave, input);
     out.printf("Run %s of wave %d succeeded: %s. Tables in %s%n", outcome.record().runId(), wave,
         outcome.record().rowCounts(), warehouse.root());
   }

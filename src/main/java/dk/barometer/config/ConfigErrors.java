@@ -64,4 +64,22 @@ final class ConfigErrors {
     return config(cause, "Cannot read the secret in %s: %s. Make the file readable by the user that runs "
         + "jobs/barometer (and by no one else).", source, cause.getMessage());
   }
+
+  /** The fix depends on the kind of source: a variable to set, or a file to make. */
+  static BarometerException missingPseudonymKey(TokenSource source) {
+    String fix = source.kind().equals("env")
+        ? String.format("Set %s to the key's text, or keep the key in a file outside the warehouse and conf/ (head "
+            + "-c 32 /dev/urandom | base64 > FILE; chmod 600 FILE) and name it in the environment profile "
+            + "(pseudonym_key: file:FILE)", source.name())
+        : String.format("Make the key file (head -c 32 /dev/urandom | base64 > %1$s; chmod 600 %1$s), or correct "
+            + "pseudonym_key in the environment profile", source.name());
+    return config("No pseudonym key in %s: the respondent pseudonyms of the microdata tables are computed with it. "
+        + "%s. Keep the key: another key gives every respondent another pseudonym.", source, fix);
+  }
+
+  static BarometerException shortPseudonymKey(TokenSource source, int bytes, int minimum) {
+    return config("The pseudonym key in %s has %d bytes; it needs at least %d. Make one of 32 random bytes "
+        + "(head -c 32 /dev/urandom | base64 > FILE; chmod 600 FILE) and name it in %s's place.", source, bytes,
+        minimum, source);
+  }
 }

@@ -10,13 +10,25 @@ import java.util.TreeMap;
 /**
  * An environment profile, {@code conf/environments/<name>.yaml}: where a run's input and warehouse are (any Hadoop
  * file system URI: {@code file:}, {@code s3a:}, {@code abfss:}; a plain relative path is taken from the
- * installation) and the Spark settings of that environment (e.g. a file system's credentials provider). Selected
- * with {@code --env NAME} or {@code BAROMETER_ENV}; paths given on the command line win.
+ * installation), the Spark settings of that environment (e.g. a file system's credentials provider) and where the
+ * key of the respondent pseudonyms is kept ({@code pseudonym_key: env:NAME} or {@code file:PATH}, never the key;
+ * {@link PseudonymKey#DEFAULT_SOURCE} where absent). Selected with {@code --env NAME} or {@code BAROMETER_ENV};
+ * paths given on the command line win.
  */
-public record Environment(String warehouse, String input, Map<String, String> spark) {
+public record Environment(String warehouse, String input, Map<String, String> spark, String pseudonymKey) {
   public Environment {
     checkArgument(warehouse != null && !warehouse.isBlank(), "An environment profile needs a warehouse");
     spark = spark == null ? Map.of() : Map.copyOf(spark);
+    // A value pasted in place of its source may be the key itself: the message does not repeat it.
+    checkArgument(pseudonymKey == null || pseudonymKey.matches("(env|file):.+"), "pseudonym_key is where the key "
+        + "is kept, env:NAME or file:PATH, never the key itself; the value given (not shown) is neither. Keep the key "
+        + "in a file outside conf/ (head -c 32 /dev/urandom | base64 > FILE; chmod 600 FILE) and name it: "
+        + "pseudonym_key: file:FILE");
+  }
+
+  /** Where this environment keeps the pseudonym key. */
+  public TokenSource pseudonymKeySource() {
+    return pseudonymKey == null ? PseudonymKey.DEFAULT_SOURCE : TokenSource.parse(pseudonymKey);
   }
 
   public static Environment load(Path confDir, String name) {

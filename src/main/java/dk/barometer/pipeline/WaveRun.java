@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Codebook;
+import dk.barometer.config.PseudonymKey;
 import dk.barometer.ingest.Harmonisation;
 import dk.barometer.ingest.InputChecksums;
 import dk.barometer.ingest.InputErrors;
@@ -70,11 +71,14 @@ public final class WaveRun {
   private final SparkSession spark;
   private final BarometerConfig config;
   private final Warehouse warehouse;
+  private final PseudonymKey pseudonymKey;
 
-  public WaveRun(SparkSession spark, BarometerConfig config, Warehouse warehouse) {
+  /** @param pseudonymKey the key of the microdata tables' respondent pseudonyms ({@link RespondentPseudonyms}) */
+  public WaveRun(SparkSession spark, BarometerConfig config, Warehouse warehouse, PseudonymKey pseudonymKey) {
     this.spark = spark;
     this.config = config;
     this.warehouse = warehouse;
+    this.pseudonymKey = pseudonymKey;
   }
 
   /**
@@ -95,7 +99,9 @@ public final class WaveRun {
     Map<String, Long> versions = new LinkedHashMap<>();
     List<String> inputs = new ArrayList<>();
     Map<String, String> checksums = new LinkedHashMap<>();
-    RunRecord.Draft draft = new RunRecord.Draft(runId, wave, Instant.now(), inputs, checksums, "", counts, versions);
+    RunRecord.Draft draft = new RunRecord.Draft(runId, wave, Instant.now(), inputs, checksums, "", counts, versions,
+        pseudonymKey.fingerprint());
+    RespondentPseudonyms pseudonyms = new RespondentPseudonyms(pseudonymKey);
     RunLog log = new RunLog(spark, warehouse);
     List<Dataset<Row>> cached = Collections.synchronizedList(new ArrayList<>());
     long responseRows = InputRows.of(spark, config.settings().surveys().keySet().stream()
@@ -131,8 +137,12 @@ public final class WaveRun {
           c -> c.size() + " file(s)"));
 
       Dataset<Row> indicators = union(perSurvey).withColumn("run_id", lit(runId));
-      Dataset<Row> weights = union(samples.values().stream().map(s -> weightsOf(s, runId)).toList());
-      Dataset<Row> rejects = union(parts.stream().map(p -> p.rejects().withColumn("run_id", lit(runId))).toList());
+      Dataset<Row> weights = union(samples.values().stream().map(s -> pseudonyms.add(weightsOf(s, runId),
+          s.survey(), col(ResponseContract.RESPONDENT_ID))).toList());
+      // A reject shows the id as delivered: its pseudonym is that of the id it reads as, none where it reads as none.
+      Dataset<Row> rejects = union(parts.stream().map(p -> pseudonyms.add(p.rejects(), p.contract().survey(),
+          ResponseValidator.respondentId(col(ResponseContract.RESPONDENT_ID))).withColumn("run_id", lit(runId)))
+          .toList());
       // Compute the indicators before the first write, so an estimation failure leaves every table untouched.
       Dataset<Row> estimates = indicators.persist(StorageLevel.MEMORY_AND_DISK());
       cached.add(estimates);
@@ -141,8 +151,10 @@ public final class WaveRun {
       log.append(draft.started());
       // The responses as harmonised, the rows that were weighted: their weights go to the weights table.
       for (SurveyPart part : parts) {
-        write(stages, Table.responses(part.contract().survey()), wave, part.harmonised()
-            .withColumn("run_id", lit(runId)), part.contract().respondentColumns(), versions);
+        String survey = part.contract().survey();
+        write(stages, Table.responses(survey), wave, pseudonyms.add(part.harmonised(), survey,
+            col(ResponseContract.RESPONDENT_ID)).withColumn("run_id", lit(runId)),
+            part.contract().respondentColumns(), versions);
       }
       write(stages, Table.WEIGHTS, wave, weights, versions);
       write(stages, Table.WEIGHT_DIAGNOSTICS, wave, DiagnosticsTable.rows(spark, wave, runId,

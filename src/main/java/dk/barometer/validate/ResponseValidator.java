@@ -28,6 +28,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
@@ -98,6 +99,14 @@ public final class ResponseValidator {
             .asStruct()))).otherwise(col(FAULTS)))
         .withColumn(RAW_ID, when(col(duplicate), rawId).otherwise(col(RAW_ID)))
         .drop(duplicate));
+  }
+
+  /**
+   * The respondent id that {@code delivered}, an id as text (as the rejects show it), reads as: a bigint, null where
+   * it is not a whole number that fits.
+   */
+  public static Column respondentId(Column delivered) {
+    return whole(delivered, DataTypes.StringType, "bigint");
   }
 
   private Column[] typedColumns(Dataset<Row> raw) {

@@ -14,15 +14,15 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One row of the {@code runs} table: what a run read (files and their SHA-256), with which configuration and code,
- * its row counts, the Delta version it wrote to each table, and its status. A run appends a {@code started} row
- * before its first write and a {@code succeeded} or {@code failed} row at the end; a run that fails before writing
- * appends only the {@code failed} row. See {@link RunLog}.
+ * One row of the {@code runs} table: what a run read (files and their SHA-256), with which configuration, code and
+ * pseudonym key (its fingerprint, never the key), its row counts, the Delta version it wrote to each table, and its
+ * status. A run appends a {@code started} row before its first write and a {@code succeeded} or {@code failed} row
+ * at the end; a run that fails before writing appends only the {@code failed} row. See {@link RunLog}.
  */
 public record RunRecord(String runId, int wave, String status, Instant startedAt, Instant finishedAt,
                         List<String> inputPaths, Map<String, String> inputChecksums, String configHash,
                         String codeVersion, Map<String, Long> rowCounts, Map<String, Long> tableVersions,
-                        String message) {
+                        String message, String pseudonymKeyFingerprint) {
   public static final String STARTED = "started";
   public static final String SUCCEEDED = "succeeded";
   public static final String FAILED = "failed";
@@ -39,7 +39,8 @@ public record RunRecord(String runId, int wave, String status, Instant startedAt
       .add("row_counts", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false)
       .add("message", DataTypes.StringType, true)
       .add("input_checksums", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), false)
-      .add("table_versions", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false);
+      .add("table_versions", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false)
+      .add("pseudonym_key_fingerprint", DataTypes.StringType, true);
 
   public RunRecord {
     inputPaths = List.copyOf(inputPaths);
@@ -54,24 +55,26 @@ public record RunRecord(String runId, int wave, String status, Instant startedAt
    */
   public record Draft(String runId, int wave, Instant startedAt, List<String> inputPaths,
                       Map<String, String> inputChecksums, String configHash, Map<String, Long> rowCounts,
-                      Map<String, Long> tableVersions) {
+                      Map<String, Long> tableVersions, String pseudonymKeyFingerprint) {
     public Draft withConfigHash(String hash) {
-      return new Draft(runId, wave, startedAt, inputPaths, inputChecksums, hash, rowCounts, tableVersions);
+      return new Draft(runId, wave, startedAt, inputPaths, inputChecksums, hash, rowCounts, tableVersions,
+          pseudonymKeyFingerprint);
     }
 
     public RunRecord started() {
       return new RunRecord(runId, wave, STARTED, startedAt, null, inputPaths, inputChecksums, configHash,
-          currentCodeVersion(), rowCounts, tableVersions, null);
+          currentCodeVersion(), rowCounts, tableVersions, null, pseudonymKeyFingerprint);
     }
 
     public RunRecord succeeded(Instant finished) {
       return new RunRecord(runId, wave, SUCCEEDED, startedAt, finished, inputPaths, inputChecksums, configHash,
-          currentCodeVersion(), rowCounts, tableVersions, null);
+          currentCodeVersion(), rowCounts, tableVersions, null, pseudonymKeyFingerprint);
     }
 
     public RunRecord failed(Instant finished, Throwable error) {
       return new RunRecord(runId, wave, FAILED, startedAt, finished, inputPaths, inputChecksums, configHash,
-          currentCodeVersion(), rowCounts, tableVersions, String.valueOf(error.getMessage()));
+          currentCodeVersion(), rowCounts, tableVersions, String.valueOf(error.getMessage()),
+          pseudonymKeyFingerprint);
     }
   }
 
@@ -79,7 +82,7 @@ public record RunRecord(String runId, int wave, String status, Instant startedAt
     Row row = RowFactory.create(runId, wave, status, Timestamp.from(startedAt),
         finishedAt == null ? null : Timestamp.from(finishedAt), new ArrayList<>(inputPaths), configHash,
         codeVersion, new LinkedHashMap<>(rowCounts), message, new LinkedHashMap<>(inputChecksums),
-        new LinkedHashMap<>(tableVersions));
+        new LinkedHashMap<>(tableVersions), pseudonymKeyFingerprint);
     return spark.createDataFrame(List.of(row), SCHEMA);
   }
 

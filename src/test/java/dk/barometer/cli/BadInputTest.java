@@ -17,6 +17,7 @@ import dk.barometer.testing.ConsistentWave;
 import dk.barometer.testing.DeltaCommits;
 import dk.barometer.testing.ReadOnlyFiles;
 import dk.barometer.testing.TableChecksum;
+import dk.barometer.testing.TestKeys;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.testing.WaveFixture;
 import dk.barometer.warehouse.Table;
@@ -67,7 +68,7 @@ class BadInputTest {
   void aGoodRunOfTheWave() {
     goodInput = fixture().write(TestSpark.tempDir("input"));
     warehouse = new Warehouse(spark, TestSpark.tempDir("warehouse").toString());
-    new WaveRun(spark, config, warehouse).run(WAVE, goodInput.toString());
+    new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey()).run(WAVE, goodInput.toString());
     for (Table table : DATA_TABLES) {
       goodVersions.put(table, latestCommit(warehouse, table));
     }
@@ -217,7 +218,7 @@ class BadInputTest {
       firm.coalesce(1).write().mode("append").parquet(employer(in));
     });
     Warehouse own = new Warehouse(spark, TestSpark.tempDir("warehouse").toString());
-    new WaveRun(spark, config, own).run(WAVE, input.toString());
+    new WaveRun(spark, config, own, TestKeys.pseudonymKey()).run(WAVE, input.toString());
     assertThat(own.read(Table.REJECTS).select(concat_ws("|", col("respondent_id"), col("column"), col("value"),
         col("reason"))).as(Encoders.STRING()).collectAsList())
         .containsExactly("109|ai_maturity|2.5|value is not an integer answer code");
@@ -263,7 +264,8 @@ class BadInputTest {
     // in the exit code and the log only.
     long runs = warehouse.read(Table.RUNS).count();
     try (ReadOnlyFiles readOnly = ReadOnlyFiles.of(List.of(Path.of(warehouse.root())))) {
-      assertThatThrownBy(() -> new WaveRun(spark, config, warehouse).run(WAVE, input.toString()))
+      assertThatThrownBy(() -> new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey())
+          .run(WAVE, input.toString()))
           .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(Kind.WRITE))
           .hasMessageContaining("Writing Delta table runs");
     }
@@ -283,7 +285,8 @@ class BadInputTest {
    */
   private void assertStops(Path input, BarometerConfig runConfig, Kind kind, String... messageParts) {
     long failed = warehouse.read(Table.RUNS).where("status = 'failed'").count();
-    assertThatThrownBy(() -> new WaveRun(spark, runConfig, warehouse).run(WAVE, input.toString()))
+    assertThatThrownBy(() -> new WaveRun(spark, runConfig, warehouse, TestKeys.pseudonymKey())
+        .run(WAVE, input.toString()))
         .isInstanceOf(BarometerException.class)
         .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(kind))
         .message().contains(messageParts);

@@ -11,6 +11,7 @@ import dk.barometer.query.PublishedComparison;
 import dk.barometer.testing.DataFrameAssert;
 import dk.barometer.testing.DemoInputs;
 import dk.barometer.testing.DemoWarehouse;
+import dk.barometer.testing.TestKeys;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
@@ -81,7 +82,7 @@ class DemoWaveTest {
     Files.writeString(settings, Files.readString(settings)
         .replaceAll("interpreted_below_rows: \\d+", "interpreted_below_rows: 0"));
     Warehouse compiled = new Warehouse(spark, TestSpark.tempDir("compiled-warehouse").toString());
-    WaveRun.Outcome outcome = new WaveRun(spark, BarometerConfig.load(conf), compiled)
+    WaveRun.Outcome outcome = new WaveRun(spark, BarometerConfig.load(conf), compiled, TestKeys.pseudonymKey())
         .run(2025, DemoInputs.with(2025).toString());
 
     assertThat(outcome.interpretedExpressions()).isFalse();

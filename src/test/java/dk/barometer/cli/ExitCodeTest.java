@@ -3,6 +3,7 @@ package dk.barometer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.barometer.BarometerException;
+import dk.barometer.testing.TestKeys;
 import dk.barometer.testing.TestSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -85,8 +86,9 @@ class ExitCodeTest {
   void badInputExitsWithFour() {
     String warehouse = TestSpark.tempDir("warehouse").toString();
     String missing = TestSpark.tempDir("input").resolve("nothing here").toString();
-    assertThat(main("run", "--wave", "2025", "--input", missing, "--warehouse", warehouse, "--conf",
-        TestSpark.confDir().toString())).isEqualTo(4);
+    Path conf = TestSpark.copyOfConf();
+    assertThat(main("run", "--wave", "2025", "--input", missing, "--conf", conf.toString(),
+        "--env", TestKeys.keyedProfile(conf, warehouse))).isEqualTo(4);
     assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: ").contains("does not exist");
   }
 

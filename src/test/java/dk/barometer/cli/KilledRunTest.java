@@ -9,6 +9,7 @@ import dk.barometer.testing.ChildJvm;
 import dk.barometer.testing.ConsistentWave;
 import dk.barometer.testing.DeltaCommits;
 import dk.barometer.testing.TableChecksum;
+import dk.barometer.testing.TestKeys;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
@@ -39,7 +40,8 @@ class KilledRunTest {
   void aRunKilledWhileWritingLeavesEveryEarlierVersionReadableAndIsRecordedAsFailed() throws Exception {
     Path input = ConsistentWave.fixture(spark, config, WAVE).write(TestSpark.tempDir("input"));
     Warehouse warehouse = new Warehouse(spark, TestSpark.tempDir("warehouse").toString());
-    String goodRun = new WaveRun(spark, config, warehouse).run(WAVE, input.toString()).record().runId();
+    String goodRun = new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey())
+        .run(WAVE, input.toString()).record().runId();
     Map<Table, Long> earlier = new EnumMap<>(Table.class);
     Map<Table, String> contents = new EnumMap<>(Table.class);
     for (Table table : DATA_TABLES) {
@@ -48,13 +50,15 @@ class KilledRunTest {
     }
 
     // The same run in a child JVM, killed as soon as its first table commit (responses_employee) appears. Its
-    // input and warehouse come from an environment profile, with the test session's small-data Spark settings.
+    // input, warehouse and pseudonym key come from an environment profile, with the test session's small-data Spark
+    // settings.
     Path conf = TestSpark.copyOfConf();
     Files.writeString(conf.resolve("environments/kill-test.yaml"), String.format("""
         warehouse: %s
         input: %s
         spark: {spark.sql.shuffle.partitions: 1, spark.databricks.delta.snapshotPartitions: 1}
-        """, warehouse.root(), input));
+        pseudonym_key: file:%s
+        """, warehouse.root(), input, TestKeys.file()));
     Path log = TestSpark.tempDir("killed-run").resolve("run.log");
     Process child = ChildJvm.java(ChildJvm.testClassPath(), List.of("-Xmx1g",
             "-Dbarometer.home=" + TestSpark.confDir().getParent(),
@@ -94,7 +98,8 @@ class KilledRunTest {
     assertThat(statuses(warehouse, killedRun)).containsExactly("started");
 
     // The next run records the killed one as failed (interrupted), then replaces the wave in every table.
-    String nextRun = new WaveRun(spark, config, warehouse).run(WAVE, input.toString()).record().runId();
+    String nextRun = new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey())
+        .run(WAVE, input.toString()).record().runId();
     assertThat(statuses(warehouse, killedRun)).containsExactlyInAnyOrder("started", "failed");
     Row failed = warehouse.read(Table.RUNS).where("run_id = '" + killedRun + "' AND status = 'failed'").first();
     assertThat(failed.<String>getAs("message")).startsWith("interrupted: the run (started ")

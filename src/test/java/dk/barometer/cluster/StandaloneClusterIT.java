@@ -8,6 +8,7 @@ import dk.barometer.pipeline.WaveRun;
 import dk.barometer.testing.ChildJvm;
 import dk.barometer.testing.ConsistentWave;
 import dk.barometer.testing.TableChecksum;
+import dk.barometer.testing.TestKeys;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
@@ -86,7 +87,7 @@ class StandaloneClusterIT {
     BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
     Path input = ConsistentWave.fixture(spark, config, WAVE).write(TestSpark.tempDir("input"));
     Warehouse local = new Warehouse(spark, TestSpark.tempDir("warehouse-local").toString());
-    new WaveRun(spark, config, local).run(WAVE, input.toString());
+    new WaveRun(spark, config, local, TestKeys.pseudonymKey()).run(WAVE, input.toString());
 
     Warehouse cluster = new Warehouse(spark, TestSpark.tempDir("warehouse-cluster").toString());
     Path submitLog = logs.resolve("submit.log");
@@ -139,6 +140,7 @@ class StandaloneClusterIT {
     builder.environment().put("SPARK_HOME", sparkHome.toString());
     builder.environment().put("SPARK_SCALA_VERSION", "2.13");
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    builder.environment().put("BAROMETER_PSEUDONYM_KEY", TestKeys.TEXT); // the local run's key
     Process process = builder.start();
     processes.add(process);
     return process;

@@ -1,6 +1,7 @@
 package dk.barometer.pipeline;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -13,6 +14,7 @@ import dk.barometer.config.BarometerConfig;
 import dk.barometer.testing.ConsistentWave;
 import dk.barometer.testing.DataFrameAssert;
 import dk.barometer.testing.TableChecksum;
+import dk.barometer.testing.TestKeys;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.testing.WaveFixture;
 import dk.barometer.warehouse.RunRecord;
@@ -51,7 +53,7 @@ class WaveRunTest {
   void estimatesEqualTheHandCalculation() {
     Path input = consistentWave().write(TestSpark.tempDir("input"));
     Warehouse warehouse = warehouse();
-    new WaveRun(spark, config, warehouse).run(WAVE, input.toString());
+    new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
 
     Dataset<Row> indicators = table(warehouse, Table.INDICATORS).where("survey = 'employer'")
         .select("indicator_id", "domain", "domain_value", "category", "estimate", "unweighted_estimate",
@@ -121,7 +123,8 @@ class WaveRunTest {
         + "AND category = 'F'").withColumn("count", lit(480.0)));
     register.coalesce(1).write().mode("overwrite").parquet(input.resolve("register/year=2025").toString());
 
-    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse()).run(WAVE, input.toString()))
+    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse(), TestKeys.pseudonymKey())
+        .run(WAVE, input.toString()))
         .hasMessageContaining("industry = 'A' (30 units) has no respondents")
         .hasMessageContaining("surveys.employer.collapse");
 
@@ -129,7 +132,7 @@ class WaveRunTest {
     Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
         .replace("    population: firms\n", "    population: firms\n    collapse: {industry: {A: F}}\n"));
     Warehouse warehouse = warehouse();
-    new WaveRun(spark, BarometerConfig.load(conf), warehouse).run(WAVE, input.toString());
+    new WaveRun(spark, BarometerConfig.load(conf), warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
     // A (30) merged into F (480): F is again 510 and the design weights stand.
     assertThat(table(warehouse, Table.WEIGHTS).where("survey = 'employer'").agg(sum("weight")).first()
         .getDouble(0)).isCloseTo(1020.0, within(1e-6));
@@ -155,7 +158,7 @@ class WaveRunTest {
     skewed.register().coalesce(1).write().mode("overwrite").parquet(input.resolve("register/year=2025").toString());
 
     Warehouse warehouse = warehouse();
-    new WaveRun(spark, config, warehouse).run(WAVE, input.toString());
+    new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
 
     Dataset<Row> weights = table(warehouse, Table.WEIGHTS);
     Map<String, Map<String, Double>> expected = Map.of(
@@ -192,7 +195,7 @@ class WaveRunTest {
         .parquet(input.resolve("employee/wave=2026").toString());
 
     Warehouse warehouse = warehouse();
-    WaveRun run = new WaveRun(spark, twoWaves, warehouse);
+    WaveRun run = new WaveRun(spark, twoWaves, warehouse, TestKeys.pseudonymKey());
     run.run(2026, input.toString());
     long rows2026 = table(warehouse, Table.INDICATORS).where("wave = 2026").count();
     List<String> files2026 = dataFiles(table(warehouse, Table.INDICATORS).where("wave = 2026"));
@@ -236,6 +239,92 @@ class WaveRunTest {
     assertThat(dataFiles(table(warehouse, Table.INDICATORS).where("wave = 2026"))).isEqualTo(files2026);
   }
 
+  /**
+   * Every microdata row carries the pseudonym of its respondent: HMAC-SHA-256 under the key of "survey:id", as the
+   * JDK computes it; the same in both waves for the same respondent, none for a reject whose id reads as none. The
+   * key itself is in no table and no file of the warehouse; runs holds its fingerprint.
+   */
+  @Test
+  void microdataCarryTheRespondentsPseudonymAndNoTableHoldsTheKey() throws IOException {
+    BarometerConfig twoWaves = BarometerConfig.load(twoWaveConf());
+    Path input = TestSpark.tempDir("input");
+    consistentWave().write(input);
+    for (String survey : List.of("employer", "employee")) {
+      consistentWave().responses(survey).withColumn("wave", lit(2026)).write()
+          .parquet(input.resolve(survey + "/wave=2026").toString());
+    }
+    // 2025 rejects: a duplicated id, a missing one, and in a file of its own, ids delivered as text.
+    Dataset<Row> template = consistentWave().responses("employer").where("respondent_id = 1");
+    template.withColumn("respondent_id", lit(106L)).unionByName(template.withColumn("respondent_id", lit(106L)))
+        .unionByName(template.withColumn("respondent_id", lit(null).cast("bigint"))).coalesce(1).write()
+        .mode("append").parquet(input.resolve("employer/wave=2025").toString());
+    template.withColumn("respondent_id", lit("0107")).withColumn("wave", lit(2024))
+        .unionByName(template.withColumn("respondent_id", lit("x7"))).coalesce(1).write().mode("append")
+        .parquet(input.resolve("employer/wave=2025").toString());
+
+    Warehouse warehouse = warehouse();
+    WaveRun run = new WaveRun(spark, twoWaves, warehouse, TestKeys.pseudonymKey());
+    run.run(WAVE, input.toString());
+    run.run(2026, input.toString());
+
+    for (Table table : List.of(Table.RESPONSES_EMPLOYER, Table.RESPONSES_EMPLOYEE, Table.WEIGHTS)) {
+      Dataset<Row> rows = table(warehouse, table);
+      String survey = table == Table.RESPONSES_EMPLOYEE ? "employee" : "employer";
+      Dataset<Row> bySurvey = table == Table.WEIGHTS ? rows : rows.withColumn("survey", lit(survey));
+      List<Row> ids = bySurvey.select("wave", "survey", "respondent_id", "respondent_pseudonym").collectAsList();
+      assertThat(ids).as("%s", table).hasSize(table == Table.WEIGHTS ? 24 : table == Table.RESPONSES_EMPLOYEE
+          ? 8 : 16);
+      for (Row r : ids) {
+        assertThat(r.getString(3)).as("%s %s", table, r)
+            .isEqualTo(TestKeys.expectedPseudonym(r.getString(1) + ":" + r.getLong(2)));
+      }
+      // Stable across the waves: one pseudonym per respondent, in both waves.
+      assertThat(bySurvey.groupBy("survey", "respondent_id").agg(countDistinct("wave"), countDistinct("respondent_pseudonym"))
+          .where("`count(DISTINCT wave)` <> 2 OR `count(DISTINCT respondent_pseudonym)` <> 1").count())
+          .as("%s respondents without one pseudonym in both waves", table).isZero();
+      // Beside the id it stands for.
+      List<String> columns = List.of(rows.columns());
+      assertThat(columns.indexOf("respondent_pseudonym")).isEqualTo(columns.indexOf("respondent_id") + 1);
+    }
+    // The two surveys' respondents 1 are two people.
+    assertThat(table(warehouse, Table.WEIGHTS).where("respondent_id = 1").select("respondent_pseudonym").distinct()
+        .count()).isEqualTo(2);
+
+    Map<String, String> rejected = new java.util.HashMap<>();
+    for (Row r : table(warehouse, Table.REJECTS).select("respondent_id", "respondent_pseudonym").distinct()
+        .collectAsList()) {
+      rejected.put(r.getString(0), r.getString(1));
+    }
+    assertThat(rejected).containsOnly(Map.entry("106", TestKeys.expectedPseudonym("employer:106")),
+        Map.entry("0107", TestKeys.expectedPseudonym("employer:107")), 
+        new java.util.AbstractMap.SimpleEntry<>("x7", null), new java.util.AbstractMap.SimpleEntry<>(null, null));
+
+    String fingerprint = TestKeys.pseudonymKey().fingerprint();
+    assertThat(table(warehouse, Table.RUNS).select("pseudonym_key_fingerprint").distinct()
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList()).containsExactly(fingerprint);
+    for (Table table : Table.values()) {
+      if (warehouse.exists(table)) {
+        assertThat(table(warehouse, table).selectExpr("to_json(struct(*))").as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList()).as("%s", table).noneSatisfy(row -> assertThat(row).contains(TestKeys.TEXT));
+      }
+    }
+    try (Stream<Path> files = Files.walk(Path.of(warehouse.root()))) {
+      byte[] key = TestKeys.TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        assertThat(indexOf(Files.readAllBytes(file), key)).as("the key in %s", file).isEqualTo(-1);
+      }
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The checksum of each data table's rows of {@code wave}, without run ids. */
   private Map<Table, String> contents(Warehouse warehouse, int wave) {
     Map<Table, String> contents = new java.util.EnumMap<>(Table.class);
@@ -271,7 +360,7 @@ class WaveRunTest {
     bad.coalesce(1).write().mode("append").parquet(input.resolve("employer/wave=2025").toString());
 
     Warehouse warehouse = warehouse();
-    new WaveRun(spark, config, warehouse).run(WAVE, input.toString());
+    new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
 
     Dataset<Row> rejects = table(warehouse, Table.REJECTS);
     List<String> reasons = rejects.orderBy("respondent_id", "column")
@@ -305,7 +394,7 @@ class WaveRunTest {
     // The faults corrected and the wave run again: its rejects are gone, although no survey has any to write.
     f.responses("employer").coalesce(1).write().mode("overwrite")
         .parquet(input.resolve("employer/wave=2025").toString());
-    new WaveRun(spark, config, warehouse).run(WAVE, input.toString());
+    new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
     assertThat(table(warehouse, Table.REJECTS).where("wave = " + WAVE).count()).isZero();
     assertThat(table(warehouse, Table.RESPONSES_EMPLOYER).count()).isEqualTo(8);
   }
@@ -320,7 +409,7 @@ class WaveRunTest {
         .coalesce(1).write().mode("overwrite").parquet(input.resolve("employer/wave=2025").toString());
 
     Warehouse warehouse = warehouse();
-    new WaveRun(spark, config, warehouse).run(WAVE, input.toString());
+    new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
 
     assertThat(table(warehouse, Table.REJECTS).select(joined("respondent_id", "column", "value", "reason"))
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList()).singleElement()
@@ -340,7 +429,7 @@ class WaveRunTest {
         .coalesce(1).write().mode("overwrite").parquet(input.resolve("employer/wave=2025").toString());
 
     Warehouse warehouse = warehouse();
-    new WaveRun(spark, config, warehouse).run(WAVE, input.toString());
+    new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
 
     assertThat(table(warehouse, Table.RESPONSES_EMPLOYER).orderBy("respondent_id").select("respondent_id")
         .as(org.apache.spark.sql.Encoders.LONG()).collectAsList())
@@ -379,14 +468,15 @@ class WaveRunTest {
         .unionByName(f.register().where("population = 'firms' AND variable = 'region' AND category = '1084'")
             .withColumn("count", lit(1020.0)))
         .coalesce(1).write().mode("overwrite").parquet(input.resolve("register/year=2025").toString());
-    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse()).run(WAVE, input.toString()))
+    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse(), TestKeys.pseudonymKey())
+        .run(WAVE, input.toString()))
         .hasMessageContaining("the register margin region of firms has no count for region = '1082'");
 
     Path conf = twoWaveConf();
     Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
         .replace("    population: firms\n", "    population: firms\n    collapse: {region: {'1082': '1084'}}\n"));
     Warehouse warehouse = warehouse();
-    new WaveRun(spark, BarometerConfig.load(conf), warehouse).run(WAVE, input.toString());
+    new WaveRun(spark, BarometerConfig.load(conf), warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
     // One region cell left, equal to the population: the design weights stand (250 for micro firms).
     assertThat(table(warehouse, Table.WEIGHTS).where("survey = 'employer' AND respondent_id = 3")
         .first().<Double>getAs("weight")).isCloseTo(250.0, within(1e-9));
@@ -411,7 +501,7 @@ class WaveRunTest {
         """);
     Path input = consistentWave().write(TestSpark.tempDir("input"));
     Warehouse warehouse = warehouse();
-    new WaveRun(spark, BarometerConfig.load(conf), warehouse).run(WAVE, input.toString());
+    new WaveRun(spark, BarometerConfig.load(conf), warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
     // Employees: 1 (micro, d 150) uses AI now and then, 2 (micro) not, 3 (large, d 350) integrated,
     // 4 (large) regularly: (350 + 350) / (150 + 150 + 350 + 350). Public: employee 3 only.
     DataFrameAssert.assertRowsEqual(table(warehouse, Table.INDICATORS).where("indicator_id = 'uses_ai_regularly'")
@@ -428,14 +518,16 @@ class WaveRunTest {
     WaveFixture zero = consistentWave();
     zero.count("firms", "industry", "A", 0);
     zero.register().coalesce(1).write().mode("overwrite").parquet(registerDir);
-    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse()).run(WAVE, input.toString()))
+    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse(), TestKeys.pseudonymKey())
+        .run(WAVE, input.toString()))
         .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.BAD_INPUT))
         .hasMessageContaining("firms / industry = A is 0.0; counts must be positive");
 
     // The register lacks industry F, which four firms have.
     consistentWave().register().where("NOT (population = 'firms' AND variable = 'industry' AND category = 'F')")
         .coalesce(1).write().mode("overwrite").parquet(registerDir);
-    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse()).run(WAVE, input.toString()))
+    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse(), TestKeys.pseudonymKey())
+        .run(WAVE, input.toString()))
         .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.WEIGHTING))
         .hasMessageContaining("no count for industry = 'F' (4 respondent(s))").hasMessageContaining(registerDir);
 
@@ -443,14 +535,15 @@ class WaveRunTest {
     WaveFixture extraStratum = consistentWave();
     extraStratum.count("firms", "stratum", "medium", 50);
     extraStratum.register().coalesce(1).write().mode("overwrite").parquet(registerDir);
-    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse()).run(WAVE, input.toString()))
+    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse(), TestKeys.pseudonymKey())
+        .run(WAVE, input.toString()))
         .hasMessageContaining("register stratum 'medium' has 50 units but no valid respondent");
   }
 
   private void assertFileFault(Path input, String name, Runnable breakIt, String... messageParts) {
     breakIt.run();
     Warehouse warehouse = warehouse();
-    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse).run(WAVE, input.toString()))
+    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString()))
         .as(name).isInstanceOf(BarometerException.class)
         .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.BAD_INPUT))
         .message().contains(messageParts);

@@ -21,8 +21,8 @@ public final class DemoWarehouse {
       BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
       String input = DemoInputs.with(2025, 2026).toString();
       Warehouse built = new Warehouse(TestSpark.spark(), TestSpark.tempDir("demo-warehouse").toString());
-      new WaveRun(TestSpark.spark(), config, built).run(2025, input);
-      new WaveRun(TestSpark.spark(), config, built).run(2026, input);
+      new WaveRun(TestSpark.spark(), config, built, TestKeys.pseudonymKey()).run(2025, input);
+      new WaveRun(TestSpark.spark(), config, built, TestKeys.pseudonymKey()).run(2026, input);
       built.replace(Table.TRENDS, new TrendEstimator().trends(built.read(Table.INDICATORS)));
       warehouse = built;
     }
