@@ -60,9 +60,9 @@ final class WarehouseErrors {
   static BarometerException waveLeased(LeaseHolder holder, String path) {
     return new BarometerException(BarometerException.Kind.WRITE, String.format("Wave %d is being run by run %s, "
         + "started %s on %s (process %d), which holds its lease until %s and renews it every minute. One run writes "
-        + "a wave at a time, so this run stopped before writing anything: wait for that run to end, then run this "
-        + "one again. If that run is dead (killed, machine gone), the next run takes its lease over (on the same "
-        + "host at once, from another host once the lease has expired); the lease is the wave's row in %s.",
+        + "a wave at a time, so this run stopped before reading or writing the wave: wait for that run to end, then "
+        + "run this one again. If that run is dead (killed, machine gone), the next run takes its lease over (on the "
+        + "same host at once, from another host once the lease has expired); the lease is the wave's row in %s.",
         holder.wave(), holder.runId(), holder.startedAt(), holder.host(), holder.pid(), holder.expiresAt(), path));
   }
 

@@ -111,7 +111,7 @@ public final class WaveLease {
       return Optional.of(new WaveLease(spark, leases, mine, current, renewalPeriod));
     } catch (BarometerException e) {
       throw e;
-    } catch (RuntimeException e) { // Delta's conflicts are unchecked
+    } catch (Exception e) { // Spark's SparkException (a failed task) is checked in Java but undeclared
       if (!Warehouse.isConcurrentWrite(e)) {
         throw warehouse.failure(Table.LEASES, e);
       }
@@ -137,7 +137,7 @@ public final class WaveLease {
         try {
           leases.release(holder);
           return "lease of wave " + holder.wave() + " released";
-        } catch (RuntimeException e) { // Delta's conflicts are unchecked
+        } catch (Exception e) { // as in claim
           if (!Warehouse.isConcurrentWrite(e)) {
             LOG.warn("could not release the lease of wave {} in {}: {}", holder.wave(), leases.path(), e.toString());
             return "lease not released";
@@ -166,7 +166,7 @@ public final class WaveLease {
             holder.runId(), holder.wave(), holder.expiresAt());
         renewal.shutdown();
       }
-    } catch (RuntimeException e) { // a conflict, or storage failing for now: the next renewal tries again
+    } catch (Exception e) { // a conflict, or storage failing for now (as in claim): the next renewal retries
       LOG.warn("could not renew the lease of wave {} (valid until {}): {}", holder.wave(), holder.expiresAt(),
           e.toString());
     }

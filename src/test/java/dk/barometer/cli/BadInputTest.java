@@ -199,7 +199,7 @@ class BadInputTest {
         BarometerConfig.load(conf), Kind.WEIGHTING, "employer: raking failed to converge in 1 iterations");
   }
 
-  /** Read-only tables refuse the run's writes (exit 6), at the first table or already at the runs table. */
+  /** Read-only tables refuse the run's writes (exit 6), at the first table or already at the wave's lease. */
   @Test
   void readOnlyWarehouse() {
     Path input = input(in -> { });
