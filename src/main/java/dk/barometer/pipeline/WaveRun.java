@@ -31,6 +31,7 @@ import dk.barometer.warehouse.RunLog;
 import dk.barometer.warehouse.RunRecord;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
+import dk.barometer.warehouse.WaveLease;
 import dk.barometer.weighting.DesignWeights;
 import dk.barometer.weighting.SurveyWeighting;
 import dk.barometer.weighting.WeightedSample;
@@ -63,7 +64,8 @@ import org.slf4j.LoggerFactory;
  * and weighting faults leave the tables as they were. The run is recorded in {@code runs}: a {@code started} row
  * before the first write, then {@code succeeded} with the Delta version written to each table, or {@code failed}
  * with the error (see {@link RunLog} for a run killed in between). Each table's write is one Delta commit; there is
- * no transaction across tables, so after a kill some tables may hold this run's rows (their run_id says so).
+ * no transaction across tables, so after a kill some tables may hold this run's rows (their run_id says so). The run
+ * holds its wave's {@link WaveLease} throughout, so no other run writes the wave meanwhile.
  */
 public final class WaveRun {
   private static final Logger LOG = LoggerFactory.getLogger(WaveRun.class);
@@ -110,8 +112,12 @@ public final class WaveRun {
     LOG.info("{} response rows in the files: expressions {}", responseRows,
         evaluation.interpreted() ? "interpreted" : "compiled");
     StageLog stages = StageLog.start(spark.sparkContext(), "wave " + wave, 15);
+    WaveLease lease = null;
     try {
-      for (String interrupted : log.closeInterrupted(draft.startedAt())) {
+      Instant startedAt = draft.startedAt();
+      lease = stages.timed("lease", () -> WaveLease.take(spark, warehouse, wave, runId, startedAt),
+          WaveLease::toString);
+      for (String interrupted : log.closeInterrupted(wave, startedAt)) {
         LOG.warn("run {} started writing and recorded no end; it is now recorded as failed (interrupted)",
             interrupted);
       }
@@ -168,6 +174,9 @@ public final class WaveRun {
       recordFailure(log, draft.failed(Instant.now(), e));
       throw e;
     } finally {
+      if (lease != null) {
+        stages.timed("release lease", lease::release, released -> released);
+      }
       cached.forEach(Dataset::unpersist);
       stages.close();
       evaluation.close();

@@ -15,9 +15,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The {@code runs} table as an append-only log. A run appends {@code started} before its first data write and its
  * final row ({@code succeeded} or {@code failed}) after; a run killed in between cannot write its final row, so
- * the next run of the warehouse appends a {@code failed} row for it ({@link #closeInterrupted}). Runs of one
- * warehouse do not overlap (the scheduler starts one at a time), so a started run without a final row when the
- * next one begins was interrupted.
+ * the next run of its wave appends a {@code failed} row for it ({@link #closeInterrupted}). Runs of one wave do
+ * not overlap (the next one holds the wave's {@link WaveLease} when it checks), so a started run of the wave
+ * without a final row then was interrupted; runs of other waves may be running.
  */
 public final class RunLog {
   static final String INTERRUPTED = "interrupted: the run (started %s) began writing its tables and recorded no end "
@@ -36,14 +36,14 @@ public final class RunLog {
   }
 
   /**
-   * Appends a {@code failed} row for every run that has a {@code started} row and no final row; returns their ids.
-   * The failed row keeps the started row's inputs and counts.
+   * Appends a {@code failed} row for every run of {@code wave} that has a {@code started} row and no final row;
+   * returns their ids. The failed row keeps the started row's inputs and counts. Call it holding the wave's lease.
    */
-  public List<String> closeInterrupted(Instant now) {
+  public List<String> closeInterrupted(int wave, Instant now) {
     if (!warehouse.exists(Table.RUNS)) {
       return List.of();
     }
-    Dataset<Row> runs = warehouse.read(Table.RUNS);
+    Dataset<Row> runs = warehouse.read(Table.RUNS).where(col("wave").equalTo(wave));
     Dataset<Row> ended = runs.where(col("status").notEqual(RunRecord.STARTED)).select("run_id");
     Dataset<Row> open = runs.where(col("status").equalTo(RunRecord.STARTED)).join(ended, "run_id", "left_anti");
     List<String> ids = open.select("run_id").distinct().as(Encoders.STRING()).collectAsList();

@@ -10,7 +10,9 @@ public enum Table {
   /** Derived from every wave's indicators by the trends command; rewritten whole. */
   TRENDS("trends"),
   REJECTS("rejects"),
-  RUNS("runs");
+  RUNS("runs"),
+  /** Which run is writing each wave (one row per wave being run); see {@link WaveLease}. For engineers. */
+  LEASES("leases");
 
   private final String tableName;
 

@@ -173,7 +173,7 @@ public final class Warehouse {
    * storage refused the write, Delta's DeltaConcurrentModificationException that another writer committed first;
    * anything else stopped the rows before they reached storage.
    */
-  private RuntimeException failure(Table table, Exception e) {
+  RuntimeException failure(Table table, Exception e) {
     Optional<DeltaConcurrentModificationException> conflict =
         Causes.innermost(e, DeltaConcurrentModificationException.class);
     if (conflict.isPresent()) {
@@ -182,5 +182,10 @@ public final class Warehouse {
     return Causes.innermost(e, IOException.class)
         .<RuntimeException>map(fault -> WarehouseErrors.writeFailed(table.tableName(), path(table), fault, e))
         .orElseGet(() -> WarehouseErrors.rowsFailed(table.tableName(), path(table), e));
+  }
+
+  /** Whether a write failed because another writer committed to the table first. */
+  static boolean isConcurrentWrite(Exception e) {
+    return Causes.innermost(e, DeltaConcurrentModificationException.class).isPresent();
   }
 }

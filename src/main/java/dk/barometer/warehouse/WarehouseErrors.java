@@ -55,4 +55,21 @@ final class WarehouseErrors {
         + "input its validation let through): report it with the log of the run.", table, path,
         Causes.firstLine(root)), failure);
   }
+
+  /** Another run, still running, holds the wave's lease. */
+  static BarometerException waveLeased(LeaseHolder holder, String path) {
+    return new BarometerException(BarometerException.Kind.WRITE, String.format("Wave %d is being run by run %s, "
+        + "started %s on %s (process %d), which holds its lease until %s and renews it every minute. One run writes "
+        + "a wave at a time, so this run stopped before reading or writing the wave: wait for that run to end, then "
+        + "run this one again. If that run is dead (killed, machine gone), the next run takes its lease over (on the "
+        + "same host at once, from another host once the lease has expired); the lease is the wave's row in %s.",
+        holder.wave(), holder.runId(), holder.startedAt(), holder.host(), holder.pid(), holder.expiresAt(), path));
+  }
+
+  /** Claims of the lease kept colliding with other runs' changes to the leases table. */
+  static BarometerException leaseContended(int wave, String path, int attempts) {
+    return new BarometerException(BarometerException.Kind.WRITE, String.format("Could not take the lease of wave %d "
+        + "in %s: another run changed the leases table during each of %d attempts (runs of other waves start or "
+        + "end). This run wrote nothing; run it again.", wave, path, attempts));
+  }
 }

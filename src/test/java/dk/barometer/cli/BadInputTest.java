@@ -245,7 +245,7 @@ class BadInputTest {
         BarometerConfig.load(conf), Kind.WEIGHTING, "employer: raking failed to converge in 1 iterations");
   }
 
-  /** Read-only tables refuse the run's writes (exit 6), at the first table or already at the runs table. */
+  /** Read-only tables refuse the run's writes (exit 6), at the first table or already at the wave's lease. */
   @Test
   void readOnlyWarehouse() {
     Path input = input(in -> { });
@@ -260,14 +260,15 @@ class BadInputTest {
     assertThat(last).extracting(r -> r.<String>getAs("status")).containsExactlyInAnyOrder("started", "failed");
     assertThat(last.get(0).<String>getAs("run_id")).isEqualTo(last.get(1).<String>getAs("run_id"));
 
-    // The whole warehouse read-only: not even the started row can be written, so nothing is; the failure shows
-    // in the exit code and the log only.
+    // The whole warehouse read-only: not even the wave's lease can be taken, so nothing is written; the failure
+    // shows in the exit code and the log only.
     long runs = warehouse.read(Table.RUNS).count();
     try (ReadOnlyFiles readOnly = ReadOnlyFiles.of(List.of(Path.of(warehouse.root())))) {
       assertThatThrownBy(() -> new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey())
           .run(WAVE, input.toString()))
           .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(Kind.WRITE))
-          .hasMessageContaining("Writing Delta table runs");
+          .hasMessageContaining("Writing Delta table leases")
+          .hasMessageContaining("Check that the warehouse is writable");
     }
     assertThat(warehouse.read(Table.RUNS).count()).isEqualTo(runs);
     for (Table table : DATA_TABLES) {

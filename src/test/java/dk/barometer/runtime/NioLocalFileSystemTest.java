@@ -7,7 +7,12 @@ import dk.barometer.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordingFile;
 import org.apache.hadoop.conf.Configuration;
@@ -92,6 +97,47 @@ class NioLocalFileSystemTest {
 
     assertThatThrownBy(() -> FileContext.getLocalFSFileContext(conf).rename(second, first, Options.Rename.NONE))
         .isInstanceOf(FileAlreadyExistsException.class);
+  }
+
+  /**
+   * Writers racing to commit the same Delta version: each renames its own file to the one name, without overwriting,
+   * at the same moment. Exactly one rename may succeed, and the file is the winner's; a check for the name followed
+   * by a rename lets several succeed, each replacing the last.
+   */
+  @Test
+  void ofRenamesRacingToOneNameWithoutOverwritingExactlyOneSucceeds() throws Exception {
+    FileContext files = FileContext.getLocalFSFileContext(conf);
+    int writers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      for (int round = 0; round < 40; round++) {
+        Path target = new Path(dir.toUri().toString(), String.format("%020d.json", round));
+        CyclicBarrier start = new CyclicBarrier(writers);
+        List<Future<String>> renames = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+          String content = "writer " + w;
+          java.nio.file.Path own = Files.writeString(dir.resolve("commit-" + round + "-" + w + ".tmp"), content);
+          renames.add(pool.submit(() -> {
+            start.await();
+            try {
+              files.rename(new Path(own.toUri()), target, Options.Rename.NONE);
+              return content;
+            } catch (FileAlreadyExistsException e) {
+              return "refused";
+            }
+          }));
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> rename : renames) {
+          outcomes.add(rename.get());
+        }
+        List<String> renamed = outcomes.stream().filter(o -> !o.equals("refused")).toList();
+        assertThat(renamed).as("round %d", round).hasSize(1);
+        assertThat(Files.readString(java.nio.file.Path.of(target.toUri()))).isEqualTo(renamed.get(0));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
