@@ -6,7 +6,10 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -51,8 +54,19 @@ public final class RunLog {
       Dataset<Row> failed = open.withColumn("status", lit(RunRecord.FAILED))
           .withColumn("finished_at", lit(Timestamp.from(now)))
           .withColumn("message", format_string(INTERRUPTED, col("started_at").cast("string"), col("run_id")));
-      warehouse.append(Table.RUNS, failed.selectExpr(RunRecord.SCHEMA.fieldNames()));
+      warehouse.append(Table.RUNS, failed.select(recordColumns(failed)));
     }
     return ids;
+  }
+
+  /**
+   * The runs record's columns from {@code rows}; a column the record gained after an older run wrote its row is
+   * null there (the table's schema merges it in).
+   */
+  private static Column[] recordColumns(Dataset<Row> rows) {
+    Set<String> present = Set.of(rows.columns());
+    return Arrays.stream(RunRecord.SCHEMA.fields())
+        .map(f -> present.contains(f.name()) ? col(f.name()) : lit(null).cast(f.dataType()).as(f.name()))
+        .toArray(Column[]::new);
   }
 }

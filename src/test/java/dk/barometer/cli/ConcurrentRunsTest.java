@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.testing.ChildJvm;
 import dk.barometer.testing.ConsistentWave;
+import dk.barometer.testing.TestKeys;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
@@ -41,8 +42,9 @@ class ConcurrentRunsTest {
     Files.writeString(conf.resolve("environments/concurrent-test.yaml"), String.format("""
         warehouse: %s
         input: %s
+        pseudonym_key: file:%s
         spark: {spark.sql.shuffle.partitions: 1, spark.databricks.delta.snapshotPartitions: 1}
-        """, warehouse.root(), input));
+        """, warehouse.root(), input, TestKeys.file()));
     Path logs = TestSpark.tempDir("concurrent-runs");
 
     List<Child> children = new ArrayList<>();
