@@ -3,7 +3,6 @@ package dk.barometer.query;
 import dk.barometer.config.AccessPolicy;
 import dk.barometer.config.Role;
 import org.apache.spark.sql.SparkSessionExtensions;
-import org.apache.spark.sql.catalyst.analysis.AnalysisContext$;
 import org.apache.spark.sql.classic.SparkSession;
 import scala.runtime.AbstractFunction1;
 import scala.runtime.BoxedUnit;
@@ -16,6 +15,8 @@ import scala.runtime.BoxedUnit;
  * a run do not.
  */
 public final class AccessGuard extends AbstractFunction1<SparkSessionExtensions, BoxedUnit> {
+  private static final String VIEW_RESOLUTION = "org.apache.spark.sql.catalyst.analysis.ViewResolution$";
+
   private final AccessPolicy policy;
 
   public AccessGuard(AccessPolicy policy) {
@@ -26,10 +27,7 @@ public final class AccessGuard extends AbstractFunction1<SparkSessionExtensions,
   public BoxedUnit apply(SparkSessionExtensions extensions) {
     extensions.injectCheckRule(session -> plan -> {
       Role role = SessionRoles.of(session);
-      // Spark checks a view's body on its own while it resolves the view; the statement reading the view is
-      // checked as a whole, and its View node decides whether the role may read the view.
-      boolean viewBody = AnalysisContext$.MODULE$.get().nestedViewDepth() > 0;
-      if (!role.mayWrite() && !viewBody) {
+      if (!role.mayWrite() && !resolvingAView()) {
         try {
           new PlanAccess(policy, role, (SparkSession) session).check(plan);
         } catch (AccessRefused refused) {
@@ -39,6 +37,16 @@ public final class AccessGuard extends AbstractFunction1<SparkSessionExtensions,
       return BoxedUnit.UNIT;
     });
     return BoxedUnit.UNIT;
+  }
+
+  /**
+   * Whether Spark is resolving a view: it then checks the view's body on its own (ViewResolution), and the tables the
+   * body loads. The statement reading the view is checked as a whole once resolved, where its View node decides
+   * whether the role may read the view, so nothing is left unchecked by passing the body here.
+   */
+  private static boolean resolvingAView() {
+    return StackWalker.getInstance().walk(frames -> frames.anyMatch(frame -> frame.getClassName()
+        .equals(VIEW_RESOLUTION)));
   }
 
   /**
