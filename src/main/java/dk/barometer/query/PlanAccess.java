@@ -17,12 +17,14 @@ import org.apache.spark.sql.catalyst.expressions.CallMethodViaReflection;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.expressions.SubqueryExpression;
 import org.apache.spark.sql.catalyst.expressions.UserDefinedExpression;
+import org.apache.spark.sql.catalyst.plans.logical.AppendColumns;
 import org.apache.spark.sql.catalyst.plans.logical.CTERelationRef;
 import org.apache.spark.sql.catalyst.plans.logical.Command;
 import org.apache.spark.sql.catalyst.plans.logical.CommandResult;
 import org.apache.spark.sql.catalyst.plans.logical.DescribeColumn;
 import org.apache.spark.sql.catalyst.plans.logical.DescribeFunction;
 import org.apache.spark.sql.catalyst.plans.logical.DescribeRelation;
+import org.apache.spark.sql.catalyst.plans.logical.DeserializeToObject;
 import org.apache.spark.sql.catalyst.plans.logical.InsertIntoDir;
 import org.apache.spark.sql.catalyst.plans.logical.LeafNode;
 import org.apache.spark.sql.catalyst.plans.logical.LocalRelation;
@@ -32,6 +34,7 @@ import org.apache.spark.sql.catalyst.plans.logical.ObjectProducer;
 import org.apache.spark.sql.catalyst.plans.logical.OneRowRelation;
 import org.apache.spark.sql.catalyst.plans.logical.ParsedStatement;
 import org.apache.spark.sql.catalyst.plans.logical.Range;
+import org.apache.spark.sql.catalyst.plans.logical.SerializeFromObject;
 import org.apache.spark.sql.catalyst.plans.logical.SetCatalogAndNamespace;
 import org.apache.spark.sql.catalyst.plans.logical.ShowColumns;
 import org.apache.spark.sql.catalyst.plans.logical.ShowFunctions;
@@ -45,6 +48,7 @@ import org.apache.spark.sql.connector.catalog.CatalogManager;
 import org.apache.spark.sql.connector.catalog.Identifier;
 import org.apache.spark.sql.delta.DeltaLogFileIndex;
 import org.apache.spark.sql.execution.CommandExecutionMode;
+import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.sql.execution.command.CreateViewCommand;
 import org.apache.spark.sql.execution.command.DescribeColumnCommand;
 import org.apache.spark.sql.execution.command.DescribeFunctionCommand;
@@ -78,9 +82,12 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 final class PlanAccess {
   private static final String QUERY_OPERATORS = "org.apache.spark.sql.catalyst.plans.logical.";
-  /** Leaves of a query that read nothing stored: literal rows, ranges, references to a CTE, executed SHOWs. */
+  /**
+   * Leaves of a query that read nothing stored: literal rows, ranges, references to a CTE, executed SHOWs, and rows
+   * already computed (Delta's cached table state, a checkpoint) by a plan that was checked or by code in this JVM.
+   */
   private static final Set<Class<?>> QUERY_LEAVES = Set.of(LocalRelation.class, OneRowRelation.class, Range.class,
-      CTERelationRef.class, CommandResult.class);
+      CTERelationRef.class, CommandResult.class, LogicalRDD.class);
   /** Statements that list names or move the current namespace, and read no relation. */
   private static final Set<Class<?>> LISTINGS = Set.of(ShowTables.class, ShowTablesCommand.class, ShowViews.class,
       ShowViewsCommand.class, ShowNamespaces.class, ShowFunctions.class, ShowFunctionsCommand.class,
@@ -162,7 +169,7 @@ final class PlanAccess {
         || !node.getClass().getName().startsWith(QUERY_OPERATORS)) {
       throw refused("run " + node.nodeName() + " (a write, DDL, maintenance, or a statement not known to be "
           + "read-only)", "Only engineer may; " + READ_ONLY);
-    } else if (node instanceof ObjectProducer || node instanceof ObjectConsumer || node instanceof TypedFilter) {
+    } else if (clientCode(node)) {
       throw refused("run " + node.nodeName() + ", code sent by the client", "Only engineer may; below engineer a "
           + "session runs SQL and the DataFrame operations that compile to it");
     } else if (node instanceof LeafNode && !QUERY_LEAVES.contains(node.getClass())) {
@@ -174,6 +181,16 @@ final class PlanAccess {
     for (LogicalPlan child : children(node)) {
       read(child);
     }
+  }
+
+  /**
+   * Typed operations, which run a function the client sent (map, filter, groupMap, ...). Spark's own conversion of
+   * rows to objects and back (collect, encoders) is an expression tree, checked like any other.
+   */
+  private static boolean clientCode(LogicalPlan node) {
+    boolean encoding = node instanceof DeserializeToObject || node instanceof SerializeFromObject;
+    return !encoding && (node instanceof ObjectProducer || node instanceof ObjectConsumer
+        || node instanceof TypedFilter || node instanceof AppendColumns);
   }
 
   private void logicalRelation(LogicalRelation relation) throws AccessRefused {

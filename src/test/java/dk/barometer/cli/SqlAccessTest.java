@@ -53,8 +53,9 @@ class SqlAccessTest {
   @Test
   void theAttacksOfBeforeAreRefusedWithTheSqlErrorsExitCode() {
     for (String role : List.of("analyst", "researcher")) {
+      // Delta itself refuses to delete from a view, such as the published indicators, before the guard sees it.
+      assertThat(sql("--role", role, "DELETE FROM indicators WHERE wave = 2025 AND domain = 'total'")).isEqualTo(2);
       for (String attack : List.of(
-          "DELETE FROM indicators WHERE wave = 2025 AND domain = 'total'",
           "DELETE FROM raw.indicators WHERE wave = 2025",
           "UPDATE raw.weights SET weight = 0 WHERE respondent_id = 42",
           "DROP TABLE raw.runs",
