@@ -163,7 +163,8 @@ final class PlanAccess {
       relation(name(table.catalog().name(), table.identifier()));
     } else if (node instanceof ResolvedPersistentView view) {
       relation(name(view.catalog().name(), view.identifier()));
-    } else if (node instanceof ResolvedTempView || node instanceof ResolvedNamespace) {
+    } else if (node instanceof ResolvedTempView || node instanceof ResolvedNamespace
+        || QUERY_LEAVES.contains(node.getClass())) {
       return;
     } else if (node instanceof Command || node instanceof ParsedStatement || node instanceof InsertIntoDir
         || !node.getClass().getName().startsWith(QUERY_OPERATORS)) {
@@ -172,7 +173,7 @@ final class PlanAccess {
     } else if (clientCode(node)) {
       throw refused("run " + node.nodeName() + ", code sent by the client", "Only engineer may; below engineer a "
           + "session runs SQL and the DataFrame operations that compile to it");
-    } else if (node instanceof LeafNode && !QUERY_LEAVES.contains(node.getClass())) {
+    } else if (node instanceof LeafNode) {
       throw refused("read " + node.nodeName(), "Only engineer may; query the tables and views by name (SHOW TABLES)");
     }
     for (Expression expression : CollectionConverters.asJava(node.expressions())) {
