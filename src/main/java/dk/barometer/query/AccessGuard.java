@@ -16,6 +16,7 @@ import scala.runtime.BoxedUnit;
  */
 public final class AccessGuard extends AbstractFunction1<SparkSessionExtensions, BoxedUnit> {
   private static final String VIEW_RESOLUTION = "org.apache.spark.sql.catalyst.analysis.ViewResolution$";
+  private static final String DELTA = "org.apache.spark.sql.delta.";
 
   private final AccessPolicy policy;
 
@@ -27,7 +28,7 @@ public final class AccessGuard extends AbstractFunction1<SparkSessionExtensions,
   public BoxedUnit apply(SparkSessionExtensions extensions) {
     extensions.injectCheckRule(session -> plan -> {
       Role role = SessionRoles.of(session);
-      if (!role.mayWrite() && !resolvingAView()) {
+      if (!role.mayWrite() && !enginesOwnWork()) {
         try {
           new PlanAccess(policy, role, (SparkSession) session).check(plan);
         } catch (AccessRefused refused) {
@@ -40,13 +41,15 @@ public final class AccessGuard extends AbstractFunction1<SparkSessionExtensions,
   }
 
   /**
-   * Whether Spark is resolving a view: it then checks the view's body on its own (ViewResolution), and the tables the
-   * body loads. The statement reading the view is checked as a whole once resolved, where its View node decides
-   * whether the role may read the view, so nothing is left unchecked by passing the body here.
+   * Whether this analysis is the engine's own work inside a statement rather than a statement: Spark checks a view's
+   * body on its own while it resolves the view (ViewResolution), and Delta runs queries over a table's log and state
+   * while it loads, plans and scans the table (with its own UDFs, over its log files). Every statement is checked
+   * as a whole once analysed, outside both, where its View nodes and relations decide what the role may read, so
+   * nothing a user sent goes unchecked by passing these.
    */
-  private static boolean resolvingAView() {
-    return StackWalker.getInstance().walk(frames -> frames.anyMatch(frame -> frame.getClassName()
-        .equals(VIEW_RESOLUTION)));
+  private static boolean enginesOwnWork() {
+    return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+        .anyMatch(name -> name.equals(VIEW_RESOLUTION) || name.startsWith(DELTA)));
   }
 
   /**
