@@ -156,7 +156,7 @@ class AccessGuardTest {
     assertThat(analyst.sql("SELECT * FROM IDENTIFIER('v_trends')").count()).isPositive();
     assertThat(analyst.sql("SHOW TABLES IN raw").count()).isEqualTo(Table.values().length);
     assertThat(analyst.sql("DESCRIBE indicators").count()).isPositive();
-    assertThat(analyst.sql("EXPLAIN SELECT * FROM runs").first().getString(0)).contains("Project");
+    assertThat(analyst.sql("EXPLAIN SELECT * FROM runs").first().getString(0)).contains("Physical Plan");
     analyst.sql("SET spark.sql.shuffle.partitions = 3");
     assertThat(analyst.sql("SET spark.sql.shuffle.partitions").first().getString(1)).isEqualTo("3");
     analyst.sql("CREATE OR REPLACE TEMPORARY VIEW mine AS SELECT * FROM indicators WHERE domain = 'total'");
