@@ -52,6 +52,10 @@ final class CommandErrors {
     return usage(command, "cannot write --" + option + " " + file + ": " + fault);
   }
 
+  static BarometerException unknownRole(String command, String role) {
+    return usage(command, "option --role takes analyst, researcher or engineer, not '" + role + "'");
+  }
+
   static BarometerException tooManyQueries() {
     return usage("sql", "give one query in quotes, -f FILE.sql, or no query for the prompt");
   }

@@ -52,7 +52,8 @@ final class CommandHelp {
       conf/demo/<YEAR>.yaml, 1008 employers, 2022 employees; the model's parameters are in that file too.
       """;
   static final String SQL = """
-      Usage: jobs/barometer sql [--format table|csv|json] [--limit N] [--warehouse DIR] "QUERY"
+      Usage: jobs/barometer sql [--role analyst|researcher|engineer] [--format table|csv|json] [--limit N]
+                                [--warehouse DIR] "QUERY"
              jobs/barometer sql -f FILE.sql [--format ...]
              jobs/barometer sql [--format ...]          (interactive prompt; or statements piped in)
 
@@ -60,8 +61,11 @@ final class CommandHelp {
       earlier statements, also of earlier sessions (~/.barometer_sql_history); Ctrl-C drops the statement being
       typed; quit or Ctrl-D leaves.
 
-      Tables: responses_employer, responses_employee, weights, weight_diagnostics, indicators, trends, rejects, runs
-      (e.g. SELECT * FROM indicators WHERE wave = 2025). Delta time travel works: indicators VERSION AS OF 0.
+      --role (default analyst) is who is asking (conf/access.yaml, docs/security.md): an analyst reads the published
+      zone (indicators and trends without suppressed estimates, weight_diagnostics, runs, v_indicators, v_trends);
+      a researcher also microdata.* (responses, weights, rejects: a pseudonym, no respondent id); an engineer also
+      raw.* (the Delta tables, with time travel: raw.indicators VERSION AS OF 0). Below engineer a session only
+      reads: writes, DDL, maintenance, files by path, reflect and other settings are refused with exit 2.
       """;
   static final String SERVE = """
       Usage: jobs/barometer serve [--host ADDRESS] [--port N] [--warehouse DIR] [--conf DIR]
@@ -86,7 +90,7 @@ final class CommandHelp {
       docs/indicators.md of the installation.
       """;
   static final String REPORT = """
-      Usage: jobs/barometer report --wave YEAR [--out DIR] [--warehouse DIR] [--conf DIR] [--env NAME]
+      Usage: jobs/barometer report --wave YEAR [--out DIR] [--role ROLE] [--warehouse DIR] [--conf DIR] [--env NAME]
 
       Writes the report of wave YEAR to DIR/index.html (default DIR: report/YEAR of the installation): every figure
       of conf/report.yaml regenerated from the warehouse's labelled views (v_indicators, v_trends; suppressed

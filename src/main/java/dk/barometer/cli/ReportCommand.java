@@ -2,6 +2,7 @@ package dk.barometer.cli;
 
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.ReportFigures;
+import dk.barometer.config.Role;
 import dk.barometer.report.Report;
 import dk.barometer.runtime.SparkSessions;
 import dk.barometer.warehouse.Table;
@@ -20,7 +21,7 @@ final class ReportCommand implements Command {
 
   @Override
   public Set<String> options() {
-    return Set.of("wave", "out", "warehouse", "conf");
+    return Set.of("wave", "out", "warehouse", "conf", QueryableWarehouse.ROLE);
   }
 
   @Override
@@ -29,9 +30,11 @@ final class ReportCommand implements Command {
     Path dir = args.outputDirectory("out", Home.home().resolve("report").resolve(String.valueOf(wave)));
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
     ReportFigures figures = ReportFigures.load(Home.conf(args), config.indicators());
-    SparkSession spark = SparkSessions.builder("barometer report " + wave, Home.sparkSettings(args)).getOrCreate();
-    Warehouse warehouse = QueryableWarehouse.open(spark, args);
+    Role role = QueryableWarehouse.role(args, "report");
+    SparkSession base = SparkSessions.builder("barometer report " + wave, Home.sparkSettings(args)).getOrCreate();
+    Warehouse warehouse = QueryableWarehouse.open(base, args);
     warehouse.read(Table.INDICATORS); // a warehouse without indicators fails here, saying to run a wave first
+    SparkSession spark = QueryableWarehouse.session(base, args, role);
     Report.Written written = new Report(spark, figures, config.settings().reliability())
         .write(wave, warehouse.root(), dir);
     out.printf("Wrote the report of wave %d to %s: %d charts%s. Open it in a browser (it needs no network).%n", wave,

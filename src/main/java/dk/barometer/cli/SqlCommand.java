@@ -1,5 +1,6 @@
 package dk.barometer.cli;
 
+import dk.barometer.config.Role;
 import dk.barometer.query.QueryErrors;
 import dk.barometer.query.QueryPrinter;
 import dk.barometer.runtime.SparkSessions;
@@ -22,7 +23,7 @@ final class SqlCommand implements Command {
 
   @Override
   public Set<String> options() {
-    return Set.of("format", "limit", "warehouse", "conf", "file");
+    return Set.of("format", "limit", "warehouse", "conf", "file", QueryableWarehouse.ROLE);
   }
 
   @Override
@@ -39,8 +40,10 @@ final class SqlCommand implements Command {
     }
     QueryPrinter.Format format = QueryPrinter.format(args.option("format").orElse("table"));
     int limit = args.intOption("limit", 1000);
-    SparkSession spark = SparkSessions.builder("barometer sql", Home.sparkSettings(args)).getOrCreate();
-    QueryableWarehouse.open(spark, args);
+    Role role = QueryableWarehouse.role(args, "sql");
+    SparkSession base = SparkSessions.builder("barometer sql", Home.sparkSettings(args)).getOrCreate();
+    QueryableWarehouse.open(base, args);
+    SparkSession spark = QueryableWarehouse.session(base, args, role);
     QueryPrinter printer = new QueryPrinter(out);
     Consumer<String> execute = statement -> print(spark, printer, statement, format, limit);
     if (script == null) {

@@ -1,10 +1,13 @@
 package dk.barometer.notebook;
 
+import dk.barometer.config.AccessPolicy;
 import dk.barometer.config.AnswerCode;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Codebook;
 import dk.barometer.config.Question;
-import dk.barometer.query.LabelledViews;
+import dk.barometer.config.Role;
+import dk.barometer.query.QueryCatalog;
+import dk.barometer.query.QuerySessions;
 import dk.barometer.report.Bar;
 import dk.barometer.report.BarChart;
 import dk.barometer.runtime.SparkSessions;
@@ -46,14 +49,13 @@ public final class Notebook {
         Path.of(env("BAROMETER_CONF", home.resolve("conf").toString())));
   }
 
+  /** The warehouse's zones registered, and a session over them that reads as an analyst (the published zone). */
   public static Notebook open(String warehouseRoot, Path conf) {
-    SparkSession spark = SparkSessions.builder("barometer notebook").getOrCreate();
-    spark.sparkContext().setLogLevel("ERROR");
-    Warehouse warehouse = new Warehouse(spark, warehouseRoot);
-    warehouse.register();
+    SparkSession base = SparkSessions.builder("barometer notebook").getOrCreate();
+    base.sparkContext().setLogLevel("ERROR");
     BarometerConfig config = BarometerConfig.load(conf);
-    new LabelledViews(config).create(spark, warehouse);
-    return new Notebook(spark, config);
+    new QueryCatalog(config).register(base, new Warehouse(base, warehouseRoot));
+    return new Notebook(QuerySessions.open(base, AccessPolicy.load(conf), Role.ANALYST), config);
   }
 
   public SparkSession spark() {

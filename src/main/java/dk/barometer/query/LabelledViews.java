@@ -22,10 +22,11 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The views analysts query, over the Delta tables and labelled from {@code conf/}: {@code v_indicators} and
+ * The views that speak in labels from {@code conf/}: in the published zone {@code v_indicators} and
  * {@code v_trends} (Danish and English labels of indicator, domain value and category; percentages with their
- * interval; suppressed estimates left out) and {@code v_responses_<survey>} / {@code v_responses_<survey>_da}
- * (answers and classifications as English / Danish labels instead of codes).
+ * interval; suppressed estimates left out), over the raw tables; in the microdata zone
+ * {@code microdata.v_responses_<survey>} / {@code microdata.v_responses_<survey>_da} (answers and classifications as
+ * English / Danish labels instead of codes), over the microdata views, so with the pseudonym and never the raw id.
  *
  * <p>The labels are inlined into each view as a VALUES list, so the views are ordinary catalog views that any
  * session of the server sees (a Spark Connect client included), with no label table to keep in step. Labels come
@@ -46,8 +47,11 @@ public final class LabelledViews {
     this.config = config;
   }
 
-  /** Creates or replaces every view whose table exists in {@code warehouse} (registered in this session). */
-  public List<String> create(SparkSession spark, Warehouse warehouse) {
+  /**
+   * Creates or replaces every view whose table exists in {@code warehouse}, once {@link QueryCatalog} has registered
+   * the raw tables and microdata views in this session's catalog.
+   */
+  List<String> create(SparkSession spark, Warehouse warehouse) {
     List<String> created = new ArrayList<>();
     if (warehouse.exists(Table.INDICATORS)) {
       spark.sql(indicatorsView());
@@ -60,9 +64,9 @@ public final class LabelledViews {
     for (String survey : config.settings().surveys().keySet()) {
       Table table = Table.responses(survey);
       if (warehouse.exists(table)) {
-        Set<String> columns = Set.of(spark.table(table.tableName()).columns());
+        Set<String> columns = Set.of(spark.table(QueryCatalog.microdata(table)).columns());
         for (Language language : Language.values()) {
-          String view = "v_" + table.tableName() + language.suffix;
+          String view = QueryCatalog.MICRODATA + ".v_" + table.tableName() + language.suffix;
           spark.sql(responsesView(view, table, survey, columns, language));
           created.add(view);
         }
@@ -101,7 +105,8 @@ public final class LabelledViews {
         + "round(100 * i.ci_high, 1) AS ci_high_pct, round(100 * i.se, 2) AS se_pct, i.base_n, "
         + "CASE WHEN i.reliability = 'low' THEN 'u' ELSE '' END AS flag, i.series_break, i.estimate, i.se, "
         + "i.run_id, " + ORDER_COLUMNS + "\n"
-        + "FROM indicators i\n" + labelJoins("i") + "WHERE i.reliability <> 'suppressed'";
+        + "FROM " + QueryCatalog.raw(Table.INDICATORS) + " i\n" + labelJoins("i")
+        + "WHERE i.reliability <> 'suppressed'";
   }
 
   String trendsView() {
@@ -123,12 +128,15 @@ public final class LabelledViews {
         + "round(100 * t.estimate, 1) AS pct, round(t.change_points, 1) AS change_points, "
         + "round(t.se_change_points, 2) AS se_change_points, round(t.p_value, 4) AS p_value, t.significant, "
         + "t.series_break, t.break_reason, " + ORDER_COLUMNS + "\n"
-        + "FROM trends t\n" + labelJoins("t")
+        + "FROM " + QueryCatalog.raw(Table.TRENDS) + " t\n" + labelJoins("t")
         + "WHERE t.reliability <> 'suppressed' AND t.previous_reliability <> 'suppressed'";
   }
 
   String responsesView(String view, Table table, String survey, Set<String> columns, Language language) {
-    List<String> select = new ArrayList<>(List.of("wave", "respondent_id"));
+    List<String> select = new ArrayList<>(List.of("wave"));
+    if (columns.contains(QueryCatalog.PSEUDONYM)) {
+      select.add(QueryCatalog.PSEUDONYM);
+    }
     for (String variable : config.codebook(latestWave()).survey(survey).classifications()) {
       if (columns.contains(variable)) {
         Map<String, Label> labels = new LinkedHashMap<>();
@@ -152,7 +160,7 @@ public final class LabelledViews {
       select.add(caseOf(column, labels, language, false) + " AS " + column);
     }
     return "CREATE OR REPLACE VIEW " + view + " AS SELECT " + String.join(", ", select) + " FROM "
-        + table.tableName();
+        + QueryCatalog.microdata(table);
   }
 
   private String labelJoins(String alias) {

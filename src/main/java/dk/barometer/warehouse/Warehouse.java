@@ -17,7 +17,7 @@ import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
 /**
  * The Delta tables under one warehouse root (any Hadoop file system URI). Wave tables are partitioned by wave and
  * a run replaces its wave's partition in one Delta commit ({@code replaceWhere}): a rerun leaves no duplicates and
- * other waves untouched. SQL sees the tables by name once {@link #register()} has run in the session.
+ * other waves untouched. Query sessions see the tables by name once the query side has registered them.
  */
 public final class Warehouse {
   /** A commit in a Delta log: its version, zero-padded to 20 digits, and .json (Delta's PROTOCOL.md). */
@@ -154,16 +154,6 @@ public final class Warehouse {
 
   private FileSystem fileSystem(Path path) throws IOException {
     return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-  }
-
-  /** Makes every existing table queryable by name in this session's catalog. */
-  public void register() {
-    for (Table table : Table.values()) {
-      if (exists(table)) {
-        spark.sql(String.format("CREATE TABLE IF NOT EXISTS %s USING delta LOCATION '%s'", table.tableName(),
-            path(table).replace("'", "\\'")));
-      }
-    }
   }
 
   /**

@@ -9,9 +9,9 @@ import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.ChartKind;
 import dk.barometer.config.ReportFigure;
 import dk.barometer.config.ReportFigures;
-import dk.barometer.query.LabelledViews;
 import dk.barometer.testing.DemoWarehouse;
 import dk.barometer.testing.HeadlessChromium;
+import dk.barometer.testing.QueryZones;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
@@ -56,13 +56,7 @@ class ReportTest {
 
   @AfterAll
   static void dropCatalog() {
-    for (String view : List.of(LabelledViews.INDICATORS, LabelledViews.TRENDS, "v_responses_employer",
-        "v_responses_employer_da", "v_responses_employee", "v_responses_employee_da")) {
-      spark.sql("DROP VIEW IF EXISTS " + view);
-    }
-    for (Table table : Table.values()) {
-      spark.sql("DROP TABLE IF EXISTS " + table.tableName());
-    }
+    QueryZones.drop();
   }
 
   private Path report(int wave) {

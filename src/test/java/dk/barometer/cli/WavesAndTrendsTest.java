@@ -4,10 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dk.barometer.config.BarometerConfig;
-import dk.barometer.query.LabelledViews;
 import dk.barometer.testing.DemoInputs;
 import dk.barometer.testing.DemoWarehouse;
+import dk.barometer.testing.QueryZones;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
@@ -96,11 +95,10 @@ class WavesAndTrendsTest {
 
   @Test
   void labelledViewsSpeakInLabelsAndHideSuppressedEstimates() {
-    BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
-    warehouse.register();
-    List<String> views = new LabelledViews(config).create(spark, warehouse);
+    List<String> views = QueryZones.register(warehouse);
     try {
-      assertThat(views).contains("v_indicators", "v_trends", "v_responses_employee", "v_responses_employee_da");
+      assertThat(views).contains("v_indicators", "v_trends", "microdata.v_responses_employee",
+          "microdata.v_responses_employee_da");
       Row byLabel = spark.sql("SELECT pct, ci_low_pct, ci_high_pct, category_da FROM v_indicators WHERE wave = 2025 "
           + "AND indicator_en = 'Uses AI (explorer to front-runner)' AND domain_value_en = 'All'").first();
       Row stored = indicators.where("wave = 2025 AND survey = 'employer' AND indicator_id = 'uses_ai' AND domain = "
@@ -125,17 +123,15 @@ class WavesAndTrendsTest {
       assertThat(spark.sql("SELECT series_break FROM v_trends WHERE indicator_id = 'wants_upskilling' AND domain = "
           + "'total'").first().getBoolean(0)).isTrue();
       // Both waves' 'upskilled' answers read as the concept's labels, whatever codes the wave used.
-      List<Row> answers = spark.sql("SELECT DISTINCT wave, upskilled FROM v_responses_employee ORDER BY 1, 2")
+      List<Row> answers = spark.sql("SELECT DISTINCT wave, upskilled FROM microdata.v_responses_employee ORDER BY 1, 2")
           .collectAsList();
       assertThat(answers).extracting(r -> r.getString(1)).containsOnly("Yes", "No", "Don't know");
       assertThat(answers).extracting(r -> r.getInt(0)).contains(2025, 2026);
-      assertThat(spark.sql("SELECT DISTINCT size_class FROM v_responses_employee_da").collectAsList())
+      assertThat(spark.sql("SELECT DISTINCT size_class FROM microdata.v_responses_employee_da")
+          .collectAsList())
           .extracting(r -> r.getString(0)).contains("Store (250+ ansatte)");
     } finally {
-      views.forEach(v -> spark.sql("DROP VIEW IF EXISTS " + v));
-      for (Table table : Table.values()) {
-        spark.sql("DROP TABLE IF EXISTS " + table.tableName());
-      }
+      QueryZones.drop();
     }
   }
 }

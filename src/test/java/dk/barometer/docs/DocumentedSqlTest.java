@@ -1,17 +1,17 @@
 package dk.barometer.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dk.barometer.config.BarometerConfig;
-import dk.barometer.query.LabelledViews;
+import dk.barometer.config.Role;
 import dk.barometer.testing.DemoWarehouse;
-import dk.barometer.testing.TestSpark;
-import dk.barometer.warehouse.Table;
-import dk.barometer.warehouse.Warehouse;
+import dk.barometer.testing.QueryZones;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -21,32 +21,25 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every SQL example of README.md and docs/*.md (see {@link Documents} for what counts as one) runs as written on
- * the demo warehouse, with the tables and labelled views registered as {@code jobs/barometer sql} registers them,
- * and returns at least one row: an example that fails, or shows nothing on the demo data, is a broken example.
+ * the demo warehouse, registered as {@code jobs/barometer sql} registers it, in a session of the role the example
+ * names (analyst unless it says {@code --role ...}), and returns at least one row: an example that fails, or shows
+ * nothing on the demo data, is a broken example. An example that names a role is refused to the role below it, so
+ * that no example claims more trust than it needs.
  */
 class DocumentedSqlTest {
-  private static final SparkSession spark = TestSpark.spark();
-  private static final List<String> views = new ArrayList<>();
+  private static final Map<Role, SparkSession> sessions = new EnumMap<>(Role.class);
 
   @BeforeAll
   static void registerTheDemoWarehouse() {
-    Warehouse warehouse = DemoWarehouse.withTrends();
-    // The catalog is shared by every test class: drop names another test may have registered elsewhere.
-    dropTables();
-    warehouse.register();
-    views.addAll(new LabelledViews(BarometerConfig.load(TestSpark.confDir())).create(spark, warehouse));
+    QueryZones.register(DemoWarehouse.withTrends());
+    for (Role role : Role.values()) {
+      sessions.put(role, QueryZones.session(role));
+    }
   }
 
   @AfterAll
   static void unregister() {
-    views.forEach(view -> spark.sql("DROP VIEW IF EXISTS " + view));
-    dropTables();
-  }
-
-  private static void dropTables() {
-    for (Table table : Table.values()) {
-      spark.sql("DROP TABLE IF EXISTS " + table.tableName());
-    }
+    QueryZones.drop();
   }
 
   @TestFactory
@@ -65,13 +58,20 @@ class DocumentedSqlTest {
     return examples.stream().map(example -> dynamicTest(example.toString(), () -> {
       List<Row> rows;
       try {
-        rows = spark.sql(example.sql()).collectAsList();
+        rows = sessions.get(example.role()).sql(example.sql()).collectAsList();
       } catch (Exception e) { // Spark's AnalysisException is checked for javac but undeclared
         throw new AssertionError(example.file() + ":" + example.line() + " statement " + example.statement()
             + " fails:\n" + example.sql() + "\n" + e.getMessage(), e);
       }
       assertThat(rows).as("rows of %s:%d statement %d:%n%s", example.file(), example.line(), example.statement(),
           example.sql()).isNotEmpty();
+      if (example.role() != Role.ANALYST) {
+        Role below = Role.values()[example.role().ordinal() - 1];
+        assertThatThrownBy(() -> sessions.get(below).sql(example.sql()).collectAsList())
+            .as("%s:%d statement %d names --role %s, but %s may run it", example.file(), example.line(),
+                example.statement(), example.role().id(), below.id())
+            .hasMessageContaining("Access refused");
+      }
     })).toList();
   }
 }

@@ -1,5 +1,6 @@
 package dk.barometer.docs;
 
+import dk.barometer.config.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,18 +19,20 @@ import java.util.stream.Stream;
  *       whose info string is {@code bash} (the query may span lines).</li>
  * </ul>
  * Each example is split into statements at semicolons outside quotes and {@code --} comments, as
- * {@code jobs/barometer sql} splits a script. SQL anywhere else (other blocks, inline code) is not an example.
+ * {@code jobs/barometer sql} splits a script, and runs as the role its {@code --role} names (analyst without one). SQL anywhere else (other blocks, inline code) is not an example.
  */
 final class Documents {
   private static final Pattern FENCE = Pattern.compile("^```\\s*([\\w-]*)\\s*$");
   private static final Pattern SQL_COMMAND = Pattern.compile("jobs/barometer sql\\b([^\"\\n]*)\"([^\"]*)\"");
+  /** How an example names the role it needs: as the sql command's option, also in a comment of a sql block. */
+  private static final Pattern ROLE = Pattern.compile("--role (analyst|researcher|engineer)\\b");
 
-  /** One statement of an example, with where it is written. */
-  record Example(String file, int line, int statement, String sql) {
+  /** One statement of an example, with where it is written and the role it runs as. */
+  record Example(String file, int line, int statement, String sql, Role role) {
     @Override
     public String toString() {
       String first = sql.lines().findFirst().orElse("").strip();
-      return String.format("%s:%d statement %d: %s", file, line, statement,
+      return String.format("%s:%d statement %d as %s: %s", file, line, statement, role.id(),
           first.length() > 80 ? first.substring(0, 77) + "..." : first);
     }
   }
@@ -94,13 +97,13 @@ final class Documents {
     List<Example> examples = new ArrayList<>();
     for (Block block : blocks(markdown)) {
       if (block.info().equals("sql")) {
-        add(examples, file, block.line() + 1, block.content());
+        add(examples, file, block.line() + 1, block.content(), role(block.content()));
       } else if (block.info().equals("bash")) {
         Matcher command = SQL_COMMAND.matcher(block.content());
         while (command.find()) {
           int line = block.line() + 1 + (int) block.content().substring(0, command.start()).chars()
               .filter(c -> c == '\n').count();
-          add(examples, file, line, command.group(2));
+          add(examples, file, line, command.group(2), role(command.group(1)));
         }
       }
     }
@@ -121,11 +124,20 @@ final class Documents {
     return queries;
   }
 
-  private static void add(List<Example> examples, String file, int line, String sql) {
+  private static void add(List<Example> examples, String file, int line, String sql, Role role) {
     List<String> statements = statements(sql);
     for (int i = 0; i < statements.size(); i++) {
-      examples.add(new Example(file, line, i + 1, statements.get(i)));
+      examples.add(new Example(file, line, i + 1, statements.get(i), role));
     }
+  }
+
+  /**
+   * The role an example runs as: the one its {@code --role} names (the command's option, or for a sql block, a
+   * comment in it, which then applies to the whole block); analyst, who reads the published zone, otherwise.
+   */
+  private static Role role(String text) {
+    Matcher role = ROLE.matcher(text);
+    return role.find() ? Role.of(role.group(1)) : Role.ANALYST;
   }
 
   /** Splits at semicolons outside quotes and {@code --} comments; comments are dropped. */

@@ -1,0 +1,130 @@
+package dk.barometer.query;
+
+import dk.barometer.config.BarometerConfig;
+import dk.barometer.warehouse.Table;
+import dk.barometer.warehouse.Warehouse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The warehouse as query sessions see it, in three zones (conf/access.yaml says which role reads which):
+ *
+ * <ul>
+ *   <li>{@code raw}: the Delta tables themselves, by location, with their history (time travel);
+ *   <li>{@code microdata}: respondent-level views in which no raw respondent id is left, only the pseudonym where the
+ *       warehouse has one, and the labelled responses views;
+ *   <li>the default database, published: aggregates whose suppressed estimates are left out, the runs without their
+ *       input paths, and the labelled views {@code v_indicators} and {@code v_trends}.
+ * </ul>
+ *
+ * <p>Catalog views, not temporary ones, so that every session of the SparkContext (a Spark Connect client's
+ * included) sees them. Register in an unguarded session: creating them is the job's own DDL.
+ */
+public final class QueryCatalog {
+  public static final String RAW = "raw";
+  public static final String MICRODATA = "microdata";
+  /** The keyed hash that replaces a respondent's id below engineer, where the warehouse has it. */
+  public static final String PSEUDONYM = "respondent_pseudonym";
+  private static final String RESPONDENT_ID = "respondent_id";
+  /** Columns of runs that name the input files, left out of the published runs. */
+  private static final Set<String> INPUT_COLUMNS = Set.of("input_paths", "input_checksums");
+
+  private final BarometerConfig config;
+
+  public QueryCatalog(BarometerConfig config) {
+    this.config = config;
+  }
+
+  /** Registers every zone over the tables {@code warehouse} holds; returns the relations, by their name in SQL. */
+  public List<String> register(SparkSession spark, Warehouse warehouse) {
+    List<String> registered = new ArrayList<>();
+    spark.sql("CREATE DATABASE IF NOT EXISTS " + RAW + " COMMENT 'the Delta tables as written (engineer)'");
+    spark.sql("CREATE DATABASE IF NOT EXISTS " + MICRODATA
+        + " COMMENT 'respondent-level views with pseudonyms instead of ids (researcher)'");
+    for (Table table : Table.values()) {
+      if (warehouse.exists(table)) {
+        spark.sql(String.format("CREATE TABLE IF NOT EXISTS %s USING delta LOCATION '%s'", raw(table),
+            warehouse.path(table).replace("\\", "\\\\").replace("'", "\\'")));
+        registered.add(raw(table));
+      }
+    }
+    registered.addAll(published(spark, warehouse));
+    registered.addAll(microdata(spark, warehouse));
+    registered.addAll(new LabelledViews(config).create(spark, warehouse));
+    return registered;
+  }
+
+  private List<String> published(SparkSession spark, Warehouse warehouse) {
+    List<String> views = new ArrayList<>();
+    if (warehouse.exists(Table.INDICATORS)) {
+      views.add(view(spark, Table.INDICATORS.tableName(), "SELECT * FROM " + raw(Table.INDICATORS)
+          + " WHERE reliability <> 'suppressed'"));
+    }
+    if (warehouse.exists(Table.TRENDS)) {
+      views.add(view(spark, Table.TRENDS.tableName(), "SELECT * FROM " + raw(Table.TRENDS)
+          + " WHERE reliability <> 'suppressed' AND previous_reliability <> 'suppressed'"));
+    }
+    if (warehouse.exists(Table.WEIGHT_DIAGNOSTICS)) {
+      views.add(view(spark, Table.WEIGHT_DIAGNOSTICS.tableName(), "SELECT * FROM " + raw(Table.WEIGHT_DIAGNOSTICS)));
+    }
+    if (warehouse.exists(Table.RUNS)) {
+      views.add(view(spark, Table.RUNS.tableName(), select(spark, Table.RUNS, c -> INPUT_COLUMNS.contains(c) ? null
+          : quoted(c))));
+    }
+    return views;
+  }
+
+  private List<String> microdata(SparkSession spark, Warehouse warehouse) {
+    List<String> views = new ArrayList<>();
+    List<Table> respondentTables = Stream.concat(config.settings().surveys().keySet().stream().map(Table::responses),
+        Stream.of(Table.WEIGHTS, Table.REJECTS)).toList();
+    for (Table table : respondentTables) {
+      if (warehouse.exists(table)) {
+        views.add(view(spark, microdata(table), select(spark, table, c -> withoutRespondentId(table, c))));
+      }
+    }
+    return views;
+  }
+
+  /**
+   * A column of a respondent-level table below engineer: the raw id is left out, and so is a reject's raw value
+   * where the faulty column was the id (a duplicate or non-numeric id is delivered as it was).
+   */
+  private static String withoutRespondentId(Table table, String column) {
+    if (column.equals(RESPONDENT_ID)) {
+      return null;
+    }
+    if (table == Table.REJECTS && column.equals("value")) {
+      return "CASE WHEN `column` = '" + RESPONDENT_ID + "' THEN NULL ELSE `value` END AS `value`";
+    }
+    return quoted(column);
+  }
+
+  /** SELECT of {@code table}'s columns, each as {@code column} maps it (null: left out), from the raw table. */
+  private static String select(SparkSession spark, Table table, Function<String, String> column) {
+    return Stream.of(spark.table(raw(table)).columns()).map(column).filter(c -> c != null)
+        .collect(Collectors.joining(", ", "SELECT ", " FROM " + raw(table)));
+  }
+
+  private static String view(SparkSession spark, String name, String query) {
+    spark.sql("CREATE OR REPLACE VIEW " + name + " AS " + query);
+    return name;
+  }
+
+  public static String raw(Table table) {
+    return RAW + "." + table.tableName();
+  }
+
+  public static String microdata(Table table) {
+    return MICRODATA + "." + table.tableName();
+  }
+
+  private static String quoted(String column) {
+    return "`" + column.replace("`", "``") + "`";
+  }
+}

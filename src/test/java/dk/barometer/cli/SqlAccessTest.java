@@ -1,0 +1,113 @@
+package dk.barometer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.barometer.testing.DemoWarehouse;
+import dk.barometer.testing.QueryZones;
+import dk.barometer.testing.TableChecksum;
+import dk.barometer.testing.TestSpark;
+import dk.barometer.warehouse.Table;
+import dk.barometer.warehouse.Warehouse;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The attacks that worked through {@code jobs/barometer sql} before it had roles, through its real entry (Main, in
+ * this JVM): each is refused with the SQL error's exit code and a message naming what and the role, and afterwards
+ * every table is as it was. An engineer still reads the raw tables.
+ */
+class SqlAccessTest {
+  private static final Path OUTSIDE = TestSpark.tempDir("sql-outside").resolve("written");
+  private static final Map<Table, String> before = new EnumMap<>(Table.class);
+  private static Warehouse warehouse;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeAll
+  static void demoWarehouse() {
+    warehouse = DemoWarehouse.withTrends();
+    QueryZones.drop();
+    for (Table table : Table.values()) {
+      before.put(table, TableChecksum.of(warehouse.read(table)));
+    }
+  }
+
+  @AfterAll
+  static void everyTableIsAsItWas() {
+    QueryZones.drop();
+    for (Table table : Table.values()) {
+      assertThat(TableChecksum.of(warehouse.read(table))).as(table.tableName()).isEqualTo(before.get(table));
+    }
+    assertThat(Files.exists(OUTSIDE)).isFalse();
+  }
+
+  @Test
+  void theAttacksOfBeforeAreRefusedWithTheSqlErrorsExitCode() {
+    for (String role : List.of("analyst", "researcher")) {
+      // Delta itself refuses to delete from a view, such as the published indicators, before the guard sees it.
+      assertThat(sql("--role", role, "DELETE FROM indicators WHERE wave = 2025 AND domain = 'total'")).isEqualTo(2);
+      for (String attack : List.of(
+          "DELETE FROM raw.indicators WHERE wave = 2025",
+          "UPDATE raw.weights SET weight = 0 WHERE respondent_id = 42",
+          "DROP TABLE raw.runs",
+          "SELECT value FROM text.`/etc/hostname`",
+          "INSERT OVERWRITE DIRECTORY '" + OUTSIDE + "' USING parquet SELECT 1",
+          "SELECT reflect('java.lang.System', 'getProperty', 'user.name')",
+          "SET spark.databricks.delta.retentionDurationCheck.enabled = false; VACUUM raw.indicators RETAIN 0 HOURS",
+          "VACUUM raw.indicators RETAIN 0 HOURS")) {
+        assertThat(sql("--role", role, attack)).as("%s as %s: %s", attack, role, err).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).as(attack).contains("the role '" + role + "'");
+      }
+    }
+  }
+
+  @Test
+  void analystsReadThePublishedZoneOnly() {
+    assertThat(sql("--format", "csv", "SELECT count(*) FROM indicators WHERE reliability = 'suppressed'"))
+        .isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).endsWith("0");
+    assertThat(sql("SELECT * FROM microdata.weights")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("microdata.weights", "researcher and engineer");
+    assertThat(sql("--role", "auditor", "SELECT 1")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--role", "auditor");
+  }
+
+  @Test
+  void researchersReadMicrodataWithoutTheRespondentId() {
+    assertThat(sql("--role", "researcher", "--format", "csv", "SELECT * FROM microdata.weights LIMIT 1")).isZero();
+    String header = out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+    assertThat(header).contains("weight").doesNotContain("respondent_id");
+    assertThat(sql("--role", "researcher", "SELECT respondent_id FROM raw.weights")).isEqualTo(2);
+  }
+
+  @Test
+  void engineersReadTheRawTablesAndTheirHistory() {
+    assertThat(sql("--role", "engineer", "--format", "csv",
+        "SELECT count(*) FROM raw.indicators VERSION AS OF 0 WHERE reliability = 'suppressed'")).isZero();
+    assertThat(Long.parseLong(out.toString(StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElseThrow()))
+        .isPositive();
+  }
+
+  private int sql(String... args) {
+    out.reset();
+    err.reset();
+    String[] argv = new String[args.length + 5];
+    argv[0] = "sql";
+    argv[1] = "--warehouse";
+    argv[2] = warehouse.root();
+    argv[3] = "--conf";
+    argv[4] = TestSpark.confDir().toString();
+    System.arraycopy(args, 0, argv, 5, args.length);
+    return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+}
