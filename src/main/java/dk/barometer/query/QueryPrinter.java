@@ -29,23 +29,32 @@ public final class QueryPrinter {
     }
   }
 
-  /** @param tableLimit most rows shown in table format (CSV and JSON stream every row) */
-  public void print(Dataset<Row> result, Format format, int tableLimit) {
+  /**
+   * The most rows printed when {@code --limit} is not given: a screenful of a table, every row of CSV and JSON (an
+   * export).
+   */
+  public static int defaultLimit(Format format) {
+    return format == Format.TABLE ? 1000 : Integer.MAX_VALUE;
+  }
+
+  /** @param limit most rows printed, in every format; a table says so when there are more */
+  public void print(Dataset<Row> result, Format format, int limit) {
+    Dataset<Row> capped = limit == Integer.MAX_VALUE ? result : result.limit(limit);
     switch (format) {
-      case JSON -> result.toJSON().toLocalIterator().forEachRemaining(out::println);
+      case JSON -> capped.toJSON().toLocalIterator().forEachRemaining(out::println);
       case CSV -> {
         out.println(csvLine(List.of(result.columns())));
-        Iterator<Row> rows = result.toLocalIterator();
+        Iterator<Row> rows = capped.toLocalIterator();
         while (rows.hasNext()) {
           out.println(csvLine(cells(rows.next())));
         }
       }
-      case TABLE -> printTable(result, tableLimit);
+      case TABLE -> printTable(result, limit);
     }
   }
 
   private void printTable(Dataset<Row> result, int limit) {
-    List<Row> rows = result.limit(limit + 1).collectAsList();
+    List<Row> rows = (limit == Integer.MAX_VALUE ? result : result.limit(limit + 1)).collectAsList();
     List<List<String>> lines = new ArrayList<>();
     lines.add(List.of(result.columns()));
     rows.stream().limit(limit).forEach(r -> lines.add(cells(r)));
