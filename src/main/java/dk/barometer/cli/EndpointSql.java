@@ -65,7 +65,7 @@ public final class EndpointSql {
       return Optional.empty();
     }
     SparkSession spark = SparkSession.builder()
-        .remote(endpoint + "/;token=" + token.get() + ";user_id=" + role.id()).getOrCreate();
+        .remote(endpoint + "/;token=" + token.get() + ";user_id=" + role.id()).create();
     String served = served(spark, endpoint, role, source);
     String wanted = located(Home.warehouse(args));
     if (!served.equals(wanted)) {
