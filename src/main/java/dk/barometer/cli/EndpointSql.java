@@ -80,7 +80,7 @@ public final class EndpointSql {
   private static String served(SparkSession spark, String endpoint, Role role, TokenSource source) {
     try {
       return spark.conf().get(ConnectEndpoint.WAREHOUSE_SETTING);
-    } catch (RuntimeException e) { // the client's gRPC status exception, relocated inside its jar
+    } catch (Exception e) { // SparkException (checked, undeclared by Scala) around the client's gRPC status
       String status = String.valueOf(e.getMessage());
       if (status.contains("UNAUTHENTICATED") || status.contains("PERMISSION_DENIED")) {
         throw CommandErrors.endpointRefused(endpoint, role.id(), source.toString(), status.lines().findFirst().orElse(""));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.spark.sql.Dataset;
@@ -41,15 +42,30 @@ public final class QueryPrinter {
   public void print(Dataset<Row> result, Format format, int limit) {
     Dataset<Row> capped = limit == Integer.MAX_VALUE ? result : result.limit(limit);
     switch (format) {
-      case JSON -> capped.toJSON().toLocalIterator().forEachRemaining(out::println);
+      case JSON -> stream(capped.toJSON().toLocalIterator(), out::println);
       case CSV -> {
         out.println(csvLine(List.of(result.columns())));
-        Iterator<Row> rows = capped.toLocalIterator();
-        while (rows.hasNext()) {
-          out.println(csvLine(cells(rows.next())));
-        }
+        stream(capped.toLocalIterator(), row -> out.println(csvLine(cells(row))));
       }
       case TABLE -> printTable(result, limit);
+    }
+  }
+
+  /**
+   * Each element to {@code print}, then the iterator closed if it can be: a Spark Connect result holds Arrow
+   * buffers until then, and its session refuses to stop over them.
+   */
+  private static <T> void stream(Iterator<T> elements, Consumer<T> print) {
+    try {
+      elements.forEachRemaining(print);
+    } finally {
+      if (elements instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) { // AutoCloseable declares Exception; the result's close frees memory only
+          throw new IllegalStateException("Could not release a query result", e);
+        }
+      }
     }
   }
 
