@@ -65,6 +65,13 @@ final class CommandErrors {
     return usage("sql", "cannot read " + source + ": " + Causes.firstLine(cause));
   }
 
+  /** A running endpoint refused the token of {@code role}, read from {@code source}. */
+  static BarometerException endpointRefused(String endpoint, String role, String source, String status) {
+    return new BarometerException(BarometerException.Kind.CONFIG, String.format("sql: the endpoint at %s refused role "
+        + "%s's token (%s): %s. Set the token the endpoint was started with, or choose another --role.", endpoint,
+        role, source, status));
+  }
+
   /** The command's work is done and its output could not be saved. */
   static BarometerException unwritable(Path target, IOException cause) {
     return new BarometerException(BarometerException.Kind.WRITE, String.format("Cannot write %s: %s. Check that its "

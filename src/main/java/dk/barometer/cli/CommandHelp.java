@@ -59,7 +59,11 @@ final class CommandHelp {
 
       The prompt runs a statement once a line ends it with ';', so statements may span lines. Up and down recall
       earlier statements, also of earlier sessions (~/.barometer_sql_history); Ctrl-C drops the statement being
-      typed; quit or Ctrl-D leaves.
+      typed; quit or Ctrl-D leaves. --limit caps the rows printed (default 1000 for a table, all for csv and json).
+
+      When 'serve' runs ($BAROMETER_ENDPOINT, default sc://localhost:15002) over the same warehouse, the statements
+      go there as --role (default analyst) with its token from conf/access.yaml, which saves Spark's start; without
+      one, or BAROMETER_ENDPOINT=off, sql runs Spark itself.
 
       --role (default analyst) is who is asking (conf/access.yaml, docs/security.md): an analyst reads the published
       zone (indicators and trends without suppressed estimates, weight_diagnostics, runs, v_indicators, v_trends);
@@ -70,11 +74,12 @@ final class CommandHelp {
   static final String SERVE = """
       Usage: jobs/barometer serve [--host ADDRESS] [--port N] [--warehouse DIR] [--conf DIR]
 
-      Starts a Spark Connect endpoint at sc://ADDRESS:N (default sc://127.0.0.1:15002) over the warehouse tables,
-      the ones 'sql' sees, and runs until stopped with Ctrl-C. Each client gets a session of its own; clients are
-      PySpark (SparkSession.builder.remote("sc://127.0.0.1:15002")), the Spark Connect JVM client and the other
-      Spark Connect clients (README.md, Querying). The endpoint has no authentication: bind it to another address
-      than the loopback one only on a trusted network.
+      Starts a Spark Connect endpoint at sc://ADDRESS:N (default 127.0.0.1:15002, named sc://localhost:15002) over
+      the warehouse tables, the ones 'sql' sees, and runs until stopped with Ctrl-C. A client connects as a role with
+      its token: sc://localhost:15002/;token=...;user_id=analyst. Each role's token is read from the source that
+      conf/access.yaml names (env:NAME or file:PATH); a role without one cannot connect, and with none set serve
+      stops (exit 3). The endpoint speaks plain gRPC: to serve other hosts, keep it on the loopback address behind
+      a TLS proxy (docs/querying.md).
       """;
   static final String COMPARE_PUBLISHED = """
       Usage: jobs/barometer compare-published --wave YEAR [--warehouse DIR] [--conf DIR]

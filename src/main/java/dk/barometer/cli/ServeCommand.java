@@ -1,13 +1,17 @@
 package dk.barometer.cli;
 
+import dk.barometer.config.AccessPolicy;
+import dk.barometer.config.Role;
 import dk.barometer.query.ConnectEndpoint;
+import dk.barometer.query.RoleTokens;
 import dk.barometer.runtime.SparkSessions;
 import dk.barometer.warehouse.Warehouse;
 import java.io.PrintStream;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
-/** {@code serve}: the warehouse's tables over Spark Connect, until stopped. */
+/** {@code serve}: the warehouse's tables over Spark Connect, to the roles whose token is set, until stopped. */
 final class ServeCommand implements Command {
   @Override
   public String help() {
@@ -23,11 +27,13 @@ final class ServeCommand implements Command {
   public void run(Args args, PrintStream out) {
     String host = args.option("host").orElse("127.0.0.1");
     int port = args.intOption("port", 15002);
+    AccessPolicy policy = AccessPolicy.load(Home.conf(args));
+    RoleTokens tokens = RoleTokens.read(policy); // before Spark starts: a missing token fails in a second
     SparkSession spark = SparkSessions.builder("barometer serve", Home.sparkSettings(args)).getOrCreate();
     Warehouse warehouse = QueryableWarehouse.open(spark, args);
-    ConnectEndpoint endpoint = ConnectEndpoint.start(spark, host, port);
-    out.printf("Serving the tables of %s at %s (Spark Connect). Stop with Ctrl-C.%n", warehouse.root(),
-        endpoint.url());
+    ConnectEndpoint endpoint = ConnectEndpoint.start(spark, warehouse, host, port, tokens, policy);
+    out.printf("Serving the tables of %s at %s (Spark Connect) to %s. Stop with Ctrl-C.%n", warehouse.root(),
+        endpoint.url(), tokens.roles().stream().map(Role::id).collect(Collectors.joining(", ")));
     out.flush();
     try {
       Thread.currentThread().join(); // the endpoint's threads serve; Ctrl-C ends the JVM and Spark with it

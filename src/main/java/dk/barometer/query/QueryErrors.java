@@ -2,6 +2,9 @@ package dk.barometer.query;
 
 import dk.barometer.BarometerException;
 import dk.barometer.config.Role;
+import dk.barometer.config.TokenSource;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.AnalysisException;
 
 /** Every fault of a query against the warehouse, one factory method each. */
@@ -25,5 +28,20 @@ public final class QueryErrors {
   static AccessRefused accessRefused(Role role, String action, String whoMay) {
     return new AccessRefused("Access refused: the role '" + role.id() + "' may not " + action + ". " + whoMay
         + ". Nothing was run.");
+  }
+
+  /** {@code serve} with no role's token set: nobody could connect. */
+  static BarometerException noToken(Map<Role, TokenSource> sources) {
+    return new BarometerException(BarometerException.Kind.CONFIG, "serve: no role's token is set, so no client could "
+        + "connect. Set at least one, as conf/access.yaml says where each is read: " + sources.entrySet().stream()
+        .map(e -> e.getKey().id() + " from " + e.getValue()).collect(Collectors.joining(", "))
+        + " (e.g. export BAROMETER_ANALYST_TOKEN=$(openssl rand -hex 32)); docs/querying.md.");
+  }
+
+  /** Two roles with one token: the endpoint could not tell which role a client is. */
+  static BarometerException sharedToken(Role first, Role second, Map<Role, TokenSource> sources) {
+    return new BarometerException(BarometerException.Kind.CONFIG, String.format("serve: roles %s (%s) and %s (%s) have "
+        + "the same token, so a client's role could not be told. Give each role a token of its own.", first.id(),
+        sources.get(first), second.id(), sources.get(second)));
   }
 }

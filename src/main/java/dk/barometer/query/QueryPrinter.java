@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.spark.sql.Dataset;
@@ -29,23 +30,47 @@ public final class QueryPrinter {
     }
   }
 
-  /** @param tableLimit most rows shown in table format (CSV and JSON stream every row) */
-  public void print(Dataset<Row> result, Format format, int tableLimit) {
+  /**
+   * The most rows printed when {@code --limit} is not given: a screenful of a table, every row of CSV and JSON (an
+   * export).
+   */
+  public static int defaultLimit(Format format) {
+    return format == Format.TABLE ? 1000 : Integer.MAX_VALUE;
+  }
+
+  /** @param limit most rows printed, in every format; a table says so when there are more */
+  public void print(Dataset<Row> result, Format format, int limit) {
+    Dataset<Row> capped = limit == Integer.MAX_VALUE ? result : result.limit(limit);
     switch (format) {
-      case JSON -> result.toJSON().toLocalIterator().forEachRemaining(out::println);
+      case JSON -> stream(capped.toJSON().toLocalIterator(), out::println);
       case CSV -> {
         out.println(csvLine(List.of(result.columns())));
-        Iterator<Row> rows = result.toLocalIterator();
-        while (rows.hasNext()) {
-          out.println(csvLine(cells(rows.next())));
+        stream(capped.toLocalIterator(), row -> out.println(csvLine(cells(row))));
+      }
+      case TABLE -> printTable(result, limit);
+    }
+  }
+
+  /**
+   * Each element to {@code print}, then the iterator closed if it can be: a Spark Connect result holds Arrow
+   * buffers until then, and its session refuses to stop over them.
+   */
+  private static <T> void stream(Iterator<T> elements, Consumer<T> print) {
+    try {
+      elements.forEachRemaining(print);
+    } finally {
+      if (elements instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) { // AutoCloseable declares Exception; the result's close frees memory only
+          throw new IllegalStateException("Could not release a query result", e);
         }
       }
-      case TABLE -> printTable(result, tableLimit);
     }
   }
 
   private void printTable(Dataset<Row> result, int limit) {
-    List<Row> rows = result.limit(limit + 1).collectAsList();
+    List<Row> rows = (limit == Integer.MAX_VALUE ? result : result.limit(limit + 1)).collectAsList();
     List<List<String>> lines = new ArrayList<>();
     lines.add(List.of(result.columns()));
     rows.stream().limit(limit).forEach(r -> lines.add(cells(r)));

@@ -1,48 +1,119 @@
 package dk.barometer.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.barometer.config.Role;
 import dk.barometer.testing.ConnectClient;
+import dk.barometer.testing.ServingEndpoint;
+import dk.barometer.testing.TableChecksum;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.warehouse.Table;
-import dk.barometer.warehouse.Warehouse;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterEach;
+import org.apache.spark.sql.connect.service.SessionHolderInfo;
+import org.apache.spark.sql.connect.service.SessionKey;
+import org.apache.spark.sql.connect.service.SparkConnectService$;
+import org.apache.spark.sql.connect.service.SparkConnectSessionManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import scala.jdk.javaapi.CollectionConverters;
 
-/** The endpoint of 'jobs/barometer serve' on a loopback port, queried with the real Spark Connect JVM client. */
+/**
+ * The endpoint of 'jobs/barometer serve' on a loopback port, queried with the real Spark Connect JVM client: who
+ * gets a session, and what a role below engineer may not send. The data are unchanged afterwards.
+ */
 class ConnectEndpointTest {
+  private static final String SQL = "SELECT concat_ws(' ', domain, domain_value, round(100 * estimate)) FROM "
+      + "indicators WHERE indicator_id = 'uses_ai' ORDER BY domain";
+  private static String checksum;
+
+  @BeforeAll
+  static void serve() {
+    ServingEndpoint.endpoint();
+    ServingEndpoint.registerTables();
+    checksum = checksum();
+  }
+
+  @AfterAll
+  static void dataUnchanged() {
+    assertThat(checksum()).isEqualTo(checksum);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Role.class)
+  void eachRolesTokenOpensASessionThatReads(Role role) {
+    assertThat(ConnectClient.query(ServingEndpoint.url(role), SQL)).containsExactly("sector public 50.0",
+        "total all 65.0");
+  }
+
   @Test
-  void aConnectClientQueriesAViewOverTheWarehouseTables() throws IOException {
-    SparkSession spark = TestSpark.spark();
-    Warehouse warehouse = new Warehouse(spark, TestSpark.tempDir("connect-warehouse").toString());
-    warehouse.replaceWave(Table.INDICATORS, 2025, spark.sql("""
-        SELECT * FROM VALUES (2025, 'uses_ai', 'total', 'all', 0.65D), (2025, 'uses_ai', 'sector', 'public', 0.5D),
-          (2025, 'implemented', 'total', 'all', 0.29D)
-        AS t(wave, indicator_id, domain, domain_value, estimate)"""));
-    spark.sql("CREATE TABLE indicators USING delta LOCATION '" + warehouse.path(Table.INDICATORS) + "'");
-    spark.sql("CREATE OR REPLACE VIEW uses_ai AS SELECT domain, domain_value, round(100 * estimate) AS pct "
-        + "FROM indicators WHERE indicator_id = 'uses_ai'");
+  void withoutATokenThereIsNoSession() {
+    assertThatThrownBy(() -> ConnectClient.query(ServingEndpoint.endpoint().url(), SQL))
+        .hasMessageContaining("No token");
+  }
 
-    try (ConnectEndpoint endpoint = ConnectEndpoint.start(spark, "127.0.0.1", freeLoopbackPort())) {
-      assertThat(ConnectClient.query(endpoint.url(), "SELECT concat_ws(' ', domain, domain_value, pct) FROM uses_ai "
-          + "ORDER BY domain")).containsExactly("sector public 50.0", "total all 65.0");
+  @Test
+  void aWrongTokenHasNoSession() {
+    assertThatThrownBy(() -> ConnectClient.query(ServingEndpoint.url("not-a-token", "analyst"), SQL))
+        .hasMessageContaining("not one of this endpoint's roles");
+  }
+
+  @Test
+  void aRolesTokenDoesNotOpenASessionOfAnotherUserId() {
+    String url = ServingEndpoint.url(ServingEndpoint.token(Role.RESEARCHER), Role.ANALYST.id());
+
+    assertThatThrownBy(() -> ConnectClient.query(url, SQL)).hasMessageContaining("user_id=researcher");
+  }
+
+  @Test
+  void aConnectSessionsRoleIsItsTokensRole() {
+    Object session = ConnectClient.call("open", ServingEndpoint.url(Role.RESEARCHER));
+    try {
+      SparkConnectSessionManager sessions = SparkConnectService$.MODULE$.sessionManager();
+      SessionHolderInfo info = CollectionConverters.asJava(sessions.listActiveSessions()).stream()
+          .filter(s -> s.userId().equals("researcher")).findFirst().orElseThrow();
+      SparkSession served = sessions.getIsolatedSessionIfPresent(new SessionKey(info.userId(), info.sessionId()))
+          .get().session();
+
+      assertThat(new ConnectSessionRoles().apply(served)).contains(Role.RESEARCHER);
+      assertThat(new ConnectSessionRoles().apply(TestSpark.spark())).isEqualTo(Optional.empty());
+    } finally {
+      ConnectClient.call("close", session);
     }
   }
 
-  // The catalog is shared by every test class: leave no 'indicators' behind.
-  @AfterEach
-  void unregister() {
-    TestSpark.spark().sql("DROP VIEW IF EXISTS uses_ai");
-    TestSpark.spark().sql("DROP TABLE IF EXISTS indicators");
+  @Test
+  void anAnalystUploadsNoArtifact() throws Exception {
+    Path jar = Files.createTempFile(TestSpark.tempDir("artifact"), "payload", ".jar");
+
+    assertThatThrownBy(() -> ConnectClient.call("addArtifact", ServingEndpoint.url(Role.ANALYST), jar.toString()))
+        .hasMessageContaining("engineer role only");
   }
 
-  private static int freeLoopbackPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+  @Test
+  void anAnalystSetsOnlyTheSettableKeys() {
+    ConnectClient.call("setConf", ServingEndpoint.url(Role.ANALYST), "spark.sql.session.timeZone", "UTC");
+
+    assertThatThrownBy(() -> ConnectClient.call("setConf", ServingEndpoint.url(Role.ANALYST),
+        "spark.sql.warehouse.dir", "/tmp/elsewhere")).hasMessageContaining("'spark.sql.warehouse.dir' is refused");
+  }
+
+  @Test
+  void anAnalystWritesNoFiles() {
+    Path target = TestSpark.tempDir("written").resolve("out");
+
+    assertThatThrownBy(() -> ConnectClient.call("writeParquet", ServingEndpoint.url(Role.ANALYST),
+        "SELECT * FROM indicators", target.toString())).hasMessageContaining("engineer role only");
+    assertThat(target).doesNotExist();
+  }
+
+  private static String checksum() {
+    return TableChecksum.of(ServingEndpoint.warehouse().read(Table.INDICATORS));
   }
 }

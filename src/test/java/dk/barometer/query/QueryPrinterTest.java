@@ -33,6 +33,19 @@ class QueryPrinterTest {
   }
 
   @Test
+  void limitCapsCsvAndJsonToo() {
+    assertThat(print(QueryPrinter.Format.CSV, 1)).isEqualTo("label,value\n\"a,b\",1.5\n");
+    assertThat(print(QueryPrinter.Format.JSON, 1).lines()).containsExactly("{\"label\":\"a,b\",\"value\":1.5}");
+  }
+
+  @Test
+  void csvAndJsonPrintEveryRowUnlessLimited() {
+    assertThat(QueryPrinter.defaultLimit(QueryPrinter.Format.CSV)).isEqualTo(Integer.MAX_VALUE);
+    assertThat(print(QueryPrinter.Format.JSON, QueryPrinter.defaultLimit(QueryPrinter.Format.JSON)).lines()).hasSize(2);
+    assertThat(QueryPrinter.defaultLimit(QueryPrinter.Format.TABLE)).isEqualTo(1000);
+  }
+
+  @Test
   void tableAlignsColumnsAndSaysWhenRowsAreCut() {
     String table = print(QueryPrinter.Format.TABLE, 1);
     assertThat(table.lines().toList()).startsWith("label | value", "-------------", "a,b   | 1.5");

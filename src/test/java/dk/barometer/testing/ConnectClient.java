@@ -2,10 +2,12 @@ package dk.barometer.testing;
 
 import java.io.File;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -27,11 +29,22 @@ public final class ConnectClient {
   /** Runs {@code sql} through the endpoint at {@code url}; each row's values as one string. */
   @SuppressWarnings("unchecked")
   public static List<String> query(String url, String sql) {
+    return (List<String>) call("rows", url, sql);
+  }
+
+  /**
+   * Calls static method {@code method} of {@code dk.barometer.testing.connect.RemoteQuery} in the client's loader;
+   * what the client throws comes back as an IllegalStateException with its message.
+   */
+  public static Object call(String method, Object... args) {
     try {
       Class<?> remoteQuery = loader().loadClass("dk.barometer.testing.connect.RemoteQuery");
-      return (List<String>) remoteQuery.getMethod("rows", String.class, String.class).invoke(null, url, sql);
+      Method target = Arrays.stream(remoteQuery.getMethods())
+          .filter(m -> m.getName().equals(method) && m.getParameterCount() == args.length).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("RemoteQuery has no " + method));
+      return target.invoke(null, args);
     } catch (InvocationTargetException e) {
-      throw new IllegalStateException("Spark Connect query failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException("Spark Connect call failed: " + e.getCause(), e.getCause());
     } catch (ReflectiveOperationException | MalformedURLException e) {
       throw new IllegalStateException(e);
     }

@@ -1,0 +1,104 @@
+package dk.barometer.cli;
+
+import dk.barometer.BarometerException;
+import dk.barometer.config.AccessPolicy;
+import dk.barometer.config.Role;
+import dk.barometer.config.TokenSource;
+import dk.barometer.query.ConnectEndpoint;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code sql} through a running endpoint ({@code jobs/barometer serve}): the main class of the light JVM that
+ * jobs/barometer starts for {@code sql} when the endpoint's port is open, with the Spark Connect client on its class
+ * path and not Spark itself, so a statement costs a small JVM's start and the query. It connects as the role of
+ * {@code --role} (default analyst) with that role's token; when the token is not set, or the endpoint serves
+ * another warehouse, it exits with {@link #RUN_LOCALLY} before reading any statement, and jobs/barometer runs
+ * {@code sql} in a Spark of its own. Its statements run and print as {@link SqlCommand}'s do ({@link SqlStatements}).
+ */
+public final class EndpointSql {
+  /** The exit status that tells jobs/barometer to run the command in local Spark instead. */
+  static final int RUN_LOCALLY = 90;
+  static final String DEFAULT_ENDPOINT = "sc://localhost:15002";
+
+  private EndpointSql() {}
+
+  public static void main(String[] argv) {
+    System.exit(run(argv, System.out, System.err));
+  }
+
+  static int run(String[] argv, PrintStream out, PrintStream err) {
+    if (argv.length == 0 || !argv[0].equals("sql") || Arrays.asList(argv).contains("--help")) {
+      return RUN_LOCALLY;
+    }
+    try {
+      Args args = Args.parse("sql", Arrays.copyOfRange(argv, 1, argv.length), SqlCommand.OPTIONS, Set.of());
+      Optional<SparkSession> session = connect(args, err);
+      if (session.isEmpty()) {
+        return RUN_LOCALLY;
+      }
+      try {
+        SqlStatements.of(args).run(session.get(), out);
+      } finally {
+        session.get().stop();
+      }
+      return 0;
+    } catch (BarometerException e) {
+      err.println("error: " + e.getMessage());
+      return e.exitCode();
+    }
+  }
+
+  /** A session of the endpoint as the command's role, if it can have one and the endpoint serves its warehouse. */
+  private static Optional<SparkSession> connect(Args args, PrintStream err) {
+    String endpoint = endpoint();
+    Role role = Role.of(args.option("role").orElse(Role.ANALYST.id()));
+    TokenSource source = AccessPolicy.load(Home.conf(args)).token(role);
+    Optional<String> token = source.read();
+    if (token.isEmpty()) {
+      err.printf("note: an endpoint runs at %s, but role %s's token (%s) is not set: running locally%n", endpoint,
+          role.id(), source);
+      return Optional.empty();
+    }
+    SparkSession spark = SparkSession.builder()
+        .remote(endpoint + "/;token=" + token.get() + ";user_id=" + role.id()).create();
+    String served = served(spark, endpoint, role, source);
+    String wanted = located(Home.warehouse(args));
+    if (!served.equals(wanted)) {
+      err.printf("note: the endpoint at %s serves %s, not %s: running locally%n", endpoint, served, wanted);
+      spark.stop();
+      return Optional.empty();
+    }
+    return Optional.of(spark);
+  }
+
+  /** The warehouse the endpoint serves; its first request, so a refused token shows here. */
+  private static String served(SparkSession spark, String endpoint, Role role, TokenSource source) {
+    try {
+      return spark.conf().get(ConnectEndpoint.WAREHOUSE_SETTING);
+    } catch (Exception e) { // SparkException (checked, undeclared by Scala) around the client's gRPC status
+      String status = String.valueOf(e.getMessage());
+      if (status.contains("UNAUTHENTICATED") || status.contains("PERMISSION_DENIED")) {
+        throw CommandErrors.endpointRefused(endpoint, role.id(), source.toString(), status.lines().findFirst().orElse(""));
+      }
+      throw e;
+    }
+  }
+
+  /** The endpoint sql looks for: $BAROMETER_ENDPOINT, else the default of serve. */
+  static String endpoint() {
+    String value = System.getenv("BAROMETER_ENDPOINT");
+    return value == null || value.isBlank() ? DEFAULT_ENDPOINT : value.strip();
+  }
+
+  /** A warehouse root as {@code Warehouse#root()} has it: a URI as it is, a local path absolute. */
+  private static String located(String root) {
+    boolean uri = root.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+    String located = uri ? root : Path.of(root).toAbsolutePath().normalize().toString();
+    return located.endsWith("/") ? located.substring(0, located.length() - 1) : located;
+  }
+}

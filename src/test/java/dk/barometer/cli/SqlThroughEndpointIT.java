@@ -1,0 +1,134 @@
+package dk.barometer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.barometer.config.Role;
+import dk.barometer.testing.ServingEndpoint;
+import dk.barometer.testing.TestSpark;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code jobs/barometer sql} as an analyst types it: through a running endpoint when one serves the warehouse (the
+ * evidence: a view that exists only in the endpoint's catalog), in a Spark of its own otherwise; printing, --limit
+ * and errors the same either way. An integration test: it runs the packaged launcher.
+ */
+class SqlThroughEndpointIT {
+  private static final Path HOME = Path.of(System.getProperty("barometer.home", ".")).toAbsolutePath().normalize();
+
+  /** What a run printed (standard output and error together) and its exit code. */
+  private record Run(int exitCode, String output) {}
+
+  @BeforeAll
+  static void serve() {
+    ServingEndpoint.endpoint();
+    ServingEndpoint.registerTables();
+    TestSpark.spark().sql("CREATE OR REPLACE VIEW only_served AS SELECT 'through the endpoint' AS via");
+  }
+
+  @AfterAll
+  static void dropView() {
+    TestSpark.spark().sql("DROP VIEW IF EXISTS only_served");
+  }
+
+  @Test
+  void statementsGoToTheRunningEndpoint() throws Exception {
+    Run run = sql(endpointEnv(), "--format", "csv", "SELECT via FROM only_served");
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output().lines()).contains("via", "through the endpoint");
+  }
+
+  @Test
+  void limitCapsCsvAndJsonThroughTheEndpoint() throws Exception {
+    Run csv = sql(endpointEnv(), "--format", "csv", "--limit", "2", "SELECT id FROM range(5) ORDER BY id");
+    Run json = sql(endpointEnv(), "--format", "json", "--limit", "2", "SELECT id FROM range(5) ORDER BY id");
+
+    assertThat(csv.output().lines().filter(l -> !l.startsWith("WARNING"))).containsExactly("id", "0", "1");
+    assertThat(json.output().lines().filter(l -> !l.startsWith("WARNING"))).containsExactly("{\"id\":0}",
+        "{\"id\":1}");
+  }
+
+  @Test
+  void anSqlErrorOfTheEndpointExitsAsALocalOne() throws Exception {
+    Run run = sql(endpointEnv(), "SELECT no_such_column FROM only_served");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.output()).contains("error: SQL error:").contains("no_such_column");
+  }
+
+  @Test
+  void aRefusedTokenIsAConfigurationError() throws Exception {
+    Map<String, String> env = endpointEnv();
+    env.put("BAROMETER_ANALYST_TOKEN", "not-the-token");
+
+    Run run = sql(env, "SELECT 1");
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+    assertThat(run.output()).contains("refused role analyst's token (env:BAROMETER_ANALYST_TOKEN)");
+  }
+
+  @Test
+  void anotherWarehouseRunsLocally() throws Exception {
+    Path other = Files.createDirectories(TestSpark.tempDir("other-warehouse").resolve("warehouse"));
+
+    Run run = sql(endpointEnv(), "--warehouse", other.toString(), "--format", "csv", "SELECT 'locally' AS via");
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output()).contains("not " + other + ": running locally");
+    assertThat(run.output().lines()).contains("locally");
+  }
+
+  @Test
+  void withoutAnEndpointItRunsLocally() throws Exception {
+    Path empty = Files.createDirectories(TestSpark.tempDir("no-endpoint").resolve("warehouse"));
+    Map<String, String> env = endpointEnv();
+    env.put("BAROMETER_ENDPOINT", "sc://localhost:" + closedPort());
+
+    Run run = sql(env, "--warehouse", empty.toString(), "--format", "csv", "SELECT 'locally' AS via");
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output()).doesNotContain("note:");
+    assertThat(run.output().lines()).contains("locally");
+  }
+
+  private static Map<String, String> endpointEnv() {
+    return new java.util.HashMap<>(Map.of("BAROMETER_ENDPOINT", ServingEndpoint.endpoint().url(),
+        "BAROMETER_ANALYST_TOKEN", ServingEndpoint.token(Role.ANALYST)));
+  }
+
+  /** jobs/barometer sql over the served warehouse (unless args name another) with {@code env}. */
+  private static Run sql(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(HOME.resolve("jobs/barometer").toString(), "sql"));
+    if (!List.of(args).contains("--warehouse")) {
+      command.addAll(List.of("--warehouse", ServingEndpoint.warehouse().root()));
+    }
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().remove("BAROMETER_WAREHOUSE");
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    process.getOutputStream().close(); // no statements piped in
+    String output = new String(process.getInputStream().readAllBytes());
+    if (!process.waitFor(300, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+    return new Run(process.exitValue(), output);
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

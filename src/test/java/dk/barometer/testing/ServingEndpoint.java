@@ -1,0 +1,76 @@
+package dk.barometer.testing;
+
+import dk.barometer.config.AccessPolicy;
+import dk.barometer.config.Role;
+import dk.barometer.query.ConnectEndpoint;
+import dk.barometer.query.RoleTokens;
+import dk.barometer.warehouse.Table;
+import dk.barometer.warehouse.Warehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The endpoint of {@code jobs/barometer serve} over a small warehouse of its own, on a free loopback port, with a
+ * token for every role: started once per test run (Spark runs one Connect service per JVM) and shared by the tests
+ * that query through it. Each test class calls {@link #registerTables()} first: other tests register their own
+ * warehouses' tables under the same names in the shared catalog.
+ */
+public final class ServingEndpoint {
+  private static ConnectEndpoint endpoint;
+  private static Warehouse warehouse;
+  private static final Map<Role, String> TOKENS = new EnumMap<>(Map.of(Role.ANALYST, "analyst-token-7f3a",
+      Role.RESEARCHER, "researcher-token-91c2", Role.ENGINEER, "engineer-token-5d08"));
+
+  private ServingEndpoint() {}
+
+  public static synchronized ConnectEndpoint endpoint() {
+    if (endpoint == null) {
+      SparkSession spark = TestSpark.spark();
+      warehouse = new Warehouse(spark, TestSpark.tempDir("served-warehouse").toString());
+      warehouse.replaceWave(Table.INDICATORS, 2025, spark.sql("""
+          SELECT * FROM VALUES (2025, 'uses_ai', 'total', 'all', 0.65D), (2025, 'uses_ai', 'sector', 'public', 0.5D),
+            (2025, 'implemented', 'total', 'all', 0.29D)
+          AS t(wave, indicator_id, domain, domain_value, estimate)"""));
+      registerTables();
+      endpoint = ConnectEndpoint.start(spark, warehouse, "127.0.0.1", freeLoopbackPort(),
+          RoleTokens.of(TOKENS), AccessPolicy.load(TestSpark.confDir()));
+    }
+    return endpoint;
+  }
+
+  public static synchronized Warehouse warehouse() {
+    endpoint();
+    return warehouse;
+  }
+
+  /** The warehouse's tables by name in the shared catalog, again. */
+  public static synchronized void registerTables() {
+    warehouse.register();
+  }
+
+  public static String token(Role role) {
+    return TOKENS.get(role);
+  }
+
+  /** The connection string of {@code role}: its token, and its id as the user id. */
+  public static String url(Role role) {
+    return url(token(role), role.id());
+  }
+
+  public static String url(String token, String userId) {
+    return endpoint().url() + "/;token=" + token + ";user_id=" + userId;
+  }
+
+  private static int freeLoopbackPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
