@@ -31,19 +31,20 @@ class SqlThroughEndpointIT {
 
   @BeforeAll
   static void serve() {
-    ServingEndpoint.endpoint();
-    ServingEndpoint.registerTables();
+    ServingEndpoint.serve();
     TestSpark.spark().sql("CREATE OR REPLACE VIEW only_served AS SELECT 'through the endpoint' AS via");
   }
 
   @AfterAll
   static void dropView() {
     TestSpark.spark().sql("DROP VIEW IF EXISTS only_served");
+    ServingEndpoint.release();
   }
 
   @Test
   void statementsGoToTheRunningEndpoint() throws Exception {
-    Run run = sql(endpointEnv(), "--format", "csv", "SELECT via FROM only_served");
+    // A view outside every zone: only an engineer reads it.
+    Run run = sql(endpointEnv(), "--role", "engineer", "--format", "csv", "SELECT via FROM only_served");
 
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output().lines()).contains("via", "through the endpoint");
@@ -61,7 +62,7 @@ class SqlThroughEndpointIT {
 
   @Test
   void anSqlErrorOfTheEndpointExitsAsALocalOne() throws Exception {
-    Run run = sql(endpointEnv(), "SELECT no_such_column FROM only_served");
+    Run run = sql(endpointEnv(), "--role", "engineer", "SELECT no_such_column FROM only_served");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.output()).contains("error: SQL error:").contains("no_such_column");
@@ -104,7 +105,8 @@ class SqlThroughEndpointIT {
 
   private static Map<String, String> endpointEnv() {
     return new java.util.HashMap<>(Map.of("BAROMETER_ENDPOINT", ServingEndpoint.endpoint().url(),
-        "BAROMETER_ANALYST_TOKEN", ServingEndpoint.token(Role.ANALYST)));
+        "BAROMETER_ANALYST_TOKEN", ServingEndpoint.token(Role.ANALYST),
+        "BAROMETER_ENGINEER_TOKEN", ServingEndpoint.token(Role.ENGINEER)));
   }
 
   /** jobs/barometer sql over the served warehouse (unless args name another) with {@code env}. */

@@ -24,14 +24,17 @@ class EndpointAttackTest {
 
   @BeforeAll
   static void serve() {
-    ServingEndpoint.endpoint();
-    ServingEndpoint.registerTables();
+    ServingEndpoint.serve();
     checksum = checksum();
   }
 
   @AfterAll
   static void dataUnchanged() {
-    assertThat(checksum()).isEqualTo(checksum);
+    try {
+      assertThat(checksum()).isEqualTo(checksum);
+    } finally {
+      ServingEndpoint.release();
+    }
   }
 
   @ParameterizedTest

@@ -23,6 +23,8 @@ import org.apache.spark.sql.SparkSession;
 public final class ServingEndpoint {
   private static ConnectEndpoint endpoint;
   private static Warehouse warehouse;
+  /** The guarded session that the endpoint makes each client's session from (the default session while it serves). */
+  private static SparkSession clientBase;
   private static final Map<Role, String> TOKENS = new EnumMap<>(Map.of(Role.ANALYST, "analyst-token-7f3a",
       Role.RESEARCHER, "researcher-token-91c2", Role.ENGINEER, "engineer-token-5d08"));
 
@@ -39,8 +41,29 @@ public final class ServingEndpoint {
       registerTables();
       endpoint = ConnectEndpoint.start(spark, warehouse, "127.0.0.1", freeLoopbackPort(),
           RoleTokens.of(TOKENS), AccessPolicy.load(TestSpark.confDir()));
+      clientBase = SparkSession.getDefaultSession().get();
+      release();
     }
     return endpoint;
+  }
+
+  /**
+   * Opens the endpoint to clients: its guarded session becomes the default one, from which Spark Connect makes each
+   * client's session. Until {@link #release()}, a session built in this JVM would be that guarded one, so a test
+   * class serves from its {@code @BeforeAll} to its {@code @AfterAll} only.
+   */
+  public static synchronized void serve() {
+    endpoint();
+    registerTables();
+    SparkSession.setDefaultSession(clientBase);
+    SparkSession.setActiveSession(clientBase);
+  }
+
+  /** The shared test session is the default again, for the test classes that run commands in this JVM. */
+  public static synchronized void release() {
+    QueryZones.drop();
+    SparkSession.setDefaultSession(TestSpark.spark());
+    SparkSession.setActiveSession(TestSpark.spark());
   }
 
   public static synchronized Warehouse warehouse() {
@@ -52,8 +75,8 @@ public final class ServingEndpoint {
    * The warehouse's {@code indicators} table by that name in the shared catalog, again, where the published view of
    * that name would be: the name is in every role's zone.
    */
-  public static synchronized void registerTables() {
-    endpoint();
+  private static void registerTables() {
+    QueryZones.drop();
     TestSpark.spark().sql("CREATE TABLE IF NOT EXISTS indicators USING delta LOCATION '"
         + warehouse.path(Table.INDICATORS) + "'");
   }
