@@ -1,5 +1,7 @@
 package dk.barometer.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dk.barometer.config.AccessPolicy;
 import dk.barometer.config.Role;
 import dk.barometer.query.ConnectEndpoint;
@@ -25,6 +27,8 @@ public final class ServingEndpoint {
   private static Warehouse warehouse;
   /** The guarded session that the endpoint makes each client's session from (the default session while it serves). */
   private static SparkSession clientBase;
+  /** The served table's checksum when the current test class began serving. */
+  private static String servedChecksum;
   private static final Map<Role, String> TOKENS = new EnumMap<>(Map.of(Role.ANALYST, "analyst-token-7f3a",
       Role.RESEARCHER, "researcher-token-91c2", Role.ENGINEER, "engineer-token-5d08"));
 
@@ -57,6 +61,20 @@ public final class ServingEndpoint {
     registerTables();
     SparkSession.setDefaultSession(clientBase);
     SparkSession.setActiveSession(clientBase);
+    servedChecksum = checksum();
+  }
+
+  /** As {@link #release()}, after checking that the served table is as it was when {@link #serve()} began. */
+  public static synchronized void releaseUnchanged() {
+    try {
+      assertThat(checksum()).isEqualTo(servedChecksum);
+    } finally {
+      release();
+    }
+  }
+
+  private static String checksum() {
+    return TableChecksum.of(warehouse.read(Table.INDICATORS));
   }
 
   /** The shared test session is the default again, for the test classes that run commands in this JVM. */
