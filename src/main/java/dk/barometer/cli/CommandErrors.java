@@ -72,6 +72,27 @@ final class CommandErrors {
         role, source, status));
   }
 
+  /** $BAROMETER_ENDPOINT is not an endpoint's address. */
+  static BarometerException badEndpoint(String endpoint) {
+    return new BarometerException(BarometerException.Kind.USAGE, String.format("sql: BAROMETER_ENDPOINT is '%s', "
+        + "not an endpoint's address. Set it to sc://HOST:PORT (as 'jobs/barometer serve' prints it), or to off to "
+        + "run sql locally.", endpoint));
+  }
+
+  /** The endpoint answered a statement without the relation of its result. */
+  static BarometerException noResult(String endpoint, String statement) {
+    return new BarometerException(BarometerException.Kind.USAGE, String.format("sql: the endpoint at %s answered "
+        + "'%s' without a result. Check that the endpoint runs this version of barometer, or set "
+        + "BAROMETER_ENDPOINT=off to run sql locally.", endpoint, statement));
+  }
+
+  /** A result batch from the endpoint could not be decoded. */
+  static BarometerException unreadableResult(String endpoint, IOException cause) {
+    return new BarometerException(BarometerException.Kind.USAGE, String.format("sql: a result from the endpoint at "
+        + "%s could not be read: %s. Check that the endpoint runs this version of barometer, or set "
+        + "BAROMETER_ENDPOINT=off to run sql locally.", endpoint, Causes.firstLine(cause)), cause);
+  }
+
   /** The command's work is done and its output could not be saved. */
   static BarometerException unwritable(Path target, IOException cause) {
     return new BarometerException(BarometerException.Kind.WRITE, String.format("Cannot write %s: %s. Check that its "

@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.spark.sql.SparkSession;
+import org.sparkproject.connect.grpc.StatusRuntimeException;
 
 /**
  * {@code sql} through a running endpoint ({@code jobs/barometer serve}): the main class of the light JVM that
- * jobs/barometer starts for {@code sql} when the endpoint's port is open, with the Spark Connect client on its class
- * path and not Spark itself, so a statement costs a small JVM's start and the query. It connects as the role of
+ * jobs/barometer starts for {@code sql} when the endpoint's port is open, with the Spark Connect protocol and Arrow
+ * on its class path and not Spark itself, so a statement costs a small JVM's start and the query. It connects as the role of
  * {@code --role} (default analyst) with that role's token; when the token is not set, or the endpoint serves
  * another warehouse, it exits with {@link #RUN_LOCALLY} before reading any statement, and jobs/barometer runs
  * {@code sql} in a Spark of its own. Its statements run and print as {@link SqlCommand}'s do ({@link SqlStatements}).
@@ -36,15 +36,13 @@ public final class EndpointSql {
       return RUN_LOCALLY;
     }
     try {
-      Args args = Args.parse("sql", Arrays.copyOfRange(argv, 1, argv.length), SqlCommand.OPTIONS, Set.of());
-      Optional<SparkSession> session = connect(args, err);
+      Args args = Args.parse("sql", Arrays.copyOfRange(argv, 1, argv.length), SqlStatements.OPTIONS, Set.of());
+      Optional<EndpointSession> session = connect(args, err);
       if (session.isEmpty()) {
         return RUN_LOCALLY;
       }
-      try {
-        SqlStatements.of(args).run(session.get(), out);
-      } finally {
-        session.get().stop();
+      try (EndpointSession endpoint = session.get()) {
+        SqlStatements.of(args).run(endpoint, out);
       }
       return 0;
     } catch (BarometerException e) {
@@ -54,36 +52,36 @@ public final class EndpointSql {
   }
 
   /** A session of the endpoint as the command's role, if it can have one and the endpoint serves its warehouse. */
-  private static Optional<SparkSession> connect(Args args, PrintStream err) {
+  private static Optional<EndpointSession> connect(Args args, PrintStream err) {
     String endpoint = endpoint();
     Role role = Role.of(args.option("role").orElse(Role.ANALYST.id()));
-    TokenSource source = AccessPolicy.load(Home.conf(args)).token(role);
+    TokenSource source = AccessPolicy.tokenSource(Home.conf(args), role);
     Optional<String> token = source.read();
     if (token.isEmpty()) {
       err.printf("note: an endpoint runs at %s, but role %s's token (%s) is not set: running locally%n", endpoint,
           role.id(), source);
       return Optional.empty();
     }
-    SparkSession spark = SparkSession.builder()
-        .remote(endpoint + "/;token=" + token.get() + ";user_id=" + role.id()).create();
-    String served = served(spark, endpoint, role, source);
+    EndpointSession session = EndpointSession.open(endpoint, role, token.get());
+    String served = served(session, endpoint, role, source);
     String wanted = located(Home.warehouse(args));
     if (!served.equals(wanted)) {
       err.printf("note: the endpoint at %s serves %s, not %s: running locally%n", endpoint, served, wanted);
-      spark.stop();
+      session.close();
       return Optional.empty();
     }
-    return Optional.of(spark);
+    return Optional.of(session);
   }
 
   /** The warehouse the endpoint serves; its first request, so a refused token shows here. */
-  private static String served(SparkSession spark, String endpoint, Role role, TokenSource source) {
+  private static String served(EndpointSession session, String endpoint, Role role, TokenSource source) {
     try {
-      return spark.conf().get(ConnectEndpoint.WAREHOUSE_SETTING);
-    } catch (Exception e) { // SparkException (checked, undeclared by Scala) around the client's gRPC status
-      String status = String.valueOf(e.getMessage());
-      if (status.contains("UNAUTHENTICATED") || status.contains("PERMISSION_DENIED")) {
-        throw CommandErrors.endpointRefused(endpoint, role.id(), source.toString(), status.lines().findFirst().orElse(""));
+      return session.setting(ConnectEndpoint.WAREHOUSE_SETTING);
+    } catch (StatusRuntimeException e) {
+      session.close();
+      if (EndpointSession.refused(e)) {
+        throw CommandErrors.endpointRefused(endpoint, role.id(), source.toString(), e.getStatus().getCode() + ": "
+            + e.getStatus().getDescription());
       }
       throw e;
     }

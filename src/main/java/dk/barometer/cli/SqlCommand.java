@@ -12,8 +12,6 @@ import org.apache.spark.sql.SparkSession;
  * ({@link EndpointSql}) and this runs only when none does.
  */
 final class SqlCommand implements Command {
-  static final Set<String> OPTIONS = Set.of("format", "limit", "warehouse", "conf", "file", "role");
-
   @Override
   public String help() {
     return CommandHelp.SQL;
@@ -21,7 +19,7 @@ final class SqlCommand implements Command {
 
   @Override
   public Set<String> options() {
-    return OPTIONS;
+    return SqlStatements.OPTIONS;
   }
 
   @Override
@@ -30,6 +28,6 @@ final class SqlCommand implements Command {
     Role role = QueryableWarehouse.role(args, "sql");
     SparkSession base = SparkSessions.builder("barometer sql", Home.sparkSettings(args)).getOrCreate();
     QueryableWarehouse.open(base, args);
-    statements.run(QueryableWarehouse.session(base, args, role), out);
+    statements.run(new LocalSql(QueryableWarehouse.session(base, args, role)), out);
   }
 }

@@ -1,6 +1,5 @@
 package dk.barometer.cli;
 
-import dk.barometer.query.QueryErrors;
 import dk.barometer.query.QueryPrinter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,15 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.apache.spark.sql.AnalysisException;
-import org.apache.spark.sql.SparkSession;
+import java.util.Set;
 
 /**
- * What {@code sql} runs and how it prints, in whichever session: a local one or a Spark Connect one of a running
- * endpoint ({@link EndpointSql}). Written against Spark's shared API only ({@code SparkSession}, {@code Dataset}),
- * so both kinds of session run it the same, and print and fail the same.
+ * What {@code sql} runs and how it prints, in whichever session: a local Spark one ({@link LocalSql}) or one of a
+ * running endpoint ({@link EndpointSession}). Free of Spark's classes, so that the light client loads it too.
  */
 final class SqlStatements {
+  static final Set<String> OPTIONS = Set.of("format", "limit", "warehouse", "conf", "file", "role");
+
   private final Optional<String> script;
   private final QueryPrinter.Format format;
   private final int limit;
@@ -47,23 +46,20 @@ final class SqlStatements {
   }
 
   /** Runs the script's statements in order, or the prompt, printing each result to {@code out}. */
-  void run(SparkSession spark, PrintStream out) {
+  void run(SqlSession session, PrintStream out) {
     QueryPrinter printer = new QueryPrinter(out);
     if (script.isEmpty()) {
-      new SqlPrompt(SqlPrompt.terminalReader(SqlPrompt.HISTORY_FILE), s -> print(spark, printer, s)).run();
+      new SqlPrompt(SqlPrompt.terminalReader(SqlPrompt.HISTORY_FILE), s -> print(session, printer, s)).run();
     } else {
-      SqlScript.statements(script.get()).forEach(s -> print(spark, printer, s));
+      SqlScript.statements(script.get()).forEach(s -> print(session, printer, s));
     }
   }
 
-  private void print(SparkSession spark, QueryPrinter printer, String statement) {
+  private void print(SqlSession session, QueryPrinter printer, String statement) {
     try {
-      printer.print(spark.sql(statement), format, limit);
-    } catch (Exception e) { // Scala's AnalysisException is checked for javac but undeclared
-      if (e instanceof AnalysisException analysis) {
-        throw QueryErrors.sqlError(analysis);
-      }
-      throw e;
+      printer.print(session.sql(statement), format, limit);
+    } catch (Exception e) { // Scala's exceptions are checked for javac but undeclared
+      throw session.failure(e);
     }
   }
 

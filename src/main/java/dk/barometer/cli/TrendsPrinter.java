@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import dk.barometer.query.DatasetResult;
 import dk.barometer.query.QueryPrinter;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
@@ -29,12 +30,12 @@ final class TrendsPrinter {
     out.printf("Wrote %d trend rows to %s: %d significant at 5 %%, %d with a series break.%n%n", summary.getLong(0),
         warehouse.path(Table.TRENDS), summary.isNullAt(1) ? 0 : summary.getLong(1),
         summary.isNullAt(2) ? 0 : summary.getLong(2));
-    new QueryPrinter(out).print(trends.where(col("domain").equalTo("total"))
+    new QueryPrinter(out).print(new DatasetResult(trends.where(col("domain").equalTo("total"))
         .select(col("survey"), col("indicator_id"), col("category"), col("previous_wave"), col("wave"),
             round(col("previous_estimate").multiply(100), 1).as("previous"),
             round(col("estimate").multiply(100), 1).as("estimate"), round(col("change_points"), 1).as("change"),
             round(col("se_change_points"), 1).as("se"), round(col("p_value"), 4).as("p_value"),
             col("significant"), col("series_break"))
-        .orderBy("survey", "indicator_id", "category", "wave"), QueryPrinter.Format.TABLE, 1000);
+        .orderBy("survey", "indicator_id", "category", "wave")), QueryPrinter.Format.TABLE, 1000);
   }
 }

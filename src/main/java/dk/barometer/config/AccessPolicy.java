@@ -49,6 +49,20 @@ public record AccessPolicy(Map<String, List<String>> zones, Map<String, RoleAcce
     return Yaml.read(confDir.resolve(FILE), AccessPolicy.class);
   }
 
+  /**
+   * Where {@code role}'s token is kept, read without binding the whole policy: the light client of {@code sql}
+   * needs this one value and starts faster without the binder. A file it cannot read so is loaded in full, which
+   * names the fault.
+   */
+  public static TokenSource tokenSource(Path confDir, Role role) {
+    if (YamlTree.parse(confDir.resolve(FILE)) instanceof Map<?, ?> policy
+        && policy.get("roles") instanceof Map<?, ?> roles && roles.get(role.id()) instanceof Map<?, ?> entry
+        && entry.get("token") instanceof String token) {
+      return TokenSource.parse(token);
+    }
+    return load(confDir).token(role);
+  }
+
   /** The relations {@code role} may read: those of its zones. */
   public Set<String> readable(Role role) {
     Set<String> relations = new LinkedHashSet<>();

@@ -5,7 +5,6 @@ import dk.barometer.config.Role;
 import dk.barometer.config.TokenSource;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.AnalysisException;
 
 /** Every fault of a query against the warehouse, one factory method each. */
 public final class QueryErrors {
@@ -17,8 +16,9 @@ public final class QueryErrors {
   }
 
   /** A statement Spark could not parse or resolve; Spark's message names the fault and where it is. */
-  public static BarometerException sqlError(AnalysisException cause) {
-    return new BarometerException(BarometerException.Kind.USAGE, "SQL error: " + cause.getMessage(), cause);
+  /** A statement the engine would not run: {@code message} is its analysis error, wherever it ran. */
+  public static BarometerException sqlError(String message, Throwable cause) {
+    return new BarometerException(BarometerException.Kind.USAGE, "SQL error: " + message, cause);
   }
 
   /**

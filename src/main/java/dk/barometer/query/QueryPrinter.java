@@ -2,19 +2,32 @@ package dk.barometer.query;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import scala.jdk.javaapi.CollectionConverters;
 
-/** Prints a query result as an aligned table, CSV (RFC 4180) or JSON lines. */
+/**
+ * Prints a query result as an aligned table, CSV (RFC 4180) or JSON lines. It knows results only as text
+ * ({@link Result}), not Spark, so that the light client of a running endpoint prints as a local Spark session does.
+ */
 public final class QueryPrinter {
   public enum Format { TABLE, CSV, JSON }
+
+  /** A query's result as text, fetched up to a number of rows. */
+  public interface Result {
+    /** The column names, then at most {@code limit} rows' cells as text (a null as the empty string). */
+    void cells(int limit, Rows rows);
+
+    /** At most {@code limit} rows, each as one JSON object. */
+    void jsonLines(int limit, Consumer<String> line);
+  }
+
+  /** Where a result's cells go: the column names once, then each row. */
+  public interface Rows {
+    void columns(List<String> names);
+
+    void row(List<String> cells);
+  }
 
   private final PrintStream out;
 
@@ -39,48 +52,45 @@ public final class QueryPrinter {
   }
 
   /** @param limit most rows printed, in every format; a table says so when there are more */
-  public void print(Dataset<Row> result, Format format, int limit) {
-    Dataset<Row> capped = limit == Integer.MAX_VALUE ? result : result.limit(limit);
+  public void print(Result result, Format format, int limit) {
     switch (format) {
-      case JSON -> stream(capped.toJSON().toLocalIterator(), out::println);
-      case CSV -> {
-        out.println(csvLine(List.of(result.columns())));
-        stream(capped.toLocalIterator(), row -> out.println(csvLine(cells(row))));
-      }
+      case JSON -> result.jsonLines(limit, out::println);
+      case CSV -> result.cells(limit, new Rows() {
+        @Override
+        public void columns(List<String> names) {
+          out.println(csvLine(names));
+        }
+
+        @Override
+        public void row(List<String> cells) {
+          out.println(csvLine(cells));
+        }
+      });
       case TABLE -> printTable(result, limit);
     }
   }
 
-  /**
-   * Each element to {@code print}, then the iterator closed if it can be: a Spark Connect result holds Arrow
-   * buffers until then, and its session refuses to stop over them.
-   */
-  private static <T> void stream(Iterator<T> elements, Consumer<T> print) {
-    try {
-      elements.forEachRemaining(print);
-    } finally {
-      if (elements instanceof AutoCloseable closeable) {
-        try {
-          closeable.close();
-        } catch (Exception e) { // AutoCloseable declares Exception; the result's close frees memory only
-          throw new IllegalStateException("Could not release a query result", e);
-        }
-      }
-    }
-  }
-
-  private void printTable(Dataset<Row> result, int limit) {
-    List<Row> rows = (limit == Integer.MAX_VALUE ? result : result.limit(limit + 1)).collectAsList();
+  private void printTable(Result result, int limit) {
     List<List<String>> lines = new ArrayList<>();
-    lines.add(List.of(result.columns()));
-    rows.stream().limit(limit).forEach(r -> lines.add(cells(r)));
-    int[] widths = new int[result.columns().length];
-    for (List<String> line : lines) {
+    result.cells(limit == Integer.MAX_VALUE ? limit : limit + 1, new Rows() {
+      @Override
+      public void columns(List<String> names) {
+        lines.add(names);
+      }
+
+      @Override
+      public void row(List<String> cells) {
+        lines.add(cells);
+      }
+    });
+    int rows = lines.size() - 1;
+    int[] widths = new int[lines.get(0).size()];
+    for (List<String> line : lines.subList(0, Math.min(lines.size(), limit + 1))) {
       for (int i = 0; i < widths.length; i++) {
         widths[i] = Math.max(widths[i], line.get(i).length());
       }
     }
-    for (int l = 0; l < lines.size(); l++) {
+    for (int l = 0; l < Math.min(lines.size(), limit + 1); l++) {
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < widths.length; i++) {
         sb.append(i == 0 ? "" : " | ").append(String.format("%-" + Math.max(1, widths[i]) + "s", lines.get(l).get(i)));
@@ -90,32 +100,8 @@ public final class QueryPrinter {
         out.println("-".repeat(sb.toString().stripTrailing().length()));
       }
     }
-    out.printf("(%s)%n", rows.size() > limit ? "first " + limit + " rows; use --limit or --format csv for all"
-        : rows.size() + " row" + (rows.size() == 1 ? "" : "s"));
-  }
-
-  private static List<String> cells(Row row) {
-    List<String> cells = new ArrayList<>();
-    for (int i = 0; i < row.length(); i++) {
-      cells.add(text(row.get(i)));
-    }
-    return cells;
-  }
-
-  /** Arrays and maps as [a, b] and {k: v} rather than Scala's collection names. */
-  private static String text(Object value) {
-    if (value == null) {
-      return "";
-    }
-    if (value instanceof scala.collection.Map<?, ?> map) {
-      return CollectionConverters.asJava(map).entrySet().stream()
-          .map(e -> text(e.getKey()) + ": " + text(e.getValue())).collect(Collectors.joining(", ", "{", "}"));
-    }
-    if (value instanceof scala.collection.Iterable<?> seq) {
-      return StreamSupport.stream(CollectionConverters.asJava(seq).spliterator(), false).map(QueryPrinter::text)
-          .collect(Collectors.joining(", ", "[", "]"));
-    }
-    return String.valueOf(value);
+    out.printf("(%s)%n", rows > limit ? "first " + limit + " rows; use --limit or --format csv for all"
+        : rows + " row" + (rows == 1 ? "" : "s"));
   }
 
   private static String csvLine(List<String> cells) {

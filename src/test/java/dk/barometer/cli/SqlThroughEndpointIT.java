@@ -38,7 +38,7 @@ class SqlThroughEndpointIT {
   @AfterAll
   static void dropView() {
     TestSpark.spark().sql("DROP VIEW IF EXISTS only_served");
-    ServingEndpoint.release();
+    ServingEndpoint.releaseUnchanged();
   }
 
   @Test
@@ -58,6 +58,39 @@ class SqlThroughEndpointIT {
     assertThat(csv.output().lines().filter(l -> !l.startsWith("WARNING"))).containsExactly("id", "0", "1");
     assertThat(json.output().lines().filter(l -> !l.startsWith("WARNING"))).containsExactly("{\"id\":0}",
         "{\"id\":1}");
+  }
+
+  @Test
+  void theEndpointPrintsWhatALocalRunPrints() throws Exception {
+    Path script = TestSpark.tempDir("typed-statements").resolve("typed.sql");
+    Files.writeString(script, """
+        SELECT * FROM VALUES
+          (1, 2.5D, CAST(1.50 AS DECIMAL(5, 2)), 'a,b', TIMESTAMP '2025-12-04 10:00:00.25', DATE '2025-01-01',
+           array(1, NULL), map('k', 'v'), named_struct('x', 1, 'y', 'z'), true, CAST(NULL AS STRING)),
+          (2, -0.1D, NULL, 'say "hi"', NULL, NULL, array(), NULL, NULL, false, 'n')
+          AS t(i, d, m, s, ts, dt, xs, kv, st, b, n) ORDER BY i;
+        DESCRIBE QUERY SELECT 1 AS one, 'x' AS two;
+        """);
+    Map<String, String> local = endpointEnv();
+    local.put("BAROMETER_ENDPOINT", "off");
+    for (String format : List.of("table", "json")) {
+      Run served = sql(endpointEnv(), "--format", format, "-f", script.toString());
+      Run here = sql(local, "--format", format, "-f", script.toString());
+
+      assertThat(served.exitCode()).as(served.output()).isZero();
+      assertThat(printed(served)).as(format).isEqualTo(printed(here)).contains("say");
+    }
+  }
+
+  @Test
+  void aWriteThroughTheEndpointIsRefusedAndChangesNothing() throws Exception {
+    Run delete = sql(endpointEnv(), "DELETE FROM indicators WHERE wave = 2025");
+    Run java = sql(endpointEnv(), "SELECT reflect('java.lang.System', 'getProperty', 'user.name')");
+
+    assertThat(delete.exitCode()).as(delete.output()).isEqualTo(2);
+    assertThat(delete.output()).contains("Access refused: the role 'analyst'");
+    assertThat(java.exitCode()).as(java.output()).isEqualTo(2);
+    assertThat(java.output()).contains("Access refused").doesNotContain("root");
   }
 
   @Test
@@ -101,6 +134,11 @@ class SqlThroughEndpointIT {
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output()).doesNotContain("note:");
     assertThat(run.output().lines()).contains("locally");
+  }
+
+  /** What a run printed but the JVM's warnings. */
+  private static List<String> printed(Run run) {
+    return run.output().lines().filter(l -> !l.startsWith("WARNING")).toList();
   }
 
   private static Map<String, String> endpointEnv() {

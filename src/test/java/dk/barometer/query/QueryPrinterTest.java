@@ -17,7 +17,7 @@ class QueryPrinterTest {
 
   private String print(QueryPrinter.Format format, int limit) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new QueryPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8)).print(result, format, limit);
+    new QueryPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8)).print(new DatasetResult(result), format, limit);
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
@@ -55,10 +55,10 @@ class QueryPrinterTest {
 
   @Test
   void arraysAndMapsPrintPlainly() {
-    Dataset<Row> nested = TestSpark.spark().sql("SELECT array('a', 'b') AS xs, map('k', 1) AS m");
+    Dataset<Row> nested = TestSpark.spark().sql("SELECT array('a', 'b') AS xs, map('k', 1) AS m, named_struct('x', 1, 'y', 'z') AS s");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new QueryPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8)).print(nested, QueryPrinter.Format.CSV, 10);
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("xs,m\n\"[a, b]\",{k: 1}\n");
+    new QueryPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8)).print(new DatasetResult(nested), QueryPrinter.Format.CSV, 10);
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("xs,m,s\n\"[a, b]\",{k: 1},\"{1, z}\"\n");
   }
 
   @Test

@@ -1,0 +1,272 @@
+package dk.barometer.cli;
+
+import dk.barometer.config.Role;
+import dk.barometer.query.QueryErrors;
+import dk.barometer.query.QueryPrinter;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.spark.connect.proto.Command;
+import org.apache.spark.connect.proto.ConfigRequest;
+import org.apache.spark.connect.proto.ConfigResponse;
+import org.apache.spark.connect.proto.DataType;
+import org.apache.spark.connect.proto.ExecutePlanRequest;
+import org.apache.spark.connect.proto.ExecutePlanResponse;
+import org.apache.spark.connect.proto.Expression;
+import org.apache.spark.connect.proto.Limit;
+import org.apache.spark.connect.proto.Plan;
+import org.apache.spark.connect.proto.Project;
+import org.apache.spark.connect.proto.Relation;
+import org.apache.spark.connect.proto.ReleaseSessionRequest;
+import org.apache.spark.connect.proto.SQL;
+import org.apache.spark.connect.proto.SparkConnectServiceGrpc;
+import org.apache.spark.connect.proto.SqlCommand;
+import org.apache.spark.connect.proto.UserContext;
+import org.sparkproject.connect.google_protos.rpc.ErrorInfo;
+import org.sparkproject.connect.grpc.ManagedChannel;
+import org.sparkproject.connect.grpc.Metadata;
+import org.sparkproject.connect.grpc.Status;
+import org.sparkproject.connect.grpc.StatusRuntimeException;
+import org.sparkproject.connect.grpc.netty.NettyChannelBuilder;
+import org.sparkproject.connect.grpc.protobuf.StatusProto;
+import org.sparkproject.connect.grpc.stub.MetadataUtils;
+import org.sparkproject.connect.protobuf.Any;
+import org.sparkproject.connect.protobuf.InvalidProtocolBufferException;
+
+/**
+ * A session of a running endpoint, spoken to in the Spark Connect protocol itself rather than through Spark's
+ * client API: the API's session costs seconds of Scala start-up, more than a query. As that client does, a statement
+ * goes as a SQL command, which runs a command at once and answers with the relation of its result (a query's is the
+ * query itself); that relation, capped by a limit, is then fetched. Rows come back as Arrow batches and print as a
+ * local session's do ({@link ArrowCells}); JSON lines are made by the server ({@code to_json}), as locally.
+ */
+final class EndpointSession implements SqlSession, AutoCloseable {
+  private static final Pattern ENDPOINT = Pattern.compile("^sc://([^:/;]+):([0-9]+)/?(;.*)?$");
+  private static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("Authorization", Metadata.ASCII_STRING_MARSHALLER);
+  private static final String CLIENT_TYPE = "barometer sql";
+  private static final String ANALYSIS_ERROR = "org.apache.spark.sql.AnalysisException";
+
+  private final String endpoint;
+  private final ManagedChannel channel;
+  private final SparkConnectServiceGrpc.SparkConnectServiceBlockingStub service;
+  private final String sessionId = UUID.randomUUID().toString();
+  private final UserContext user;
+  private final BufferAllocator allocator = new RootAllocator();
+
+  private EndpointSession(String endpoint, ManagedChannel channel, Role role, String token) {
+    this.endpoint = endpoint;
+    this.channel = channel;
+    Metadata headers = new Metadata();
+    headers.put(AUTHORIZATION, "Bearer " + token);
+    this.service = SparkConnectServiceGrpc.newBlockingStub(channel)
+        .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    this.user = UserContext.newBuilder().setUserId(role.id()).setUserName(role.id()).build();
+  }
+
+  /**
+   * A session at {@code endpoint} ({@code sc://HOST:PORT}, with {@code ;use_ssl=true} for TLS) as {@code role}.
+   * Nothing is sent until the first request.
+   */
+  static EndpointSession open(String endpoint, Role role, String token) {
+    Matcher parts = ENDPOINT.matcher(endpoint);
+    if (!parts.matches()) {
+      throw CommandErrors.badEndpoint(endpoint);
+    }
+    NettyChannelBuilder builder = NettyChannelBuilder.forAddress(parts.group(1), Integer.parseInt(parts.group(2)))
+        .maxInboundMessageSize(128 * 1024 * 1024);
+    boolean tls = parts.group(3) != null && parts.group(3).contains(";use_ssl=true");
+    return new EndpointSession(endpoint, (tls ? builder.useTransportSecurity() : builder.usePlaintext()).build(),
+        role, token);
+  }
+
+  /** A setting of the endpoint's session; its first request, so that a refused token shows here. */
+  String setting(String key) {
+    ConfigRequest request = ConfigRequest.newBuilder().setSessionId(sessionId).setUserContext(user)
+        .setClientType(CLIENT_TYPE)
+        .setOperation(ConfigRequest.Operation.newBuilder().setGet(ConfigRequest.Get.newBuilder().addKeys(key)))
+        .build();
+    ConfigResponse response = service.config(request);
+    return response.getPairs(0).getValue();
+  }
+
+  @Override
+  public QueryPrinter.Result sql(String statement) {
+    Relation query = resultOf(statement);
+    return new QueryPrinter.Result() {
+      @Override
+      public void cells(int limit, QueryPrinter.Rows rows) {
+        execute(capped(query, limit), new BatchReader() {
+          private boolean named;
+
+          @Override
+          void columns(List<String> names) {
+            if (!named) {
+              rows.columns(names);
+              named = true;
+            }
+          }
+
+          @Override
+          void row(List<FieldVector> vectors, int index) {
+            List<String> cells = new ArrayList<>(vectors.size());
+            for (FieldVector vector : vectors) {
+              cells.add(ArrowCells.text(vector, index));
+            }
+            rows.row(cells);
+          }
+        });
+      }
+
+      @Override
+      public void jsonLines(int limit, Consumer<String> line) {
+        Expression star = Expression.newBuilder().setUnresolvedStar(Expression.UnresolvedStar.newBuilder()).build();
+        Relation json = Relation.newBuilder().setProject(Project.newBuilder().setInput(capped(query, limit))
+            .addExpressions(function("to_json", function("struct", star)))).build();
+        execute(json, new BatchReader() {
+          @Override
+          void row(List<FieldVector> vectors, int index) {
+            line.accept(ArrowCells.text(vectors.get(0), index));
+          }
+        });
+      }
+    };
+  }
+
+  /**
+   * The server's analysis error (a refusal among them) or error with a condition of Spark's (a division by zero) as
+   * a SQL error, as a local session reports it ({@link LocalSql}); other failures as they are.
+   */
+  @Override
+  public RuntimeException failure(Exception failure) {
+    if (failure instanceof StatusRuntimeException status) {
+      String message = status.getStatus().getDescription();
+      Map<String, String> error = errorInfo(status);
+      String condition = error.getOrDefault("errorClass", "");
+      boolean analysis = error.getOrDefault("classes", "").contains("\"" + ANALYSIS_ERROR + "\"");
+      if (analysis || !condition.isEmpty() && !condition.startsWith(INTERNAL_ERROR)) {
+        return QueryErrors.sqlError(message, status);
+      }
+      return new IllegalStateException("The endpoint at " + endpoint + " failed the statement: "
+          + status.getStatus().getCode() + ": " + message, status);
+    }
+    return failure instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(failure);
+  }
+
+  /** Whether {@code failure} is the endpoint refusing this session's token or role. */
+  static boolean refused(StatusRuntimeException failure) {
+    Status.Code code = failure.getStatus().getCode();
+    return code == Status.Code.UNAUTHENTICATED || code == Status.Code.PERMISSION_DENIED;
+  }
+
+  @Override
+  public void close() {
+    try {
+      service.releaseSession(ReleaseSessionRequest.newBuilder().setSessionId(sessionId).setUserContext(user)
+          .setClientType(CLIENT_TYPE).build());
+    } catch (StatusRuntimeException e) { // the session ends with the endpoint anyway
+    } finally {
+      channel.shutdownNow();
+      allocator.close();
+    }
+  }
+
+  private static Relation capped(Relation relation, int limit) {
+    return limit == Integer.MAX_VALUE ? relation
+        : Relation.newBuilder().setLimit(Limit.newBuilder().setInput(relation).setLimit(limit)).build();
+  }
+
+  private static Expression function(String name, Expression argument) {
+    return Expression.newBuilder().setUnresolvedFunction(Expression.UnresolvedFunction.newBuilder()
+        .setFunctionName(name).addArguments(argument)).build();
+  }
+
+  /** Sends {@code statement} as a SQL command: the relation of its result. */
+  private Relation resultOf(String statement) {
+    Command command = Command.newBuilder().setSqlCommand(SqlCommand.newBuilder()
+        .setInput(Relation.newBuilder().setSql(SQL.newBuilder().setQuery(statement)))).build();
+    Iterator<ExecutePlanResponse> responses = service.executePlan(request(Plan.newBuilder().setCommand(command)));
+    Relation result = null;
+    while (responses.hasNext()) {
+      ExecutePlanResponse response = responses.next();
+      if (response.hasSqlCommandResult()) {
+        result = response.getSqlCommandResult().getRelation();
+      }
+    }
+    if (result == null) {
+      throw CommandErrors.noResult(endpoint, statement);
+    }
+    return result;
+  }
+
+  private ExecutePlanRequest request(Plan.Builder plan) {
+    return ExecutePlanRequest.newBuilder().setSessionId(sessionId).setUserContext(user).setClientType(CLIENT_TYPE)
+        .setPlan(plan).build();
+  }
+
+  /** Runs {@code relation} and passes its rows to {@code reader}, batch by batch. */
+  private void execute(Relation relation, BatchReader reader) {
+    Iterator<ExecutePlanResponse> responses = service.executePlan(request(Plan.newBuilder().setRoot(relation)));
+    List<String> schemaNames = List.of();
+    while (responses.hasNext()) {
+      ExecutePlanResponse response = responses.next();
+      if (response.hasArrowBatch()) {
+        read(response.getArrowBatch().getData().toByteArray(), reader);
+      } else if (response.hasSchema() && response.getSchema().hasStruct()) {
+        schemaNames = response.getSchema().getStruct().getFieldsList().stream().map(DataType.StructField::getName)
+            .toList();
+      }
+    }
+    reader.columns(schemaNames); // a result without rows may come without a batch
+  }
+
+  private void read(byte[] batch, BatchReader reader) {
+    try (ArrowStreamReader stream = new ArrowStreamReader(new ByteArrayInputStream(batch), allocator)) {
+      VectorSchemaRoot root = stream.getVectorSchemaRoot();
+      reader.columns(root.getSchema().getFields().stream().map(Field::getName).toList());
+      while (stream.loadNextBatch()) {
+        List<FieldVector> vectors = root.getFieldVectors();
+        for (int i = 0; i < root.getRowCount(); i++) {
+          reader.row(vectors, i);
+        }
+      }
+    } catch (IOException e) {
+      throw CommandErrors.unreadableResult(endpoint, e);
+    }
+  }
+
+  /** What the server says of its exception in the details of a failed call: its condition, classes, state. */
+  private static Map<String, String> errorInfo(StatusRuntimeException failure) {
+    org.sparkproject.connect.google_protos.rpc.Status status = StatusProto.fromThrowable(failure);
+    for (Any detail : status == null ? List.<Any>of() : status.getDetailsList()) {
+      if (detail.is(ErrorInfo.class)) {
+        try {
+          return detail.unpack(ErrorInfo.class).getMetadataMap();
+        } catch (InvalidProtocolBufferException e) {
+          return Map.of();
+        }
+      }
+    }
+    return Map.of();
+  }
+
+  /** Where the rows of a result go; the column names may come more than once (once per batch). */
+  private abstract static class BatchReader {
+    void columns(List<String> names) {}
+
+    abstract void row(List<FieldVector> vectors, int index);
+  }
+}
