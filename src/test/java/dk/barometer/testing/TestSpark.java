@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -44,21 +43,7 @@ public final class TestSpark {
 
   /** A fresh copy of conf/ that a test may edit. */
   public static Path copyOfConf() {
-    Path source = confDir();
-    Path conf = tempDir("conf");
-    try (Stream<Path> paths = Files.walk(source)) {
-      for (Path p : paths.toList()) {
-        Path target = conf.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return conf;
+    return TestFiles.copyTree(confDir(), tempDir("conf"));
   }
 
   /** The repository's conf/ directory. */
