@@ -124,7 +124,8 @@ class BadInputTest {
 
   @Test
   void corruptParquet() {
-    assertStops(input(in -> TestFiles.writeString(in.resolve("employer/wave=2025/part-zz.parquet"), "PAR1 not parquet")),
+    assertStops(input(in -> TestFiles.writeString(in.resolve("employer/wave=2025/part-zz.parquet"),
+            "PAR1 not parquet")),
         Kind.BAD_INPUT, "part-zz.parquet", "not a readable Parquet file");
   }
 
@@ -234,9 +235,7 @@ class BadInputTest {
   void rakingThatCannotConverge() throws IOException {
     // Register totals the design weights miss (as in WaveRunTest.weightsReproduceEveryRegisterMargin), with a
     // single raking iteration allowed: the second margin undoes part of the first.
-    Path conf = TestSpark.copyOfConf();
-    Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
-        .replace("max_iterations: 1000", "max_iterations: 1"));
+    Path conf = TestSpark.copyOfConf("barometer.yaml", "max_iterations: 1000", "max_iterations: 1");
     // The employees' totals are the design-weighted ones: only the employer survey fails.
     WaveFixture skewed = ConsistentWave.skewedRegister(spark, config, WAVE, 500, 500);
     assertStops(input(in -> skewed.register().coalesce(1).write().mode("overwrite").parquet(register(in))),

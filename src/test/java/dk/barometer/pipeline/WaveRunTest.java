@@ -202,7 +202,8 @@ class WaveRunTest {
   void weightsReproduceEveryRegisterMargin() {
     Path input = consistentWave().write(TestSpark.tempDir("input"));
     // Industry and region totals that the design weights miss, so raking has work to do.
-    ConsistentWave.skewedRegister(spark, config, WAVE, 350, 450).register().coalesce(1).write().mode("overwrite").parquet(input.resolve("register/year=2025").toString());
+    ConsistentWave.skewedRegister(spark, config, WAVE, 350, 450).register().coalesce(1).write().mode("overwrite")
+        .parquet(input.resolve("register/year=2025").toString());
 
     Warehouse warehouse = warehouse();
     new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
@@ -474,7 +475,8 @@ class WaveRunTest {
         "q_new", employer.toString());
     assertFileFault(input, "empty file", () -> consistentWave().responses("employer").where("false")
         .coalesce(1).write().mode("overwrite").parquet(employer.toString()), "has no rows", employer.toString());
-    assertFileFault(input, "corrupt file", () -> TestFiles.writeString(employer.resolve("part-zz.parquet"), "not parquet"),
+    assertFileFault(input, "corrupt file",
+        () -> TestFiles.writeString(employer.resolve("part-zz.parquet"), "not parquet"),
         "part-zz.parquet", "not a readable Parquet file");
     assertFileFault(input, "missing directory", () -> TestFiles.deleteTree(input.resolve("employee")),
         "employee/wave=2025", "does not exist");
