@@ -13,10 +13,12 @@ import dk.barometer.BarometerException.Kind;
 import dk.barometer.BarometerException;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.pipeline.WaveRun;
+import dk.barometer.testing.ConsistentWarehouse;
 import dk.barometer.testing.ConsistentWave;
 import dk.barometer.testing.DeltaCommits;
 import dk.barometer.testing.ReadOnlyFiles;
 import dk.barometer.testing.TableChecksum;
+import dk.barometer.testing.TestFiles;
 import dk.barometer.testing.TestKeys;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.testing.WaveFixture;
@@ -50,10 +52,12 @@ import org.junit.jupiter.api.TestInstance;
  * rows in = accepted + rejected in {@code runs} (the job's own check: {@code RowAccountTest}). A run killed in the
  * middle of its writes: {@link KilledRunTest}. A non-integer answer that routes other questions is one reject, not
  * one per routed question: {@link #aNonIntegerAnswerThatRoutesOthersIsOneReject}, in a warehouse of its own.
+ * Faults found before anything is written leave a new warehouse without data tables:
+ * {@link WaveRunTest#fileLevelFaultsStopTheRunAndWriteNothing}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
-  private static final int WAVE = 2025;
+  private static final int WAVE = ConsistentWarehouse.WAVE;
   private static final List<Table> DATA_TABLES = List.of(Table.RESPONSES_EMPLOYER, Table.RESPONSES_EMPLOYEE,
       Table.WEIGHTS, Table.WEIGHT_DIAGNOSTICS, Table.REJECTS, Table.INDICATORS);
 
@@ -64,11 +68,11 @@ class BadInputTest {
   private String goodIndicators;
   private Path goodInput;
 
+  /** The good run, in a copy of the shared warehouse: the failed runs of these tests are recorded in it. */
   @BeforeAll
   void aGoodRunOfTheWave() {
-    goodInput = fixture().write(TestSpark.tempDir("input"));
-    warehouse = new Warehouse(spark, TestSpark.tempDir("warehouse").toString());
-    new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey()).run(WAVE, goodInput.toString());
+    goodInput = ConsistentWarehouse.input();
+    warehouse = ConsistentWarehouse.copy();
     for (Table table : DATA_TABLES) {
       goodVersions.put(table, latestCommit(warehouse, table));
     }
@@ -81,19 +85,7 @@ class BadInputTest {
 
   /** A copy of the good wave's input, broken by {@code breakIt}. */
   private Path input(Consumer<Path> breakIt) {
-    Path input = TestSpark.tempDir("input");
-    try (Stream<Path> paths = Files.walk(goodInput)) {
-      for (Path p : paths.toList()) {
-        Path target = input.resolve(goodInput.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    Path input = TestFiles.copyTree(goodInput, TestSpark.tempDir("input"));
     breakIt.accept(input);
     return input;
   }
@@ -110,11 +102,17 @@ class BadInputTest {
     return input.resolve("register/year=2025").toString();
   }
 
+  /** The good input without the register count of {@code category} of {@code variable} of the firms. */
+  private Path withoutFirms(String variable, String category) {
+    return input(in -> fixture().register().where(String.format("NOT (population = 'firms' AND variable = '%s' "
+        + "AND category = '%s')", variable, category)).coalesce(1).write().mode("overwrite").parquet(register(in)));
+  }
+
   @Test
   void missingFile() {
-    assertStops(input(in -> deleteTree(in.resolve("employee"))), Kind.BAD_INPUT, "employee/wave=2025",
+    assertStops(input(in -> TestFiles.deleteTree(in.resolve("employee"))), Kind.BAD_INPUT, "employee/wave=2025",
         "does not exist");
-    assertStops(input(in -> deleteTree(in.resolve("employer/wave=2025").toFile().listFiles(
+    assertStops(input(in -> TestFiles.deleteTree(in.resolve("employer/wave=2025").toFile().listFiles(
         f -> f.getName().endsWith(".parquet"))[0].toPath())), Kind.BAD_INPUT, "holds no .parquet files");
   }
 
@@ -126,7 +124,8 @@ class BadInputTest {
 
   @Test
   void corruptParquet() {
-    assertStops(input(in -> writeString(in.resolve("employer/wave=2025/part-zz.parquet"), "PAR1 not parquet")),
+    assertStops(input(in -> TestFiles.writeString(in.resolve("employer/wave=2025/part-zz.parquet"),
+            "PAR1 not parquet")),
         Kind.BAD_INPUT, "part-zz.parquet", "not a readable Parquet file");
   }
 
@@ -161,9 +160,8 @@ class BadInputTest {
   @Test
   void registerMarginsMissingACategory() {
     // The register has no 'large' stratum, which four firms were sampled from: their design weight is unknown.
-    assertStops(input(in -> fixture().register().where("NOT (population = 'firms' AND variable = 'stratum' "
-            + "AND category = 'large')").coalesce(1).write().mode("overwrite").parquet(register(in))),
-        Kind.WEIGHTING, "in sampling stratum 'large', which the register does not have");
+    assertStops(withoutFirms("stratum", "large"), Kind.WEIGHTING,
+        "in sampling stratum 'large', which the register does not have");
   }
 
   @Test
@@ -177,18 +175,26 @@ class BadInputTest {
   }
 
   @Test
+  void aRegisterStratumWithoutRespondents() {
+    // A register stratum without respondents has no design weight.
+    WaveFixture f = fixture();
+    f.count("firms", "stratum", "medium", 50);
+    assertStops(input(in -> f.register().coalesce(1).write().mode("overwrite").parquet(register(in))),
+        Kind.WEIGHTING, "register stratum 'medium' has 50 units but no valid respondent");
+  }
+
+  @Test
   void respondentsInACategoryTheRegisterLacks() {
-    assertStops(input(in -> fixture().register().where("NOT (population = 'firms' AND variable = 'industry' "
-            + "AND category = 'F')").coalesce(1).write().mode("overwrite").parquet(register(in))),
-        Kind.WEIGHTING, "the register margin industry of firms has no count for industry = 'F' (4 respondent(s))");
+    Path input = withoutFirms("industry", "F");
+    assertStops(input, Kind.WEIGHTING,
+        "the register margin industry of firms has no count for industry = 'F' (4 respondent(s))", register(input));
   }
 
   @Test
   void aRegionMissingFromTheRegisterIsNamedWithItsRespondentsAndFile() {
     // The region counts lack 1082 and so sum to less than the industry counts; the message names the region, its
     // four firms and the register file rather than two totals.
-    Path input = input(in -> fixture().register().where("NOT (population = 'firms' AND variable = 'region' "
-        + "AND category = '1082')").coalesce(1).write().mode("overwrite").parquet(register(in)));
+    Path input = withoutFirms("region", "1082");
     assertStops(input, Kind.WEIGHTING, "the register margin region of firms has no count for region = '1082' "
         + "(4 respondent(s)); it counts [1084] (register file(s) ", parquetFile(Path.of(register(input))));
   }
@@ -198,8 +204,8 @@ class BadInputTest {
     // Spark's and Hadoop's markers and checksums beside the data are no delivery; the good run read past them.
     assertThat(Path.of(employer(goodInput)).resolve("_SUCCESS")).exists();
     assertStops(input(in -> {
-      writeString(in.resolve("employer/wave=2025/.part-00000.parquet.crc"), "");
-      writeString(in.resolve("employer/wave=2025/answers.csv"), "respondent_id\n1\n");
+      TestFiles.writeString(in.resolve("employer/wave=2025/.part-00000.parquet.crc"), "");
+      TestFiles.writeString(in.resolve("employer/wave=2025/answers.csv"), "respondent_id\n1\n");
     }), Kind.BAD_INPUT, "answers.csv is not a .parquet file", "Remove it from the directory or move it elsewhere");
   }
 
@@ -229,18 +235,9 @@ class BadInputTest {
   void rakingThatCannotConverge() throws IOException {
     // Register totals the design weights miss (as in WaveRunTest.weightsReproduceEveryRegisterMargin), with a
     // single raking iteration allowed: the second margin undoes part of the first.
-    Path conf = TestSpark.copyOfConf();
-    Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
-        .replace("max_iterations: 1000", "max_iterations: 1"));
-    WaveFixture skewed = new WaveFixture(spark, config, WAVE);
-    skewed.count("firms", "industry", "J", 515).count("firms", "industry", "F", 505)
-        .count("firms", "region", "1084", 512).count("firms", "region", "1082", 508)
-        .count("employees", "industry", "J", 500).count("employees", "industry", "F", 500)
-        .count("employees", "region", "1084", 500).count("employees", "region", "1082", 500);
-    for (String variable : List.of("size_class", "stratum")) {
-      skewed.count("firms", variable, "micro", 1000).count("firms", variable, "large", 20)
-          .count("employees", variable, "micro", 300).count("employees", variable, "large", 700);
-    }
+    Path conf = TestSpark.copyOfConf("barometer.yaml", "max_iterations: 1000", "max_iterations: 1");
+    // The employees' totals are the design-weighted ones: only the employer survey fails.
+    WaveFixture skewed = ConsistentWave.skewedRegister(spark, config, WAVE, 500, 500);
     assertStops(input(in -> skewed.register().coalesce(1).write().mode("overwrite").parquet(register(in))),
         BarometerConfig.load(conf), Kind.WEIGHTING, "employer: raking failed to converge in 1 iterations");
   }
@@ -307,22 +304,6 @@ class BadInputTest {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow()
           .getFileName().toString();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static void writeString(Path file, String content) {
-    try {
-      Files.writeString(file, content);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

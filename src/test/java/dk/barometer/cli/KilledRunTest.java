@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.pipeline.WaveRun;
 import dk.barometer.testing.ChildJvm;
-import dk.barometer.testing.ConsistentWave;
+import dk.barometer.testing.ConsistentWarehouse;
 import dk.barometer.testing.DeltaCommits;
 import dk.barometer.testing.TableChecksum;
 import dk.barometer.testing.TestKeys;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * readable at its new one; the runs table shows the run as started, and the next run records it as failed.
  */
 class KilledRunTest {
-  private static final int WAVE = 2025;
+  private static final int WAVE = ConsistentWarehouse.WAVE;
   private static final List<Table> DATA_TABLES = List.of(Table.RESPONSES_EMPLOYEE, Table.RESPONSES_EMPLOYER,
       Table.WEIGHTS, Table.WEIGHT_DIAGNOSTICS, Table.REJECTS, Table.INDICATORS);
 
@@ -38,10 +38,10 @@ class KilledRunTest {
 
   @Test
   void aRunKilledWhileWritingLeavesEveryEarlierVersionReadableAndIsRecordedAsFailed() throws Exception {
-    Path input = ConsistentWave.fixture(spark, config, WAVE).write(TestSpark.tempDir("input"));
-    Warehouse warehouse = new Warehouse(spark, TestSpark.tempDir("warehouse").toString());
-    String goodRun = new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey())
-        .run(WAVE, input.toString()).record().runId();
+    // A good run of the wave: a copy of the shared one, which the killed and the next run write into.
+    Path input = ConsistentWarehouse.input();
+    Warehouse warehouse = ConsistentWarehouse.copy();
+    String goodRun = ConsistentWarehouse.runId();
     Map<Table, Long> earlier = new EnumMap<>(Table.class);
     Map<Table, String> contents = new EnumMap<>(Table.class);
     for (Table table : DATA_TABLES) {

@@ -29,20 +29,17 @@ class BarometerConfigTest {
   }
 
   @Test
-  void anUnknownKeyIsAnErrorNamingTheFile() throws IOException {
-    Path conf = TestSpark.copyOfConf();
-    Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
-        .replace("max_iterations:", "max_iteration:"));
+  void anUnknownKeyIsAnErrorNamingTheFile() {
+    Path conf = TestSpark.copyOfConf("barometer.yaml", "max_iterations:", "max_iteration:");
     assertThatThrownBy(() -> BarometerConfig.load(conf))
         .isInstanceOf(BarometerException.class)
         .hasMessageContaining("barometer.yaml").hasMessageContaining("max_iteration");
   }
 
   @Test
-  void anIndicatorOnAQuestionTheCodebookLacksIsNamed() throws IOException {
-    Path conf = TestSpark.copyOfConf();
-    Files.writeString(conf.resolve("indicators.yaml"), Files.readString(conf.resolve("indicators.yaml"))
-        .replace("question: ai_maturity\n    success: [3, 4, 5]", "question: ai_maturty\n    success: [3, 4, 5]"));
+  void anIndicatorOnAQuestionTheCodebookLacksIsNamed() {
+    Path conf = TestSpark.copyOfConf("indicators.yaml", "question: ai_maturity\n    success: [3, 4, 5]",
+        "question: ai_maturty\n    success: [3, 4, 5]");
     assertThatThrownBy(() -> BarometerConfig.load(conf))
         .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.CONFIG))
         .hasMessageContaining("Indicator 'implemented' uses question 'ai_maturty', which no configured wave's "

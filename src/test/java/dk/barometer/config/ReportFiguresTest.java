@@ -5,22 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.barometer.BarometerException;
 import dk.barometer.testing.TestSpark;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ReportFiguresTest {
   private static ReportFigures load(Path conf) {
     return ReportFigures.load(conf, BarometerConfig.load(conf).indicators());
-  }
-
-  private static Path confWith(String from, String to) throws IOException {
-    Path conf = TestSpark.copyOfConf();
-    String yaml = Files.readString(conf.resolve("report.yaml"));
-    assertThat(yaml).contains(from);
-    Files.writeString(conf.resolve("report.yaml"), yaml.replaceFirst(java.util.regex.Pattern.quote(from), to));
-    return conf;
   }
 
   @Test
@@ -37,9 +27,10 @@ class ReportFiguresTest {
   }
 
   @Test
-  void anIndicatorWithoutTheFiguresDomainIsNamed() throws IOException {
+  void anIndicatorWithoutTheFiguresDomainIsNamed() {
     // function_use is broken down by total only.
-    Path conf = confWith("series: [{survey: employer, indicator: function_use}]\n    domains: [total]",
+    Path conf = TestSpark.copyOfConf("report.yaml",
+        "series: [{survey: employer, indicator: function_use}]\n    domains: [total]",
         "series: [{survey: employer, indicator: function_use}]\n    domains: [sector]");
     assertThatThrownBy(() -> load(conf))
         .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.CONFIG))
@@ -47,11 +38,12 @@ class ReportFiguresTest {
   }
 
   @Test
-  void anUnknownIndicatorOrChartDimensionIsAnError() throws IOException {
-    assertThatThrownBy(() -> load(confWith("indicator: function_use", "indicator: function_uses")))
+  void anUnknownIndicatorOrChartDimensionIsAnError() {
+    assertThatThrownBy(() -> load(TestSpark.copyOfConf("report.yaml",
+        "indicator: function_use", "indicator: function_uses")))
         .hasMessageContaining("figure function_use uses indicator 'function_uses', which survey 'employer' does "
             + "not have");
-    assertThatThrownBy(() -> load(confWith("rows: category", "rows: answer")))
+    assertThatThrownBy(() -> load(TestSpark.copyOfConf("report.yaml", "rows: category", "rows: answer")))
         .hasMessageContaining("report.yaml").hasMessageContaining("answer");
   }
 }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.barometer.BarometerException;
 import dk.barometer.testing.TestSpark;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -24,8 +22,8 @@ class SnippetCheckTest {
   }
 
   @Test
-  void aTypoInADomainWhereIsNamed() throws IOException {
-    Path conf = edited("indicators.yaml", "sector_50plus: {variable: sector, where: \"size_class IN",
+  void aTypoInADomainWhereIsNamed() {
+    Path conf = TestSpark.copyOfConf("indicators.yaml", "sector_50plus: {variable: sector, where: \"size_class IN",
         "sector_50plus: {variable: sector, where: \"size_clas IN");
     assertConfigError(conf)
         .hasMessageContaining(conf.resolve("indicators.yaml") + ": the condition domains.sector_50plus.where: "
@@ -35,8 +33,8 @@ class SnippetCheckTest {
   }
 
   @Test
-  void aTypoInADomainGroupWhereIsNamed() throws IOException {
-    Path conf = edited("indicators.yaml", "where: \"ai_maturity = 1\"", "where: \"ai_maturty = 1\"");
+  void aTypoInADomainGroupWhereIsNamed() {
+    Path conf = TestSpark.copyOfConf("indicators.yaml", "where: \"ai_maturity = 1\"", "where: \"ai_maturty = 1\"");
     assertConfigError(conf)
         .hasMessageContaining(conf.resolve("indicators.yaml") + ": the condition "
             + "domains.maturity.groups[value: observer].where: \"ai_maturty = 1\" names column 'ai_maturty'")
@@ -44,12 +42,14 @@ class SnippetCheckTest {
   }
 
   @Test
-  void aTypoInABaseWhereIsNamedAndACorrectOneLoads() throws IOException {
+  void aTypoInABaseWhereIsNamedAndACorrectOneLoads() {
     String implemented = "question: ai_maturity\n    success: [3, 4, 5]\n";
-    Path conf = edited("indicators.yaml", implemented, implemented + "    base_where: \"size_class = 'large'\"\n");
+    Path conf = TestSpark.copyOfConf("indicators.yaml",
+        implemented, implemented + "    base_where: \"size_class = 'large'\"\n");
     assertThatCode(() -> BarometerConfig.load(conf)).doesNotThrowAnyException();
 
-    Path typo = edited("indicators.yaml", implemented, implemented + "    base_where: \"sise_class = 'large'\"\n");
+    Path typo = TestSpark.copyOfConf("indicators.yaml",
+        implemented, implemented + "    base_where: \"sise_class = 'large'\"\n");
     assertConfigError(typo)
         .hasMessageContaining(typo.resolve("indicators.yaml") + ": the condition "
             + "indicators[id: implemented, survey: employer].base_where: \"sise_class = 'large'\" names column "
@@ -58,8 +58,9 @@ class SnippetCheckTest {
   }
 
   @Test
-  void aTypoInAnAskedIfIsNamed() throws IOException {
-    Path conf = edited("codebook/2025.yaml", "{id: upskill_on_the_job,  scale: selected, asked_if: \"upskilled = 1\"",
+  void aTypoInAnAskedIfIsNamed() {
+    Path conf = TestSpark.copyOfConf("codebook/2025.yaml",
+        "{id: upskill_on_the_job,  scale: selected, asked_if: \"upskilled = 1\"",
         "{id: upskill_on_the_job,  scale: selected, asked_if: \"upskiled = 1\"");
     assertConfigError(conf)
         .hasMessageContaining(conf.resolve("codebook/2025.yaml") + ": the condition "
@@ -70,8 +71,9 @@ class SnippetCheckTest {
 
   /** The routing is checked on the wave's files as delivered, before harmonisation: its question ids. */
   @Test
-  void anAskedIfNamesTheWavesQuestionIdsNotTheConcepts() throws IOException {
-    Path conf = edited("codebook/2026.yaml", "asked_if: \"upskilled = 0\"", "asked_if: \"wants_upskilling IS NULL\"");
+  void anAskedIfNamesTheWavesQuestionIdsNotTheConcepts() {
+    Path conf = TestSpark.copyOfConf("codebook/2026.yaml",
+        "asked_if: \"upskilled = 0\"", "asked_if: \"wants_upskilling IS NULL\"");
     assertConfigError(conf)
         .hasMessageContaining("surveys.employee.questions[id: wants_ai_upskilling].asked_if")
         .hasMessageContaining("names column 'wants_upskilling', which is not a column of the employee response files "
@@ -81,44 +83,35 @@ class SnippetCheckTest {
 
   /** Domains are evaluated on the harmonised responses: a concept renamed in 2026 keeps its concept name. */
   @Test
-  void aWhereNamesTheConcepts() throws IOException {
-    Path conf = edited("indicators.yaml", "where: \"upskill_on_the_job = 1\"", "where: \"wants_upskilling = 1\"");
+  void aWhereNamesTheConcepts() {
+    Path conf = TestSpark.copyOfConf("indicators.yaml",
+        "where: \"upskill_on_the_job = 1\"", "where: \"wants_upskilling = 1\"");
     assertThatCode(() -> BarometerConfig.load(conf)).doesNotThrowAnyException();
   }
 
   /** Spark resolves column names case-insensitively by default, and so does the check. */
   @Test
-  void columnNamesMatchInAnyCase() throws IOException {
-    Path conf = edited("indicators.yaml", "where: \"ai_maturity = 1\"", "where: \"AI_Maturity = 1\"");
+  void columnNamesMatchInAnyCase() {
+    Path conf = TestSpark.copyOfConf("indicators.yaml", "where: \"ai_maturity = 1\"", "where: \"AI_Maturity = 1\"");
     assertThatCode(() -> BarometerConfig.load(conf)).doesNotThrowAnyException();
   }
 
   @Test
-  void aNameNearNoColumnListsTheColumns() throws IOException {
-    Path conf = edited("indicators.yaml", "where: \"ai_maturity = 1\"", "where: \"firm_age > 10\"");
+  void aNameNearNoColumnListsTheColumns() {
+    Path conf = TestSpark.copyOfConf("indicators.yaml", "where: \"ai_maturity = 1\"", "where: \"firm_age > 10\"");
     assertConfigError(conf)
         .hasMessageContaining("names column 'firm_age'")
         .hasMessageContaining("Use one of its columns: ai_maturity, ");
   }
 
   @Test
-  void aConditionThatDoesNotParseIsNamed() throws IOException {
-    Path conf = edited("indicators.yaml", "where: \"size_class IN ('medium', 'large')\"}\n  industry_50plus",
+  void aConditionThatDoesNotParseIsNamed() {
+    Path conf = TestSpark.copyOfConf("indicators.yaml",
+        "where: \"size_class IN ('medium', 'large')\"}\n  industry_50plus",
         "where: \"size_class IN ('medium', 'large'\"}\n  industry_50plus");
     assertConfigError(conf)
         .hasMessageContaining(conf.resolve("indicators.yaml") + ": the condition domains.sector_50plus.where: "
             + "\"size_class IN ('medium', 'large'\" is not Spark SQL: [PARSE_SYNTAX_ERROR] Syntax error");
-  }
-
-  /** A copy of conf/ with {@code from} replaced by {@code to} in {@code file}; the text must be there. */
-  private static Path edited(String file, String from, String to) throws IOException {
-    Path conf = TestSpark.copyOfConf();
-    Path path = conf.resolve(file);
-    String text = Files.readString(path);
-    assertThat(text).contains(from);
-    Files.writeString(path, text.replaceFirst(java.util.regex.Pattern.quote(from),
-        java.util.regex.Matcher.quoteReplacement(to)));
-    return conf;
   }
 
   private static AbstractThrowableAssert<?, ? extends Throwable> assertConfigError(Path conf) {

@@ -215,7 +215,7 @@ class DemoGeneratorTest {
         .hasMessageContaining("employers").extracting(e -> ((BarometerException) e).kind())
         .isEqualTo(BarometerException.Kind.USAGE);
 
-    Path conf = copyOfConf();
+    Path conf = TestSpark.copyOfConf();
     try {
       Files.delete(conf.resolve("demo/2025.yaml"));
     } catch (IOException e) {
@@ -229,7 +229,7 @@ class DemoGeneratorTest {
 
   @Test
   void aModelTableWithoutARowIsAConfigError() throws IOException {
-    Path conf = copyOfConf();
+    Path conf = TestSpark.copyOfConf();
     Path model = conf.resolve("demo/2025.yaml");
     String yaml = Files.readString(model);
     Files.writeString(model, yaml.replaceFirst("\n\\s+small:  \\{private: 90, public: 10\\}", ""));
@@ -244,23 +244,5 @@ class DemoGeneratorTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static Path copyOfConf() {
-    Path copy = TestSpark.tempDir("demo-conf");
-    Path source = TestSpark.confDir();
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path file : files.toList()) {
-        Path target = copy.resolve(source.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return copy;
   }
 }

@@ -11,9 +11,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import dk.barometer.BarometerException;
 import dk.barometer.config.BarometerConfig;
+import dk.barometer.testing.ConsistentWarehouse;
 import dk.barometer.testing.ConsistentWave;
 import dk.barometer.testing.DataFrameAssert;
 import dk.barometer.testing.TableChecksum;
+import dk.barometer.testing.TestFiles;
 import dk.barometer.testing.TestKeys;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.testing.WaveFixture;
@@ -45,15 +47,73 @@ class WaveRunTest {
     return new Warehouse(spark, TestSpark.tempDir("warehouse").toString());
   }
 
+  /** An indicator that only conf/ defines, added to the two-wave configuration. */
+  private static final String USES_AI_REGULARLY = """
+
+        - id: uses_ai_regularly
+          survey: employee
+          type: share
+          question: ai_use
+          success: [3, 4]
+          da: Bruger AI fast
+          en: Uses AI regularly
+          domains: [total, sector]
+      """;
+
+  /**
+   * The warehouse that several tests read, and what its runs left to compare with: the two-wave configuration with
+   * {@link #USES_AI_REGULARLY}; the consistent wave as the input of both waves, 2025's employers with rejects beside
+   * them; wave 2026 run, then 2025 twice on the same input and configuration.
+   */
+  private record TwoWaves(BarometerConfig config, Path input, Warehouse warehouse, long rows2026,
+                          List<String> files2026, String firstRun, Map<Table, String> firstContents,
+                          RunRecord second) {}
+
+  /** Built once for the class (a wave run costs seconds); tests must not write into its input or warehouse. */
+  private static TwoWaves twoWaves;
+
+  private TwoWaves twoWaves() throws IOException {
+    if (twoWaves != null) {
+      return twoWaves;
+    }
+    Path conf = twoWaveConf();
+    Files.writeString(conf.resolve("indicators.yaml"), Files.readString(conf.resolve("indicators.yaml"))
+        + USES_AI_REGULARLY);
+    BarometerConfig twoWaveConfig = BarometerConfig.load(conf);
+    Path input = TestSpark.tempDir("input");
+    consistentWave().write(input);
+    for (String survey : List.of("employer", "employee")) {
+      consistentWave().responses(survey).withColumn("wave", lit(2026)).write()
+          .parquet(input.resolve(survey + "/wave=2026").toString());
+    }
+    // 2025 rejects: a duplicated id, a missing one, and in a file of its own, ids delivered as text.
+    Dataset<Row> template = consistentWave().responses("employer").where("respondent_id = 1");
+    template.withColumn("respondent_id", lit(106L)).unionByName(template.withColumn("respondent_id", lit(106L)))
+        .unionByName(template.withColumn("respondent_id", lit(null).cast("bigint"))).coalesce(1).write()
+        .mode("append").parquet(input.resolve("employer/wave=2025").toString());
+    template.withColumn("respondent_id", lit("0107")).withColumn("wave", lit(2024))
+        .unionByName(template.withColumn("respondent_id", lit("x7"))).coalesce(1).write().mode("append")
+        .parquet(input.resolve("employer/wave=2025").toString());
+
+    Warehouse warehouse = warehouse();
+    WaveRun run = new WaveRun(spark, twoWaveConfig, warehouse, TestKeys.pseudonymKey());
+    run.run(2026, input.toString());
+    long rows2026 = table(warehouse, Table.INDICATORS).where("wave = 2026").count();
+    List<String> files2026 = indicatorFiles(warehouse, 2026);
+    String first = run.run(WAVE, input.toString()).record().runId();
+    Map<Table, String> firstContents = contents(warehouse, WAVE);
+    RunRecord second = run.run(WAVE, input.toString()).record();
+    twoWaves = new TwoWaves(twoWaveConfig, input, warehouse, rows2026, files2026, first, firstContents, second);
+    return twoWaves;
+  }
+
   private Dataset<Row> table(Warehouse warehouse, Table table) {
     return spark.read().format("delta").load(warehouse.path(table));
   }
 
   @Test
   void estimatesEqualTheHandCalculation() {
-    Path input = consistentWave().write(TestSpark.tempDir("input"));
-    Warehouse warehouse = warehouse();
-    new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
+    Warehouse warehouse = ConsistentWarehouse.shared();
 
     Dataset<Row> indicators = table(warehouse, Table.INDICATORS).where("survey = 'employer'")
         .select("indicator_id", "domain", "domain_value", "category", "estimate", "unweighted_estimate",
@@ -128,11 +188,9 @@ class WaveRunTest {
         .hasMessageContaining("industry = 'A' (30 units) has no respondents")
         .hasMessageContaining("surveys.employer.collapse");
 
-    Path conf = twoWaveConf();
-    Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
-        .replace("    population: firms\n", "    population: firms\n    collapse: {industry: {A: F}}\n"));
     Warehouse warehouse = warehouse();
-    new WaveRun(spark, BarometerConfig.load(conf), warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
+    new WaveRun(spark, collapsing("{industry: {A: F}}"), warehouse, TestKeys.pseudonymKey())
+        .run(WAVE, input.toString());
     // A (30) merged into F (480): F is again 510 and the design weights stand.
     assertThat(table(warehouse, Table.WEIGHTS).where("survey = 'employer'").agg(sum("weight")).first()
         .getDouble(0)).isCloseTo(1020.0, within(1e-6));
@@ -142,20 +200,10 @@ class WaveRunTest {
 
   @Test
   void weightsReproduceEveryRegisterMargin() {
-    WaveFixture f = consistentWave();
+    Path input = consistentWave().write(TestSpark.tempDir("input"));
     // Industry and region totals that the design weights miss, so raking has work to do.
-    WaveFixture skewed = new WaveFixture(spark, config, WAVE);
-    Path input = f.write(TestSpark.tempDir("input"));
-    // Feasible with every cell positive: micro J (= micro 1084) anywhere in (495, 512).
-    skewed.count("firms", "industry", "J", 515).count("firms", "industry", "F", 505)
-        .count("firms", "region", "1084", 512).count("firms", "region", "1082", 508)
-        .count("employees", "industry", "J", 350).count("employees", "industry", "F", 650)
-        .count("employees", "region", "1084", 450).count("employees", "region", "1082", 550);
-    for (String variable : List.of("size_class", "stratum")) {
-      skewed.count("firms", variable, "micro", 1000).count("firms", variable, "large", 20)
-          .count("employees", variable, "micro", 300).count("employees", variable, "large", 700);
-    }
-    skewed.register().coalesce(1).write().mode("overwrite").parquet(input.resolve("register/year=2025").toString());
+    ConsistentWave.skewedRegister(spark, config, WAVE, 350, 450).register().coalesce(1).write().mode("overwrite")
+        .parquet(input.resolve("register/year=2025").toString());
 
     Warehouse warehouse = warehouse();
     new WaveRun(spark, config, warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
@@ -185,43 +233,33 @@ class WaveRunTest {
    */
   @Test
   void rerunReplacesItsWaveAndLeavesOtherWavesAlone() throws IOException {
-    Path conf = twoWaveConf();
-    BarometerConfig twoWaves = BarometerConfig.load(conf);
-    Path input = TestSpark.tempDir("input");
-    consistentWave().write(input);
-    consistentWave().responses("employer").withColumn("wave", lit(2026)).write()
-        .parquet(input.resolve("employer/wave=2026").toString());
-    consistentWave().responses("employee").withColumn("wave", lit(2026)).write()
-        .parquet(input.resolve("employee/wave=2026").toString());
-
-    Warehouse warehouse = warehouse();
-    WaveRun run = new WaveRun(spark, twoWaves, warehouse, TestKeys.pseudonymKey());
-    run.run(2026, input.toString());
-    long rows2026 = table(warehouse, Table.INDICATORS).where("wave = 2026").count();
-    List<String> files2026 = dataFiles(table(warehouse, Table.INDICATORS).where("wave = 2026"));
-    String first = run.run(WAVE, input.toString()).record().runId();
-    Map<Table, String> firstContents = contents(warehouse, WAVE);
-    RunRecord second = run.run(WAVE, input.toString()).record();
-
-    Dataset<Row> indicators = table(warehouse, Table.INDICATORS);
+    TwoWaves waves = twoWaves();
+    Warehouse shared = waves.warehouse();
+    long rows2026 = waves.rows2026();
+    Dataset<Row> indicators = table(shared, Table.INDICATORS);
     assertThat(indicators.where("wave = 2025").count()).isEqualTo(rows2026);
     assertThat(indicators.where("wave = 2026").count()).isEqualTo(rows2026);
     assertThat(indicators.groupBy("wave", "survey", "indicator_id", "domain", "domain_value", "category").count()
         .where("count > 1").count()).as("duplicate indicator rows").isZero();
-    assertThat(table(warehouse, Table.WEIGHTS).where("wave = 2025").count()).isEqualTo(12);
-    assertThat(table(warehouse, Table.RUNS).where("status = 'succeeded'").count()).isEqualTo(3);
+    assertThat(table(shared, Table.WEIGHTS).where("wave = 2025").count()).isEqualTo(12);
+    assertThat(table(shared, Table.RUNS).where("status = 'succeeded'").count()).isEqualTo(3);
     // Same input and config, same contents (run ids aside), table by table.
-    assertThat(contents(warehouse, WAVE)).isEqualTo(firstContents);
-    assertThat(second.runId()).isNotEqualTo(first);
+    assertThat(contents(shared, WAVE)).isEqualTo(waves.firstContents());
+    RunRecord second = waves.second();
+    assertThat(second.runId()).isNotEqualTo(waves.firstRun());
     // The 2026 rows are the very rows the 2026 run wrote: same files, same run id.
-    assertThat(dataFiles(indicators.where("wave = 2026"))).isEqualTo(files2026);
+    assertThat(indicatorFiles(shared, 2026)).isEqualTo(waves.files2026());
     assertThat(indicators.where("wave = 2026").select("run_id").distinct().count()).isEqualTo(1);
 
-    // A changed answer (firm 1 now uses AI: maturity 2), a new run and new numbers for 2025 ...
+    // A changed answer (firm 1 now uses AI: maturity 2), in copies of the input and the warehouse, a new run and new
+    // numbers for 2025 ...
+    Path input = TestFiles.copyTree(waves.input(), TestSpark.tempDir("input"));
+    Warehouse warehouse = new Warehouse(spark, TestFiles.copyTree(Path.of(shared.root()),
+        TestSpark.tempDir("warehouse")).toString());
     consistentWave().responses("employer").withColumn("ai_maturity", when(col("respondent_id").equalTo(1), 2)
             .otherwise(col("ai_maturity"))).coalesce(1).write().mode("overwrite")
         .parquet(input.resolve("employer/wave=2025").toString());
-    run.run(WAVE, input.toString());
+    new WaveRun(spark, waves.config(), warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
     String usesAi = "wave = 2025 AND survey = 'employer' AND indicator_id = 'uses_ai' AND domain = 'total'";
     // uses AI: 515 + 250 (firm 1) of 1015.
     assertThat(table(warehouse, Table.INDICATORS).where(usesAi).first().<Double>getAs("estimate"))
@@ -236,37 +274,18 @@ class WaveRunTest {
     assertThat(earlier.getString(1)).isEqualTo(second.runId());
     assertThat(spark.sql(String.format("DESCRIBE HISTORY delta.`%s`", warehouse.path(Table.INDICATORS))).count())
         .isEqualTo(version + 2);
-    assertThat(dataFiles(table(warehouse, Table.INDICATORS).where("wave = 2026"))).isEqualTo(files2026);
+    assertThat(indicatorFiles(warehouse, 2026)).isEqualTo(waves.files2026());
   }
 
   /**
    * Every microdata row carries the pseudonym of its respondent: HMAC-SHA-256 under the key of "survey:id", as the
    * JDK computes it; the same in both waves for the same respondent, none for a reject whose id reads as none. The
-   * key itself is in no table and no file of the warehouse; runs holds its fingerprint.
+   * key itself is in no table and no file of the warehouse; runs holds its fingerprint. The rejects are those of
+   * the two-wave input ({@link #twoWaves}).
    */
   @Test
   void microdataCarryTheRespondentsPseudonymAndNoTableHoldsTheKey() throws IOException {
-    BarometerConfig twoWaves = BarometerConfig.load(twoWaveConf());
-    Path input = TestSpark.tempDir("input");
-    consistentWave().write(input);
-    for (String survey : List.of("employer", "employee")) {
-      consistentWave().responses(survey).withColumn("wave", lit(2026)).write()
-          .parquet(input.resolve(survey + "/wave=2026").toString());
-    }
-    // 2025 rejects: a duplicated id, a missing one, and in a file of its own, ids delivered as text.
-    Dataset<Row> template = consistentWave().responses("employer").where("respondent_id = 1");
-    template.withColumn("respondent_id", lit(106L)).unionByName(template.withColumn("respondent_id", lit(106L)))
-        .unionByName(template.withColumn("respondent_id", lit(null).cast("bigint"))).coalesce(1).write()
-        .mode("append").parquet(input.resolve("employer/wave=2025").toString());
-    template.withColumn("respondent_id", lit("0107")).withColumn("wave", lit(2024))
-        .unionByName(template.withColumn("respondent_id", lit("x7"))).coalesce(1).write().mode("append")
-        .parquet(input.resolve("employer/wave=2025").toString());
-
-    Warehouse warehouse = warehouse();
-    WaveRun run = new WaveRun(spark, twoWaves, warehouse, TestKeys.pseudonymKey());
-    run.run(WAVE, input.toString());
-    run.run(2026, input.toString());
-
+    Warehouse warehouse = twoWaves().warehouse();
     for (Table table : List.of(Table.RESPONSES_EMPLOYER, Table.RESPONSES_EMPLOYEE, Table.WEIGHTS)) {
       Dataset<Row> rows = table(warehouse, table);
       String survey = table == Table.RESPONSES_EMPLOYEE ? "employee" : "employer";
@@ -335,9 +354,12 @@ class WaveRunTest {
     return contents;
   }
 
-  private static List<String> dataFiles(Dataset<Row> rows) {
-    return rows.select(col("_metadata.file_path").as("file")).distinct().orderBy("file")
-        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+  /** The data files holding the indicators of {@code wave}, relative to the table's directory. */
+  private List<String> indicatorFiles(Warehouse warehouse, int wave) {
+    Path table = Path.of(warehouse.path(Table.INDICATORS));
+    return table(warehouse, Table.INDICATORS).where("wave = " + wave).select(col("_metadata.file_path").as("file"))
+        .distinct().orderBy("file").as(org.apache.spark.sql.Encoders.STRING()).collectAsList().stream()
+        .map(file -> table.relativize(Path.of(java.net.URI.create(file))).toString()).toList();
   }
 
   @Test
@@ -453,9 +475,10 @@ class WaveRunTest {
         "q_new", employer.toString());
     assertFileFault(input, "empty file", () -> consistentWave().responses("employer").where("false")
         .coalesce(1).write().mode("overwrite").parquet(employer.toString()), "has no rows", employer.toString());
-    assertFileFault(input, "corrupt file", () -> writeBytes(employer.resolve("part-zz.parquet"), "not parquet"),
+    assertFileFault(input, "corrupt file",
+        () -> TestFiles.writeString(employer.resolve("part-zz.parquet"), "not parquet"),
         "part-zz.parquet", "not a readable Parquet file");
-    assertFileFault(input, "missing directory", () -> deleteTree(input.resolve("employee")),
+    assertFileFault(input, "missing directory", () -> TestFiles.deleteTree(input.resolve("employee")),
         "employee/wave=2025", "does not exist");
   }
 
@@ -472,11 +495,9 @@ class WaveRunTest {
         .run(WAVE, input.toString()))
         .hasMessageContaining("the register margin region of firms has no count for region = '1082'");
 
-    Path conf = twoWaveConf();
-    Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
-        .replace("    population: firms\n", "    population: firms\n    collapse: {region: {'1082': '1084'}}\n"));
     Warehouse warehouse = warehouse();
-    new WaveRun(spark, BarometerConfig.load(conf), warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
+    new WaveRun(spark, collapsing("{region: {'1082': '1084'}}"), warehouse, TestKeys.pseudonymKey())
+        .run(WAVE, input.toString());
     // One region cell left, equal to the population: the design weights stand (250 for micro firms).
     assertThat(table(warehouse, Table.WEIGHTS).where("survey = 'employer' AND respondent_id = 3")
         .first().<Double>getAs("weight")).isCloseTo(250.0, within(1e-9));
@@ -487,57 +508,14 @@ class WaveRunTest {
 
   @Test
   void anIndicatorAddedToConfAppearsWithoutAnyJava() throws IOException {
-    Path conf = twoWaveConf();
-    Files.writeString(conf.resolve("indicators.yaml"), Files.readString(conf.resolve("indicators.yaml")) + """
-
-          - id: uses_ai_regularly
-            survey: employee
-            type: share
-            question: ai_use
-            success: [3, 4]
-            da: Bruger AI fast
-            en: Uses AI regularly
-            domains: [total, sector]
-        """);
-    Path input = consistentWave().write(TestSpark.tempDir("input"));
-    Warehouse warehouse = warehouse();
-    new WaveRun(spark, BarometerConfig.load(conf), warehouse, TestKeys.pseudonymKey()).run(WAVE, input.toString());
+    // The two-wave configuration adds uses_ai_regularly (USES_AI_REGULARLY) to conf; no Java names it.
     // Employees: 1 (micro, d 150) uses AI now and then, 2 (micro) not, 3 (large, d 350) integrated,
     // 4 (large) regularly: (350 + 350) / (150 + 150 + 350 + 350). Public: employee 3 only.
-    DataFrameAssert.assertRowsEqual(table(warehouse, Table.INDICATORS).where("indicator_id = 'uses_ai_regularly'")
+    DataFrameAssert.assertRowsEqual(table(twoWaves().warehouse(), Table.INDICATORS)
+            .where("wave = 2025 AND indicator_id = 'uses_ai_regularly'")
             .select("domain", "domain_value", "estimate", "base_n"),
         List.of(List.of("total", "all", 0.7, 4L), List.of("sector", "private", 350.0 / 650, 3L),
             List.of("sector", "public", 1.0, 1L)), 1e-12);
-  }
-
-  @Test
-  void registerFaultsNameTheCell() {
-    Path input = consistentWave().write(TestSpark.tempDir("input"));
-    String registerDir = input.resolve("register/year=2025").toString();
-
-    WaveFixture zero = consistentWave();
-    zero.count("firms", "industry", "A", 0);
-    zero.register().coalesce(1).write().mode("overwrite").parquet(registerDir);
-    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse(), TestKeys.pseudonymKey())
-        .run(WAVE, input.toString()))
-        .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.BAD_INPUT))
-        .hasMessageContaining("firms / industry = A is 0.0; counts must be positive");
-
-    // The register lacks industry F, which four firms have.
-    consistentWave().register().where("NOT (population = 'firms' AND variable = 'industry' AND category = 'F')")
-        .coalesce(1).write().mode("overwrite").parquet(registerDir);
-    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse(), TestKeys.pseudonymKey())
-        .run(WAVE, input.toString()))
-        .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.WEIGHTING))
-        .hasMessageContaining("no count for industry = 'F' (4 respondent(s))").hasMessageContaining(registerDir);
-
-    // A register stratum without respondents has no design weight.
-    WaveFixture extraStratum = consistentWave();
-    extraStratum.count("firms", "stratum", "medium", 50);
-    extraStratum.register().coalesce(1).write().mode("overwrite").parquet(registerDir);
-    assertThatThrownBy(() -> new WaveRun(spark, config, warehouse(), TestKeys.pseudonymKey())
-        .run(WAVE, input.toString()))
-        .hasMessageContaining("register stratum 'medium' has 50 units but no valid respondent");
   }
 
   private void assertFileFault(Path input, String name, Runnable breakIt, String... messageParts) {
@@ -553,23 +531,6 @@ class WaveRunTest {
     assertThat(table(warehouse, Table.RUNS).first().<String>getAs("status")).isEqualTo("failed");
   }
 
-  private static void writeBytes(Path file, String content) {
-    try {
-      Files.writeString(file, content);
-    } catch (IOException e) {
-      throw new RuntimeException(e);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new RuntimeException(e);
-    }
-  }
-
-  /** A copy of conf/ with a second wave, 2026, on a copy of the 2025 codebook. */
   /**
    * The configuration with a 2026 wave that repeats the 2025 questionnaire and register (the fixture's rows serve
    * both waves), so the indicator asked only from 2026 on leaves the catalogue.
@@ -585,5 +546,13 @@ class WaveRunTest {
     Files.writeString(conf.resolve("indicators.yaml"), indicators.replaceAll(
         "(?s)  # Asked from 2026: no 2025 estimate\\.\n  - id: uses_ai_agents.*?\n\n", ""));
     return conf;
+  }
+
+  /** The two-wave configuration with {@code rule} as the firms' collapse rule. */
+  private static BarometerConfig collapsing(String rule) throws IOException {
+    Path conf = twoWaveConf();
+    Files.writeString(conf.resolve("barometer.yaml"), Files.readString(conf.resolve("barometer.yaml"))
+        .replace("    population: firms\n", "    population: firms\n    collapse: " + rule + "\n"));
+    return BarometerConfig.load(conf);
   }
 }

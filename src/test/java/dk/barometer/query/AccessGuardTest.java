@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dk.barometer.config.Role;
 import dk.barometer.testing.DemoWarehouse;
 import dk.barometer.testing.QueryZones;
-import dk.barometer.testing.TableChecksum;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -32,89 +29,84 @@ import org.junit.jupiter.api.Test;
  */
 class AccessGuardTest {
   private static final Path OUTSIDE = TestSpark.tempDir("outside").resolve("written");
-  private static final Map<Table, String> before = new EnumMap<>(Table.class);
-  private static final Map<Table, Long> versions = new EnumMap<>(Table.class);
   private static Warehouse warehouse;
 
   @BeforeAll
   static void registerTheDemoWarehouse() {
     warehouse = DemoWarehouse.withTrends();
     QueryZones.register(warehouse);
-    for (Table table : Table.values()) {
-      before.put(table, TableChecksum.of(warehouse.read(table)));
-      versions.put(table, warehouse.version(table));
-    }
   }
 
   @AfterAll
   static void everyTableIsAsItWas() {
     QueryZones.drop();
-    for (Table table : Table.values()) {
-      assertThat(TableChecksum.of(warehouse.read(table))).as(table.tableName()).isEqualTo(before.get(table));
-      assertThat(warehouse.version(table)).as("Delta version of %s", table.tableName()).isEqualTo(versions.get(table));
-    }
+    DemoWarehouse.assertUnchanged();
     assertThat(Files.exists(OUTSIDE)).as("a directory written by INSERT OVERWRITE DIRECTORY").isFalse();
   }
 
-  /** Statements no role below engineer may run, each with what its refusal must name. */
+  /**
+   * Statements no role below engineer may run, one a line, each with what its refusal must name after the bar;
+   * {outside} stands for a directory outside the warehouse, {weights} for the weights table's directory.
+   */
+  private static final String ATTACKS = """
+      DELETE FROM raw.indicators WHERE wave = 2025 AND domain = 'total' | DeleteCommand
+      UPDATE raw.weights SET weight = 0 WHERE wave = 2025 | UpdateCommand
+      MERGE INTO raw.weights t USING (SELECT 1 AS id) s ON t.wave = s.id WHEN MATCHED THEN DELETE | MergeIntoCommand
+      INSERT INTO raw.runs SELECT * FROM raw.runs | raw.runs
+      DROP TABLE raw.runs | Drop
+      DROP VIEW indicators | Drop
+      CREATE VIEW leak AS SELECT * FROM raw.weights | CreateView
+      CREATE TABLE copy USING delta AS SELECT * FROM indicators | Create
+      ALTER TABLE raw.indicators SET TBLPROPERTIES ('delta.logRetentionDuration' = '0 days') | SetTableProperties
+      VACUUM raw.indicators RETAIN 0 HOURS | Vacuum
+      RESTORE TABLE raw.indicators TO VERSION AS OF 0 | Restore
+      OPTIMIZE raw.indicators | Optimize
+      CACHE TABLE indicators | Cache
+      UNCACHE TABLE indicators | Uncache
+      REFRESH TABLE indicators | Refresh
+      ANALYZE TABLE raw.indicators COMPUTE STATISTICS | Analyze
+      CREATE FUNCTION evil AS 'dk.barometer.Nowhere' | CreateFunction
+      ADD JAR /tmp/nowhere.jar | AddJars
+      ADD FILE /etc/hostname | AddFiles
+      INSERT OVERWRITE DIRECTORY '{outside}' USING parquet SELECT 1 | InsertIntoDataSourceDir
+      SELECT value FROM text.`/etc/hostname` | by path
+      SELECT * FROM parquet.`{weights}` | by path
+      SELECT * FROM delta.`{weights}` | by path
+      SELECT * FROM delta.`{weights}` VERSION AS OF 0 | by path
+      SELECT * FROM json.`{weights}/_delta_log` | by path
+      SELECT * FROM csv.`/etc/hostname` | by path
+      SELECT * FROM binaryFile.`/etc/hostname` | by path
+      SELECT reflect('java.lang.System', 'getProperty', 'user.name') | reflection
+      SELECT java_method('java.lang.System', 'exit', 0) | reflection
+      SELECT try_reflect('java.lang.System', 'getenv', 'HOME') | reflection
+      SET spark.databricks.delta.retentionDurationCheck.enabled = false | spark.databricks.delta.retentionDurationCheck.enabled
+      SET spark.hadoop.fs.s3a.secret.key | spark.hadoop.fs.s3a.secret.key
+      SET | list every setting
+      SET -v | -v
+      RESET | reset every setting
+      RESET spark.sql.warehouse.dir | spark.sql.warehouse.dir
+      SELECT * FROM raw.weights | raw.weights
+      TABLE raw.weights | raw.weights
+      SELECT * FROM IDENTIFIER('raw.weights') | raw.weights
+      SELECT * FROM raw.indicators VERSION AS OF 0 | raw.indicators
+      SELECT * FROM indicators WHERE base_n > (SELECT max(weight) FROM raw.weights) | raw.weights
+      SELECT * FROM indicators WHERE EXISTS (SELECT 1 FROM raw.rejects) | raw.rejects
+      SELECT * FROM indicators WHERE run_id IN (SELECT run_id FROM raw.runs) | raw.runs
+      SELECT * FROM indicators i, LATERAL (SELECT weight FROM raw.weights LIMIT 1) | raw.weights
+      WITH w AS (SELECT * FROM raw.weights) SELECT count(*) FROM w | raw.weights
+      CREATE TEMPORARY VIEW mine AS SELECT * FROM raw.weights | raw.weights
+      EXPLAIN SELECT * FROM raw.weights | raw.weights
+      EXPLAIN DELETE FROM raw.indicators WHERE wave = 2025 | DeleteCommand
+      DESCRIBE raw.weights | raw.weights
+      DESCRIBE HISTORY raw.indicators | DescribeDeltaHistory
+      SHOW TBLPROPERTIES raw.weights | ShowTableProperties
+      EXECUTE IMMEDIATE 'DELETE FROM raw.indicators WHERE wave = 2025' | DeleteCommand
+      """;
+
   static Stream<Arguments> attacks() {
     String weights = warehouse().path(Table.WEIGHTS);
-    return Stream.of(
-        Arguments.of("DELETE FROM raw.indicators WHERE wave = 2025 AND domain = 'total'", "DeleteCommand"),
-        Arguments.of("UPDATE raw.weights SET weight = 0 WHERE wave = 2025", "UpdateCommand"),
-        Arguments.of("MERGE INTO raw.weights t USING (SELECT 1 AS id) s ON t.wave = s.id WHEN MATCHED THEN DELETE",
-            "MergeIntoCommand"),
-        Arguments.of("INSERT INTO raw.runs SELECT * FROM raw.runs", "raw.runs"),
-        Arguments.of("DROP TABLE raw.runs", "Drop"),
-        Arguments.of("DROP VIEW indicators", "Drop"),
-        Arguments.of("CREATE VIEW leak AS SELECT * FROM raw.weights", "CreateView"),
-        Arguments.of("CREATE TABLE copy USING delta AS SELECT * FROM indicators", "Create"),
-        Arguments.of("ALTER TABLE raw.indicators SET TBLPROPERTIES ('delta.logRetentionDuration' = '0 days')",
-            "SetTableProperties"),
-        Arguments.of("VACUUM raw.indicators RETAIN 0 HOURS", "Vacuum"),
-        Arguments.of("RESTORE TABLE raw.indicators TO VERSION AS OF 0", "Restore"),
-        Arguments.of("OPTIMIZE raw.indicators", "Optimize"),
-        Arguments.of("CACHE TABLE indicators", "Cache"),
-        Arguments.of("UNCACHE TABLE indicators", "Uncache"),
-        Arguments.of("REFRESH TABLE indicators", "Refresh"),
-        Arguments.of("ANALYZE TABLE raw.indicators COMPUTE STATISTICS", "Analyze"),
-        Arguments.of("CREATE FUNCTION evil AS 'dk.barometer.Nowhere'", "CreateFunction"),
-        Arguments.of("ADD JAR /tmp/nowhere.jar", "AddJars"),
-        Arguments.of("ADD FILE /etc/hostname", "AddFiles"),
-        Arguments.of("INSERT OVERWRITE DIRECTORY '" + OUTSIDE + "' USING parquet SELECT 1", "InsertIntoDataSourceDir"),
-        Arguments.of("SELECT value FROM text.`/etc/hostname`", "by path"),
-        Arguments.of("SELECT * FROM parquet.`" + weights + "`", "by path"),
-        Arguments.of("SELECT * FROM delta.`" + weights + "`", "by path"),
-        Arguments.of("SELECT * FROM delta.`" + weights + "` VERSION AS OF 0", "by path"),
-        Arguments.of("SELECT * FROM json.`" + weights + "/_delta_log`", "by path"),
-        Arguments.of("SELECT * FROM csv.`/etc/hostname`", "by path"),
-        Arguments.of("SELECT * FROM binaryFile.`/etc/hostname`", "by path"),
-        Arguments.of("SELECT reflect('java.lang.System', 'getProperty', 'user.name')", "reflection"),
-        Arguments.of("SELECT java_method('java.lang.System', 'exit', 0)", "reflection"),
-        Arguments.of("SELECT try_reflect('java.lang.System', 'getenv', 'HOME')", "reflection"),
-        Arguments.of("SET spark.databricks.delta.retentionDurationCheck.enabled = false",
-            "spark.databricks.delta.retentionDurationCheck.enabled"),
-        Arguments.of("SET spark.hadoop.fs.s3a.secret.key", "spark.hadoop.fs.s3a.secret.key"),
-        Arguments.of("SET", "list every setting"),
-        Arguments.of("SET -v", "-v"),
-        Arguments.of("RESET", "reset every setting"),
-        Arguments.of("RESET spark.sql.warehouse.dir", "spark.sql.warehouse.dir"),
-        Arguments.of("SELECT * FROM raw.weights", "raw.weights"),
-        Arguments.of("TABLE raw.weights", "raw.weights"),
-        Arguments.of("SELECT * FROM IDENTIFIER('raw.weights')", "raw.weights"),
-        Arguments.of("SELECT * FROM raw.indicators VERSION AS OF 0", "raw.indicators"),
-        Arguments.of("SELECT * FROM indicators WHERE base_n > (SELECT max(weight) FROM raw.weights)", "raw.weights"),
-        Arguments.of("SELECT * FROM indicators WHERE EXISTS (SELECT 1 FROM raw.rejects)", "raw.rejects"),
-        Arguments.of("SELECT * FROM indicators WHERE run_id IN (SELECT run_id FROM raw.runs)", "raw.runs"),
-        Arguments.of("SELECT * FROM indicators i, LATERAL (SELECT weight FROM raw.weights LIMIT 1)", "raw.weights"),
-        Arguments.of("WITH w AS (SELECT * FROM raw.weights) SELECT count(*) FROM w", "raw.weights"),
-        Arguments.of("CREATE TEMPORARY VIEW mine AS SELECT * FROM raw.weights", "raw.weights"),
-        Arguments.of("EXPLAIN SELECT * FROM raw.weights", "raw.weights"),
-        Arguments.of("EXPLAIN DELETE FROM raw.indicators WHERE wave = 2025", "DeleteCommand"),
-        Arguments.of("DESCRIBE raw.weights", "raw.weights"),
-        Arguments.of("DESCRIBE HISTORY raw.indicators", "DescribeDeltaHistory"),
-        Arguments.of("SHOW TBLPROPERTIES raw.weights", "ShowTableProperties"),
-        Arguments.of("EXECUTE IMMEDIATE 'DELETE FROM raw.indicators WHERE wave = 2025'", "DeleteCommand"));
+    return ATTACKS.lines().map(line -> line.split(" \\| ")).map(parts -> Arguments.of(
+        parts[0].replace("{outside}", OUTSIDE.toString()).replace("{weights}", weights), parts[1]));
   }
 
   @ParameterizedTest(name = "{0}")

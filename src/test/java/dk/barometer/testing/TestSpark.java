@@ -1,11 +1,14 @@
 package dk.barometer.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dk.barometer.runtime.SparkSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -44,17 +47,17 @@ public final class TestSpark {
 
   /** A fresh copy of conf/ that a test may edit. */
   public static Path copyOfConf() {
-    Path source = confDir();
-    Path conf = tempDir("conf");
-    try (Stream<Path> paths = Files.walk(source)) {
-      for (Path p : paths.toList()) {
-        Path target = conf.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
+    return TestFiles.copyTree(confDir(), tempDir("conf"));
+  }
+
+  /** A copy of conf/ with the first {@code from} in {@code file} replaced by {@code to}; the text must be there. */
+  public static Path copyOfConf(String file, String from, String to) {
+    Path conf = copyOfConf();
+    Path path = conf.resolve(file);
+    try {
+      String text = Files.readString(path);
+      assertThat(text).as("%s in %s", from, file).contains(from);
+      Files.writeString(path, text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

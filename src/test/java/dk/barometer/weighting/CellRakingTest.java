@@ -6,22 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import dk.barometer.BarometerException;
 import dk.barometer.config.RakingSettings;
-import java.util.LinkedHashMap;
+import dk.barometer.testing.Margin;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CellRakingTest {
   private static final RakingSettings SETTINGS = new RakingSettings(1e-10, 100);
   private static final List<String> MARGINS = List.of("industry", "region");
-
-  private static Map<String, Double> margin(Object... pairs) {
-    Map<String, Double> m = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put((String) pairs[i], ((Number) pairs[i + 1]).doubleValue());
-    }
-    return m;
-  }
 
   @Test
   void equalCellsRakeToTheProductOfTheMargins() {
@@ -30,7 +21,7 @@ class CellRakingTest {
     List<Cell> cells = List.of(new Cell(List.of("a", "x"), 1, 1), new Cell(List.of("a", "y"), 1, 1),
         new Cell(List.of("b", "x"), 1, 1), new Cell(List.of("b", "y"), 1, 1));
     RakingResult result = new CellRaking("test", SETTINGS).rake(MARGINS, cells,
-        List.of(margin("a", 30, "b", 70), margin("x", 40, "y", 60)));
+        List.of(Margin.of("a", 30, "b", 70), Margin.of("x", 40, "y", 60)));
     assertThat(result.factors().get(List.of("a", "x"))).isCloseTo(12.0, within(1e-9));
     assertThat(result.factors().get(List.of("a", "y"))).isCloseTo(18.0, within(1e-9));
     assertThat(result.factors().get(List.of("b", "x"))).isCloseTo(28.0, within(1e-9));
@@ -47,7 +38,7 @@ class CellRakingTest {
     List<Cell> cells = List.of(new Cell(List.of("a", "x"), 1, 2), new Cell(List.of("a", "y"), 1, 1),
         new Cell(List.of("b", "x"), 1, 1), new Cell(List.of("b", "y"), 1, 1));
     RakingResult result = new CellRaking("test", SETTINGS).rake(MARGINS, cells,
-        List.of(margin("a", 50, "b", 50), margin("x", 50, "y", 50)));
+        List.of(Margin.of("a", 50, "b", 50), Margin.of("x", 50, "y", 50)));
     double t = 50 * Math.sqrt(2) / (1 + Math.sqrt(2));
     assertThat(2 * result.factors().get(List.of("a", "x"))).isCloseTo(t, within(1e-8));
     assertThat(result.factors().get(List.of("b", "y"))).isCloseTo(t, within(1e-8));
@@ -61,7 +52,7 @@ class CellRakingTest {
     List<Cell> cells = List.of(new Cell(List.of("a", "x"), 1, 2), new Cell(List.of("a", "y"), 1, 1),
         new Cell(List.of("b", "x"), 1, 1), new Cell(List.of("b", "y"), 1, 1));
     assertThatThrownBy(() -> new CellRaking("employer", new RakingSettings(1e-12, 2)).rake(MARGINS, cells,
-        List.of(margin("a", 50, "b", 50), margin("x", 50, "y", 50))))
+        List.of(Margin.of("a", 50, "b", 50), Margin.of("x", 50, "y", 50))))
         .isInstanceOf(BarometerException.class)
         .hasMessageContaining("failed to converge in 2 iterations")
         .hasMessageContaining("industry = 'a'");

@@ -8,8 +8,8 @@ import dk.barometer.BarometerException;
 import dk.barometer.config.RakingSettings;
 import dk.barometer.config.SurveySettings;
 import dk.barometer.ingest.RegisterMargins;
+import dk.barometer.testing.Margin;
 import dk.barometer.testing.ReferenceFixture;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,17 +29,9 @@ class WeightingRecipeTest {
         "region", region)), Map.of("firms", "test"), List.of(FILE));
   }
 
-  private static Map<String, Double> margin(Object... pairs) {
-    Map<String, Double> m = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put((String) pairs[i], ((Number) pairs[i + 1]).doubleValue());
-    }
-    return m;
-  }
-
   @Test
   void matchingMarginsAreReached() {
-    double[] totals = RECIPE.calibrate(CELLS, register(margin("J", 30, "F", 70), margin("1084", 30, "1082", 70)))
+    double[] totals = RECIPE.calibrate(CELLS, register(Margin.of("J", 30, "F", 70), Margin.of("1084", 30, "1082", 70)))
         .totals();
     assertThat(totals[0]).isCloseTo(30, within(1e-6));
     assertThat(totals[1]).isCloseTo(70, within(1e-6));
@@ -48,7 +40,7 @@ class WeightingRecipeTest {
   @Test
   void aRegisterCategoryMissingIsNamedWithItsRespondentsAndFile() {
     // The region counts lack 1082, so they also sum to less than the industry counts: the category is the fault.
-    assertThatThrownBy(() -> RECIPE.calibrate(CELLS, register(margin("J", 30, "F", 70), margin("1084", 30))))
+    assertThatThrownBy(() -> RECIPE.calibrate(CELLS, register(Margin.of("J", 30, "F", 70), Margin.of("1084", 30))))
         .isInstanceOf(BarometerException.class)
         .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.WEIGHTING))
         .hasMessageContaining("the register margin region of firms has no count for region = '1082' "
@@ -59,8 +51,8 @@ class WeightingRecipeTest {
 
   @Test
   void aRegisterCategoryWithoutRespondentsIsNamed() {
-    assertThatThrownBy(() -> RECIPE.calibrate(CELLS, register(margin("J", 30, "F", 50, "A", 20),
-            margin("1084", 30, "1082", 70))))
+    assertThatThrownBy(() -> RECIPE.calibrate(CELLS, register(Margin.of("J", 30, "F", 50, "A", 20),
+            Margin.of("1084", 30, "1082", 70))))
         .hasMessageContaining("register category industry = 'A' (20 units) has no respondents")
         .hasMessageContaining(FILE);
   }
@@ -69,8 +61,8 @@ class WeightingRecipeTest {
   void marginsOfDifferentTotalsNameTheCodesTheSmallerLacks() {
     // Every respondent's region is counted, but the counts stop at 90 of 100: a region without respondents is left
     // out, and the message names the classification's regions the counts lack.
-    assertThatThrownBy(() -> RECIPE.calibrate(CELLS, register(margin("J", 30, "F", 70),
-            margin("1084", 30, "1082", 60))))
+    assertThatThrownBy(() -> RECIPE.calibrate(CELLS, register(Margin.of("J", 30, "F", 70),
+            Margin.of("1084", 30, "1082", 60))))
         .hasMessageContaining("the register margin region of firms sums to 90.0 but industry sums to 100.0")
         .hasMessageContaining("region has no count for classification code(s) [1081, 1083, 1085]")
         .hasMessageContaining(FILE);
