@@ -64,4 +64,15 @@ class AccessPolicyTest {
     assertThat(new TokenSource("file", dir.resolve("absent").toString()).read()).isEmpty();
     assertThat(new TokenSource("env", "BAROMETER_NO_SUCH_VARIABLE").read()).isEmpty();
   }
+
+  @Test
+  void aRolesTokenSourceReadsAloneAsTheWholePolicyHasIt() throws IOException {
+    for (Role role : Role.values()) {
+      assertThat(AccessPolicy.tokenSource(Path.of("conf"), role))
+          .isEqualTo(AccessPolicy.load(Path.of("conf")).token(role));
+    }
+    Files.writeString(dir.resolve(AccessPolicy.FILE), "zones: {published: [v_indicators]}\nroles: [analyst]\n");
+    assertThatThrownBy(() -> AccessPolicy.tokenSource(dir, Role.ANALYST)).isInstanceOf(BarometerException.class)
+        .hasMessageContaining(AccessPolicy.FILE);
+  }
 }
