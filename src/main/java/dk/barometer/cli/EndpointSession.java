@@ -36,6 +36,7 @@ import org.apache.spark.connect.proto.SparkConnectServiceGrpc;
 import org.apache.spark.connect.proto.SqlCommand;
 import org.apache.spark.connect.proto.UserContext;
 import org.sparkproject.connect.google_protos.rpc.ErrorInfo;
+import org.sparkproject.connect.grpc.Context;
 import org.sparkproject.connect.grpc.ManagedChannel;
 import org.sparkproject.connect.grpc.Metadata;
 import org.sparkproject.connect.grpc.Status;
@@ -48,10 +49,10 @@ import org.sparkproject.connect.protobuf.InvalidProtocolBufferException;
 
 /**
  * A session of a running endpoint, spoken to in the Spark Connect protocol itself rather than through Spark's
- * client API: the API's session costs seconds of Scala start-up, more than a query. As that client does, a statement
- * goes as a SQL command, which runs a command at once and answers with the relation of its result (a query's is the
- * query itself); that relation, capped by a limit, is then fetched. Rows come back as Arrow batches and print as a
- * local session's do ({@link ArrowCells}); JSON lines are made by the server ({@code to_json}), as locally.
+ * client API: the API's session costs seconds of Scala start-up, more than a query. A statement goes as a SQL
+ * relation, analysed once, and its rows come back as Arrow batches until the limit, when the call is cancelled; they
+ * print as a local session's do ({@link ArrowCells}). JSON lines are made by the server ({@code to_json}) over the
+ * relation of the statement's result, which a SQL command answers first (a command runs then, once), as locally.
  */
 final class EndpointSession implements SqlSession, AutoCloseable {
   private static final Pattern ENDPOINT = Pattern.compile("^sc://([^:/;]+):([0-9]+)/?(;.*)?$");
@@ -105,11 +106,11 @@ final class EndpointSession implements SqlSession, AutoCloseable {
 
   @Override
   public QueryPrinter.Result sql(String statement) {
-    Relation query = resultOf(statement);
+    Relation query = Relation.newBuilder().setSql(SQL.newBuilder().setQuery(statement)).build();
     return new QueryPrinter.Result() {
       @Override
       public void cells(int limit, QueryPrinter.Rows rows) {
-        execute(capped(query, limit), new BatchReader() {
+        execute(query, limit, new BatchReader() {
           private boolean named;
 
           @Override
@@ -134,9 +135,9 @@ final class EndpointSession implements SqlSession, AutoCloseable {
       @Override
       public void jsonLines(int limit, Consumer<String> line) {
         Expression star = Expression.newBuilder().setUnresolvedStar(Expression.UnresolvedStar.newBuilder()).build();
-        Relation json = Relation.newBuilder().setProject(Project.newBuilder().setInput(capped(query, limit))
-            .addExpressions(function("to_json", function("struct", star)))).build();
-        execute(json, new BatchReader() {
+        Relation json = Relation.newBuilder().setProject(Project.newBuilder().setInput(capped(resultOf(statement),
+            limit)).addExpressions(function("to_json", function("struct", star)))).build();
+        execute(json, limit, new BatchReader() {
           @Override
           void row(List<FieldVector> vectors, int index) {
             line.accept(ArrowCells.text(vectors.get(0), index));
@@ -217,32 +218,46 @@ final class EndpointSession implements SqlSession, AutoCloseable {
         .setPlan(plan).build();
   }
 
-  /** Runs {@code relation} and passes its rows to {@code reader}, batch by batch. */
-  private void execute(Relation relation, BatchReader reader) {
-    Iterator<ExecutePlanResponse> responses = service.executePlan(request(Plan.newBuilder().setRoot(relation)));
-    List<String> schemaNames = List.of();
-    while (responses.hasNext()) {
-      ExecutePlanResponse response = responses.next();
-      if (response.hasArrowBatch()) {
-        read(response.getArrowBatch().getData().toByteArray(), reader);
-      } else if (response.hasSchema() && response.getSchema().hasStruct()) {
-        schemaNames = response.getSchema().getStruct().getFieldsList().stream().map(DataType.StructField::getName)
-            .toList();
+  /**
+   * Runs {@code relation} and passes at most {@code limit} of its rows to {@code reader}, batch by batch; the call
+   * is cancelled once they are read, so that the endpoint stops computing the rest.
+   */
+  private void execute(Relation relation, int limit, BatchReader reader) {
+    Context.CancellableContext call = Context.current().withCancellation();
+    Context previous = call.attach();
+    try {
+      Iterator<ExecutePlanResponse> responses = service.executePlan(request(Plan.newBuilder().setRoot(relation)));
+      List<String> schemaNames = List.of();
+      int left = limit;
+      while (left > 0 && responses.hasNext()) {
+        ExecutePlanResponse response = responses.next();
+        if (response.hasArrowBatch()) {
+          left = read(response.getArrowBatch().getData().toByteArray(), left, reader);
+        } else if (response.hasSchema() && response.getSchema().hasStruct()) {
+          schemaNames = response.getSchema().getStruct().getFieldsList().stream()
+              .map(DataType.StructField::getName).toList();
+        }
       }
+      reader.columns(schemaNames); // a result without rows may come without a batch
+    } finally {
+      call.detach(previous);
+      call.cancel(null);
     }
-    reader.columns(schemaNames); // a result without rows may come without a batch
   }
 
-  private void read(byte[] batch, BatchReader reader) {
+  /** Reads at most {@code left} rows of an Arrow batch into {@code reader}; how many more may be read after it. */
+  private int read(byte[] batch, int left, BatchReader reader) {
     try (ArrowStreamReader stream = new ArrowStreamReader(new ByteArrayInputStream(batch), allocator)) {
       VectorSchemaRoot root = stream.getVectorSchemaRoot();
       reader.columns(root.getSchema().getFields().stream().map(Field::getName).toList());
-      while (stream.loadNextBatch()) {
+      while (left > 0 && stream.loadNextBatch()) {
         List<FieldVector> vectors = root.getFieldVectors();
-        for (int i = 0; i < root.getRowCount(); i++) {
+        for (int i = 0; i < Math.min(left, root.getRowCount()); i++) {
           reader.row(vectors, i);
         }
+        left -= Math.min(left, root.getRowCount());
       }
+      return left;
     } catch (IOException e) {
       throw CommandErrors.unreadableResult(endpoint, e);
     }
