@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -60,17 +61,21 @@ final class EndpointSession implements SqlSession, AutoCloseable {
       Metadata.Key.of("Authorization", Metadata.ASCII_STRING_MARSHALLER);
   private static final String CLIENT_TYPE = "barometer sql";
   private static final String ANALYSIS_ERROR = "org.apache.spark.sql.AnalysisException";
+  private static final String SESSION_CLOSED = "INVALID_HANDLE.SESSION_CLOSED";
 
   private final String endpoint;
   private final ManagedChannel channel;
   private final SparkConnectServiceGrpc.SparkConnectServiceBlockingStub service;
-  private final String sessionId = UUID.randomUUID().toString();
+  private final String sessionId;
+  private final boolean shared;
   private final UserContext user;
   private final BufferAllocator allocator = new RootAllocator();
 
-  private EndpointSession(String endpoint, ManagedChannel channel, Role role, String token) {
+  private EndpointSession(String endpoint, ManagedChannel channel, Role role, String token, Optional<String> shared) {
     this.endpoint = endpoint;
     this.channel = channel;
+    this.sessionId = shared.orElseGet(() -> UUID.randomUUID().toString());
+    this.shared = shared.isPresent();
     Metadata headers = new Metadata();
     headers.put(AUTHORIZATION, "Bearer " + token);
     this.service = SparkConnectServiceGrpc.newBlockingStub(channel)
@@ -79,10 +84,11 @@ final class EndpointSession implements SqlSession, AutoCloseable {
   }
 
   /**
-   * A session at {@code endpoint} ({@code sc://HOST:PORT}, with {@code ;use_ssl=true} for TLS) as {@code role}.
-   * Nothing is sent until the first request.
+   * A session at {@code endpoint} ({@code sc://HOST:PORT}, with {@code ;use_ssl=true} for TLS) as {@code role}: the
+   * session of id {@code shared}, which outlives this call ({@link SharedSessionIds}), or without it one of its own,
+   * released at the end. Nothing is sent until the first request.
    */
-  static EndpointSession open(String endpoint, Role role, String token) {
+  static EndpointSession open(String endpoint, Role role, String token, Optional<String> shared) {
     Matcher parts = ENDPOINT.matcher(endpoint);
     if (!parts.matches()) {
       throw CommandErrors.badEndpoint(endpoint);
@@ -91,7 +97,7 @@ final class EndpointSession implements SqlSession, AutoCloseable {
         .maxInboundMessageSize(128 * 1024 * 1024);
     boolean tls = parts.group(3) != null && parts.group(3).contains(";use_ssl=true");
     return new EndpointSession(endpoint, (tls ? builder.useTransportSecurity() : builder.usePlaintext()).build(),
-        role, token);
+        role, token, shared);
   }
 
   /** A setting of the endpoint's session; its first request, so that a refused token shows here. */
@@ -173,11 +179,18 @@ final class EndpointSession implements SqlSession, AutoCloseable {
     return code == Status.Code.UNAUTHENTICATED || code == Status.Code.PERMISSION_DENIED;
   }
 
+  /** Whether {@code failure} is the endpoint refusing a session id that it has closed (idle too long, released). */
+  static boolean closedSession(StatusRuntimeException failure) {
+    return errorInfo(failure).getOrDefault("errorClass", "").equals(SESSION_CLOSED);
+  }
+
   @Override
   public void close() {
     try {
-      service.releaseSession(ReleaseSessionRequest.newBuilder().setSessionId(sessionId).setUserContext(user)
-          .setClientType(CLIENT_TYPE).build());
+      if (!shared) {
+        service.releaseSession(ReleaseSessionRequest.newBuilder().setSessionId(sessionId).setUserContext(user)
+            .setClientType(CLIENT_TYPE).build());
+      }
     } catch (StatusRuntimeException e) { // the session ends with the endpoint anyway
     } finally {
       channel.shutdownNow();

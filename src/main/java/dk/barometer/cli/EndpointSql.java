@@ -37,12 +37,15 @@ public final class EndpointSql {
     }
     try {
       Args args = Args.parse("sql", Arrays.copyOfRange(argv, 1, argv.length), SqlStatements.OPTIONS, Set.of());
-      Optional<EndpointSession> session = connect(args, err);
+      // Statements piped in are read only once a session is sure: a local run could not read them again.
+      Optional<SqlStatements> named = SqlStatements.named(args) ? Optional.of(SqlStatements.of(args)) : Optional.empty();
+      boolean share = named.map(SqlStatements::onlyRead).orElse(false);
+      Optional<EndpointSession> session = connect(args, share, err);
       if (session.isEmpty()) {
         return RUN_LOCALLY;
       }
       try (EndpointSession endpoint = session.get()) {
-        SqlStatements.of(args).run(endpoint, out);
+        named.orElseGet(() -> SqlStatements.of(args)).run(endpoint, out);
       }
       return 0;
     } catch (BarometerException e) {
@@ -51,8 +54,11 @@ public final class EndpointSql {
     }
   }
 
-  /** A session of the endpoint as the command's role, if it can have one and the endpoint serves its warehouse. */
-  private static Optional<EndpointSession> connect(Args args, PrintStream err) {
+  /**
+   * A session of the endpoint as the command's role, if it can have one and the endpoint serves its warehouse: the
+   * role's shared session when {@code share} ({@link SharedSessionIds}), else one of the call's own.
+   */
+  private static Optional<EndpointSession> connect(Args args, boolean share, PrintStream err) {
     String endpoint = endpoint();
     Role role = Role.of(args.option("role").orElse(Role.ANALYST.id()));
     TokenSource source = AccessPolicy.tokenSource(Home.conf(args), role);
@@ -62,8 +68,19 @@ public final class EndpointSql {
           role.id(), source);
       return Optional.empty();
     }
-    EndpointSession session = EndpointSession.open(endpoint, role, token.get());
-    String served = served(session, endpoint, role, source);
+    SharedSessionIds ids = SharedSessionIds.ofUser();
+    Optional<String> shared = share ? ids.id(endpoint, role) : Optional.empty();
+    EndpointSession session = EndpointSession.open(endpoint, role, token.get(), shared);
+    String served;
+    try {
+      served = served(session, endpoint, role, source);
+    } catch (StatusRuntimeException e) {
+      if (shared.isEmpty() || !EndpointSession.closedSession(e)) {
+        throw e;
+      }
+      session = EndpointSession.open(endpoint, role, token.get(), ids.renewed(endpoint, role));
+      served = served(session, endpoint, role, source);
+    }
     String wanted = located(Home.warehouse(args));
     if (!served.equals(wanted)) {
       err.printf("note: the endpoint at %s serves %s, not %s: running locally%n", endpoint, served, wanted);

@@ -3,16 +3,21 @@ package dk.barometer.cli;
 import dk.barometer.config.AccessPolicy;
 import dk.barometer.config.Role;
 import dk.barometer.query.ConnectEndpoint;
+import dk.barometer.query.PublishedCache;
 import dk.barometer.query.RoleTokens;
 import dk.barometer.runtime.SparkSessions;
 import dk.barometer.warehouse.Warehouse;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
 /** {@code serve}: the warehouse's tables over Spark Connect, to the roles whose token is set, until stopped. */
 final class ServeCommand implements Command {
+  /** How soon a run's new figures reach the endpoint's clients: each published table's log is listed this often. */
+  private static final Duration CACHE_WATCH = Duration.ofSeconds(5);
+
   @Override
   public String help() {
     return CommandHelp.SERVE;
@@ -31,6 +36,7 @@ final class ServeCommand implements Command {
     RoleTokens tokens = RoleTokens.read(policy); // before Spark starts: a missing token fails in a second
     SparkSession spark = SparkSessions.builder("barometer serve", Home.sparkSettings(args)).getOrCreate();
     Warehouse warehouse = QueryableWarehouse.open(spark, args);
+    PublishedCache.hold(spark, warehouse, CACHE_WATCH);
     ConnectEndpoint endpoint = ConnectEndpoint.start(spark, warehouse, host, port, tokens, policy);
     out.printf("Serving the tables of %s at %s (Spark Connect) to %s. Stop with Ctrl-C.%n", warehouse.root(),
         endpoint.url(), tokens.roles().stream().map(Role::id).collect(Collectors.joining(", ")));

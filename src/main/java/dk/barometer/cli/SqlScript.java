@@ -2,10 +2,28 @@ package dk.barometer.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Splits a SQL script into statements at semicolons outside quotes and comments. */
 final class SqlScript {
+  /**
+   * First words of the statements that leave a session's state as they found it: no setting, temporary view,
+   * variable or current database comes from a query, a description or a listing.
+   */
+  private static final Set<String> READING = Set.of("select", "with", "values", "table", "from", "describe", "desc",
+      "show", "explain");
+  private static final Pattern FIRST_WORD = Pattern.compile("^(?:\\s|\\(|/\\*.*?\\*/)*([A-Za-z]+)", Pattern.DOTALL);
+
   private SqlScript() {}
+
+  /** Whether {@code statement} (one of {@link #statements}) only reads, judged by its first word. */
+  static boolean reads(String statement) {
+    Matcher first = FIRST_WORD.matcher(statement);
+    return first.find() && READING.contains(first.group(1).toLowerCase(Locale.ROOT));
+  }
 
   /** Whether {@code script} ends a statement: its last character outside quotes and comments is a semicolon. */
   static boolean complete(String script) {

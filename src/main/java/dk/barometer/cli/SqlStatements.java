@@ -45,6 +45,16 @@ final class SqlStatements {
     return new SqlStatements(script, format, limit);
   }
 
+  /** Whether the statements are known (not the prompt) and each of them only reads ({@link SqlScript#reads}). */
+  boolean onlyRead() {
+    return script.isPresent() && SqlScript.statements(script.get()).stream().allMatch(SqlScript::reads);
+  }
+
+  /** Whether the command line names its statements (a query or -f FILE), so that they are read before a session. */
+  static boolean named(Args args) {
+    return args.option("file").isPresent() || !args.positional().isEmpty();
+  }
+
   /** Runs the script's statements in order, or the prompt, printing each result to {@code out}. */
   void run(SqlSession session, PrintStream out) {
     QueryPrinter printer = new QueryPrinter(out);

@@ -10,13 +10,18 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.connect.service.SessionHolderInfo;
+import org.apache.spark.sql.connect.service.SessionKey;
+import org.apache.spark.sql.connect.service.SparkConnectService$;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * {@code jobs/barometer sql} as an analyst types it: through a running endpoint when one serves the warehouse (the
@@ -137,6 +142,57 @@ class SqlThroughEndpointIT {
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output()).doesNotContain("note:");
     assertThat(run.output().lines()).contains("locally");
+  }
+
+  @Test
+  void readingCallsShareOneSessionAndASettingStaysInItsCall() throws Exception {
+    Map<String, String> env = endpointEnv();
+    Path cache = TestSpark.tempDir("user-cache");
+    env.put("XDG_CACHE_HOME", cache.toString());
+
+    Run first = sql(env, "--format", "csv", "SELECT current_timezone() AS zone");
+    String shared = sharedId(cache);
+    Run set = sql(env, "--format", "csv", "SET spark.sql.session.timeZone = America/New_York; "
+        + "SELECT current_timezone() AS zone");
+    Run after = sql(env, "--format", "csv", "SELECT current_timezone() AS zone");
+
+    assertThat(first.exitCode()).as(first.output()).isZero();
+    assertThat(printed(set)).as(set.output()).contains("America/New_York");
+    assertThat(printed(after)).as("the setting was in the call's own session").containsExactly("zone", "UTC");
+    assertThat(sharedId(cache)).isEqualTo(shared);
+    assertThat(activeSessions(Role.ANALYST)).contains(shared);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.resolve("barometer/endpoint-sessions"))))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
+  void aSharedSessionThatTheEndpointClosedIsReplaced() throws Exception {
+    Map<String, String> env = endpointEnv();
+    Path cache = TestSpark.tempDir("user-cache");
+    env.put("XDG_CACHE_HOME", cache.toString());
+    sql(env, "SELECT 1");
+    String closed = sharedId(cache);
+    SparkConnectService$.MODULE$.sessionManager().closeSession(new SessionKey(Role.ANALYST.id(), closed), false);
+
+    Run run = sql(env, "--format", "csv", "SELECT 'again' AS via");
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(printed(run)).containsExactly("via", "again");
+    assertThat(sharedId(cache)).isNotEqualTo(closed);
+  }
+
+  /** The one shared session id kept under {@code cache} (the analyst's at the test endpoint). */
+  private static String sharedId(Path cache) throws IOException {
+    try (var files = Files.list(cache.resolve("barometer/endpoint-sessions"))) {
+      List<Path> kept = files.toList();
+      assertThat(kept).hasSize(1);
+      return Files.readString(kept.get(0)).strip();
+    }
+  }
+
+  private static List<String> activeSessions(Role role) {
+    return CollectionConverters.asJava(SparkConnectService$.MODULE$.sessionManager().listActiveSessions()).stream()
+        .filter(s -> s.userId().equals(role.id())).map(SessionHolderInfo::sessionId).toList();
   }
 
   /** What a run printed but the JVM's warnings. */
