@@ -3,6 +3,9 @@ package dk.barometer.cli;
 import dk.barometer.config.Role;
 import dk.barometer.query.QueryErrors;
 import dk.barometer.query.QueryPrinter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,15 +69,18 @@ final class EndpointSession implements SqlSession, AutoCloseable {
 
   private final String endpoint;
   private final ManagedChannel channel;
+  private final EventLoopGroup loop;
   private final SparkConnectServiceGrpc.SparkConnectServiceBlockingStub service;
   private final String sessionId;
   private final boolean shared;
   private final UserContext user;
   private final BufferAllocator allocator = new RootAllocator();
 
-  private EndpointSession(String endpoint, ManagedChannel channel, Role role, String token, Optional<String> shared) {
+  private EndpointSession(String endpoint, ManagedChannel channel, EventLoopGroup loop, Role role, String token,
+                          Optional<String> shared) {
     this.endpoint = endpoint;
     this.channel = channel;
+    this.loop = loop;
     this.sessionId = shared.orElseGet(() -> UUID.randomUUID().toString());
     this.shared = shared.isPresent();
     Metadata headers = new Metadata();
@@ -93,11 +100,18 @@ final class EndpointSession implements SqlSession, AutoCloseable {
     if (!parts.matches()) {
       throw CommandErrors.badEndpoint(endpoint);
     }
+    // A loop of the session's own, ended with it: the JVM's exit waits up to 0.3 s for threads still in native
+    // code, such as the selector of gRPC's shared loop, which outlives a channel by a second.
+    EventLoopGroup loop = new NioEventLoopGroup(1, runnable -> {
+      Thread thread = new Thread(runnable, "barometer endpoint client");
+      thread.setDaemon(true);
+      return thread;
+    });
     NettyChannelBuilder builder = NettyChannelBuilder.forAddress(parts.group(1), Integer.parseInt(parts.group(2)))
-        .maxInboundMessageSize(128 * 1024 * 1024);
+        .eventLoopGroup(loop).channelType(NioSocketChannel.class).maxInboundMessageSize(128 * 1024 * 1024);
     boolean tls = parts.group(3) != null && parts.group(3).contains(";use_ssl=true");
     return new EndpointSession(endpoint, (tls ? builder.useTransportSecurity() : builder.usePlaintext()).build(),
-        role, token, shared);
+        loop, role, token, shared);
   }
 
   /** A setting of the endpoint's session; its first request, so that a refused token shows here. */
@@ -194,6 +208,12 @@ final class EndpointSession implements SqlSession, AutoCloseable {
     } catch (StatusRuntimeException e) { // the session ends with the endpoint anyway
     } finally {
       channel.shutdownNow();
+      try {
+        channel.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(1, TimeUnit.SECONDS);
       allocator.close();
     }
   }

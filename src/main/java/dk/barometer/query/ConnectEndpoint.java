@@ -54,7 +54,15 @@ public final class ConnectEndpoint implements AutoCloseable {
     SparkSession guarded = QuerySessions.open(spark, policy, Role.ANALYST);
     SparkSession.setDefaultSession(guarded);
     SparkSession.setActiveSession(guarded);
-    SparkConnectService.start(spark.sparkContext());
+    try {
+      SparkConnectService.start(spark.sparkContext());
+    } catch (Exception e) { // Scala's exceptions are checked for javac but undeclared
+      restore(previousDefault);
+      if (e instanceof java.net.BindException) {
+        throw QueryErrors.portInUse(host, port, e);
+      }
+      throw e;
+    }
     return new ConnectEndpoint(host, SparkConnectService$.MODULE$.localPort(), previousDefault);
   }
 
@@ -73,6 +81,11 @@ public final class ConnectEndpoint implements AutoCloseable {
   @Override
   public void close() {
     SparkConnectService.stop(Option.empty(), Option.empty());
+    restore(previousDefault);
+  }
+
+  /** Makes {@code previousDefault} the default and active session again, as before the endpoint started. */
+  private static void restore(Option<org.apache.spark.sql.classic.SparkSession> previousDefault) {
     if (previousDefault.isDefined()) {
       SparkSession.setDefaultSession(previousDefault.get());
       SparkSession.setActiveSession(previousDefault.get());

@@ -44,4 +44,12 @@ public final class QueryErrors {
         + "the same token, so a client's role could not be told. Give each role a token of its own.", first.id(),
         sources.get(first), second.id(), sources.get(second)));
   }
+
+  /** {@code serve} on an address where something listens already: another endpoint, most likely. */
+  static BarometerException portInUse(String host, int port, Throwable cause) {
+    return new BarometerException(BarometerException.Kind.CONFIG, "serve: the port " + port + " of " + host
+        + " is in use (another serve, or another program), so the endpoint could not listen there. Stop what "
+        + "listens there, or give serve another --port (and sql BAROMETER_ENDPOINT=sc://localhost:<that port>).",
+        cause);
+  }
 }
