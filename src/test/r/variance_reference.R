@@ -9,11 +9,12 @@
 #      design (d = N_h / n_h, collapse rules on the margins) the same way as weighting_reference.R;
 #   2. makes deterministic synthetic answers q1, q2, q3 (1 = success, 2 = no success, 9 = don't know, NA = not asked)
 #      and writes them to <out>/<fixture>/outcomes.csv;
-#   3. computes, for every outcome and for the domains total / size_class / region, the share of code 1 among the
-#      valid answers (codes 1 and 2) with its linearisation standard error under
+#   3. computes, for every outcome (q1-q3, and q2 among those with q1 = 1) and for the domains total / size_class /
+#      region, the share of code 1 among the valid answers (codes 1 and 2) with its linearisation standard error under
 #        design A: calibrate(calfun = "raking") to the margins (GREG-type residual variance; the reference), and
 #        design B: rake() exactly as in weighting_reference.R (survey's iterated post-stratification approximation),
-#      the 95 % logit confidence interval of svyciprop() under design A, the unweighted base n and the design effect;
+#      the 95 % logit confidence interval of svyciprop() under design A on the domain's design (its df = degf counts
+#      the domain's respondents with or without a valid answer), the unweighted base n and the design effect;
 #      and writes <out>/<fixture>/expected_variance.csv.
 # It re-implements the design-A variance with plain matrix algebra (the spec the Java code mirrors) and stops when
 # the hand computation differs from survey's by more than 1e-10 relative. Re-running writes byte-identical files.
@@ -48,7 +49,12 @@ FIXTURES <- c("small", "oversampled", "collapse")
 # One seed per fixture for the synthetic answers.
 OUTCOME_SEED <- c(small = 4101, oversampled = 4102, collapse = 4103)
 
-OUTCOMES <- c("q1", "q2", "q3")
+QUESTIONS <- c("q1", "q2", "q3")
+# The shares estimated: each question on its valid answers, and q2 "among those who said yes to q1", an indicator
+# with a base_where ("q1 = 1"). R expresses such a base as a subpopulation, like a domain: svyciprop on
+# design[domain & q1 == 1, ], whose degf counts its respondents whatever they answered to q2.
+OUTCOMES <- list(q1 = list(question = "q1", base = NULL), q2 = list(question = "q2", base = NULL),
+                 q3 = list(question = "q3", base = NULL), q2_if_q1 = list(question = "q2", base = "q1"))
 DOMAINS <- c("size_class", "region")
 
 # calibrate(calfun = "raking") stops when every |misfit| / (1 + |population total|) < CAL_EPSILON.
@@ -126,8 +132,8 @@ make_outcomes <- function(resp, seed) {
   n <- nrow(resp)
   u <- matrix(stats::runif(3 * n), ncol = 3, byrow = TRUE)
   out <- data.frame(survey = resp$survey, respondent_id = resp$respondent_id, stringsAsFactors = FALSE)
-  for (k in seq_along(OUTCOMES)) {
-    q <- OUTCOMES[k]
+  for (k in seq_along(QUESTIONS)) {
+    q <- QUESTIONS[k]
     eta <- OUTCOME_INTERCEPT[[q]] + SURVEY_EFFECT[resp$survey] + INDUSTRY_EFFECT[resp$industry] +
       SIZE_EFFECT[resp$size_class]
     if (any(is.na(eta))) stop("unknown survey, industry or size_class code")
@@ -164,11 +170,13 @@ build_designs <- function(resp, outcomes, register, settings, expected, label) {
     population_margin(register_margin(register, population, v), v, settings$collapse[[v]]))
   total <- sum(N_h)
   for (pm in pop_margins) if (abs(sum(pm$Freq) - total) > 0) stop(label, ": register margins have different totals")
-  # Outcome indicators on the full sample: y = answer 1, b = valid answer (1 or 2); 9 and NA -> 0 in both.
-  for (q in OUTCOMES) {
+  # Outcome indicators on the full sample: y = answer 1, b = valid answer (1 or 2); 9 and NA -> 0 in both. The
+  # item as svyciprop takes it: 1 / 0 on a valid answer, NA otherwise (item non-response).
+  for (q in QUESTIONS) {
     a <- outcomes[[q]]
     data[[paste0("y_", q)]] <- as.numeric(!is.na(a) & a == 1L)
     data[[paste0("b_", q)]] <- as.numeric(!is.na(a) & a %in% c(1L, 2L))
+    data[[paste0("item_", q)]] <- ifelse(data[[paste0("b_", q)]] == 1, data[[paste0("y_", q)]], NA_real_)
   }
 
   design <- svydesign(ids = ~1, strata = ~stratum, weights = ~d, fpc = ~N, data = data)
@@ -277,7 +285,8 @@ hand_ratio_b <- function(y, b, w, margins, stratum, n_h, N_h) {
 hand_deff <- function(v, p, n, N_d) v / (p * (1 - p) * n / (n - 1) * (N_d - n) / (N_d * n))
 
 # 95 % logit interval of svyciprop(method = "logit"): expit(logit(p) +- t * se / (p (1 - p))) with
-# t = qt(0.975, df), df = n - (number of strata with a valid answer in the domain).
+# t = qt(0.975, df), df = degf of the design svyciprop is given: the respondents of the domain (within the base
+# subpopulation), answered or not, less the number of strata they are in.
 hand_ci <- function(p, se, df) {
   # (survey::confint.svyglm passes the level 1 - 2 pnorm(qt(0.025, df)) to confint.default, which takes qnorm of it
   # again: the same t up to rounding.)
@@ -305,6 +314,7 @@ estimate_survey <- function(des, survey, label) {
   rows <- list()
   worst <- c(hand_a = 0, hand_b = 0, routes = 0, ci = 0, deff = 0, ciprop_est = 0, b_over_a = 0)
   skipped <- character(0)
+  with_nonresponse <- 0  # rows whose domain has respondents without a valid answer (their df is larger)
 
   domain_list <- list(list(domain = "total", value = "all", in_dom = rep(TRUE, nrow(data))))
   for (dv in DOMAINS) {
@@ -314,11 +324,15 @@ estimate_survey <- function(des, survey, label) {
     }
   }
 
-  for (q in OUTCOMES) {
-    yq <- data[[paste0("y_", q)]]
-    bq <- data[[paste0("b_", q)]]
+  for (q in names(OUTCOMES)) {
+    question <- OUTCOMES[[q]]$question
+    yq <- data[[paste0("y_", question)]]
+    bq <- data[[paste0("b_", question)]]
+    base <- OUTCOMES[[q]]$base
+    in_base <- if (is.null(base)) rep(TRUE, nrow(data)) else data[[paste0("y_", base)]] == 1
     for (dm in domain_list) {
-      dom <- as.numeric(dm$in_dom)
+      in_scope <- dm$in_dom & in_base
+      dom <- as.numeric(in_scope)
       y <- yq * dom
       b <- bq * dom
       valid <- b == 1
@@ -346,7 +360,7 @@ estimate_survey <- function(des, survey, label) {
       # Route 2: svyratio(~y, ~b) on the domain subset of the design, which is what svyby(~y, ~domain,
       # denominator = ~b, FUN = svyratio) computes per domain (svyby itself is not called: it also evaluates the
       # domains without a valid answer, where the ratio is 0 / 0 and survey's residual step fails on the NaN).
-      r2 <- svyratio(as.formula(paste0("~y_", q)), as.formula(paste0("~b_", q)), des$a[dm$in_dom, ])
+      r2 <- svyratio(as.formula(paste0("~y_", question)), as.formula(paste0("~b_", question)), des$a[in_scope, ])
       est2 <- as.numeric(coef(r2)); se2 <- as.numeric(SE(r2))
       # Route 3: svymean on the subset of valid answers in the domain (with the design effect).
       sub_a <- des_a[valid, ]
@@ -354,14 +368,18 @@ estimate_survey <- function(des, survey, label) {
       est3 <- as.numeric(coef(m3)); se3 <- as.numeric(SE(m3)); deff <- as.numeric(deff(m3))
       worst["routes"] <- max(worst["routes"], rel_diff(c(est2, est3, se2, se3), c(est, est, se_a, se_a)))
 
-      # svyciprop logit interval on the subset.
-      # (summary.glm warns that the zero-weight rows outside the subset are not used for the dispersion; the
-      # dispersion does not enter the interval.)
-      cp <- withCallingHandlers(svyciprop(~yy, sub_a, method = "logit"), warning = function(w) {
-        if (grepl("observations with zero weight not used", conditionMessage(w))) invokeRestart("muffleWarning")
-      })
+      # svyciprop logit interval on the domain (within the base), its item NA where the answer is not valid:
+      # svyglm leaves those rows out of the fit, but the df is degf of the design given, so they count in it.
+      # (na.rm only reaches svymean's variance attribute. summary.glm warns that the zero-weight rows outside the
+      # subset are not used for the dispersion; the dispersion does not enter the interval.)
+      scope_a <- des$a[in_scope, ]
+      cp <- withCallingHandlers(
+        svyciprop(as.formula(paste0("~item_", question)), scope_a, method = "logit", na.rm = TRUE),
+        warning = function(w) {
+          if (grepl("observations with zero weight not used", conditionMessage(w))) invokeRestart("muffleWarning")
+        })
       ci <- as.numeric(attr(cp, "ci"))
-      df <- degf(sub_a)
+      df <- degf(scope_a)
       worst["ciprop_est"] <- max(worst["ciprop_est"], rel_diff(as.numeric(cp), est))
       if (!all(is.finite(ci))) {
         skipped <- c(skipped, sprintf("%s (n=%d, df=%d: logit CI undefined)", where, n, df))
@@ -371,10 +389,14 @@ estimate_survey <- function(des, survey, label) {
       # The hand computation (spec).
       ha <- hand_ratio_a(y, b, w, d, X, stratum, des$n_h, des$N_h)
       hb <- hand_ratio_b(y, b, wb, margins_b, stratum, des$n_h, des$N_h)
-      n_strata <- length(unique(stratum[valid]))
-      stopifnot(df == n - n_strata)
+      stopifnot(df == sum(in_scope) - length(unique(stratum[in_scope])))
+      if (df > n - length(unique(stratum[valid]))) with_nonresponse <- with_nonresponse + 1
       hd <- hand_deff(ha$se^2, ha$estimate, n, sum(w[valid]))
-      hc <- hand_ci(ha$estimate, ha$se, n - n_strata)
+      hc <- hand_ci(ha$estimate, ha$se, df)
+      # The interval written is the closed form on survey's own ratio, SE and degf: svyciprop's IRLS reaches it to
+      # about 1e-8 only (checked at CI_CHECK), the closed form is what a 1e-9 comparison needs.
+      ci_closed <- hand_ci(est, se_a, df)
+      worst["ci"] <- max(worst["ci"], rel_diff(ci_closed, ci))
       worst["hand_a"] <- max(worst["hand_a"], rel_diff(c(ha$estimate, ha$se), c(est, se_a)))
       worst["hand_b"] <- max(worst["hand_b"], rel_diff(hb, se_b))
       worst["deff"] <- max(worst["deff"], rel_diff(hd, deff))
@@ -383,7 +405,8 @@ estimate_survey <- function(des, survey, label) {
 
       rows[[length(rows) + 1]] <- data.frame(
         survey = survey, outcome = q, domain = dm$domain, domain_value = dm$value, n = n, estimate = fmt(est),
-        se_calibrate = fmt(se_a), se_rake = fmt(se_b), ci_low = fmt(ci[1]), ci_high = fmt(ci[2]), deff = fmt(deff),
+        se_calibrate = fmt(se_a), se_rake = fmt(se_b), ci_low = fmt(ci_closed[1]), ci_high = fmt(ci_closed[2]),
+        df = df, deff = fmt(deff),
         stringsAsFactors = FALSE)
     }
   }
@@ -397,7 +420,8 @@ estimate_survey <- function(des, survey, label) {
                                            worst["ci"]))
   if (worst["ciprop_est"] > CI_CHECK) stop(sprintf("%s: svyciprop estimate differs from the ratio by %.3g", label,
                                                    worst["ciprop_est"]))
-  list(rows = do.call(rbind, rows), worst = worst, skipped = skipped)
+  if (with_nonresponse == 0) stop(label, ": no row has item non-response in its domain")
+  list(rows = do.call(rbind, rows), worst = worst, skipped = skipped, with_nonresponse = with_nonresponse)
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -425,11 +449,12 @@ for (name in FIXTURES) {
     o <- outcomes[keep, ]
     message(sprintf(paste0("%-11s %-8s n=%4d rows=%3d  weights A/B %.2g  hand A %.2g  hand B %.2g  routes %.2g  ",
                            "deff %.2g  CI %.2g  ciprop est %.2g  max |se_rake/se_cal - 1| %.4f  ",
-                           "code 9 (of the asked): %.1f%%  q3 NA: %.1f%%"),
+                           "code 9 (of the asked): %.1f%%  q3 NA: %.1f%%  rows with item non-response: %d"),
                     name, survey, nrow(o), nrow(r$rows), des$weight_diff[["a_vs_b"]], r$worst[["hand_a"]],
                     r$worst[["hand_b"]], r$worst[["routes"]], r$worst[["deff"]], r$worst[["ci"]],
                     r$worst[["ciprop_est"]], r$worst[["b_over_a"]],
-                    100 * mean(stats::na.omit(c(o$q1, o$q2, o$q3)) == 9L), 100 * mean(is.na(o$q3))))
+                    100 * mean(stats::na.omit(c(o$q1, o$q2, o$q3)) == 9L), 100 * mean(is.na(o$q3)),
+                    r$with_nonresponse))
     for (s in r$skipped) message("  skipped: ", s)
   }
   write_csv(do.call(rbind, result), file.path(dir, "expected_variance.csv"))

@@ -109,8 +109,10 @@ final class CommandHelp {
 
       Rewrites the 'trends' table from every wave in 'indicators': for each estimate present in two or more waves,
       each wave against the previous one with the estimate, the change in percentage points, its standard error
-      (independent samples), a two-sided z-test p-value, significance at 5 % and the series-break flag (a reworded
-      question). Prints the changes of the whole-population estimates.
+      (independent samples), a two-sided z-test p-value and significance at 5 %, that p-value adjusted by
+      Benjamini-Hochberg over the survey's changes between the same two waves (p_adjusted, significant_adjusted: the
+      significance the views and the report mark) and the series-break flag (a reworded question). Prints the
+      changes of the whole-population estimates.
       """;
   static final String SIMULATE = """
       Usage: jobs/barometer simulate [--wave YEAR] [--samples N] [--conf DIR]

@@ -28,6 +28,7 @@ import dk.barometer.config.Question;
 import dk.barometer.weighting.SurveyWeighting;
 import dk.barometer.weighting.WeightedSample;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +69,8 @@ public final class IndicatorEstimator {
   /** Where an item's sums are in the array of sums ({@link #cellSums}), once per domain it is broken down by. */
   private static final StructType ITEM_LAYOUT = new StructType().add("domain", DataTypes.StringType)
       .add("indicator_id", DataTypes.StringType).add("category", DataTypes.StringType)
-      .add("binary", DataTypes.BooleanType).add("slot", DataTypes.IntegerType);
+      .add("binary", DataTypes.BooleanType).add("slot", DataTypes.IntegerType)
+      .add("scope_slot", DataTypes.IntegerType);
 
   private final IndicatorCatalog catalog;
   private final Codebook codebook;
@@ -85,8 +87,10 @@ public final class IndicatorEstimator {
   /**
    * The sums every estimate and its variance are made of, one row per estimate ({@link #KEYS}) and weighting cell:
    * {@code wy} = sum(w y), {@code wb} = sum(w b), {@code w_base} = sum(w) and {@code n} = count over the
-   * respondents in the base (b > 0), and the unweighted {@code y}, {@code b}, {@code yy}, {@code yb}, {@code bb}
-   * (sums of y, b, y^2, y b, b^2).
+   * respondents in the base (b > 0), the unweighted {@code y}, {@code b}, {@code yy}, {@code yb}, {@code bb}
+   * (sums of y, b, y^2, y b, b^2), and {@code respondents}: the respondents of the domain within the indicator's
+   * {@code base_where}, answered or not, which R's {@code degf} counts for the interval. A cell has a row when it
+   * has such a respondent, so {@code n} may be 0.
    *
    * <p>No unpivoted long form (respondents x items x domains): the respondents are first summed per weighting cell,
    * weight and the values of every domain key, every item as its own column, in one pass over the rows (a 0/1 item,
@@ -101,6 +105,10 @@ public final class IndicatorEstimator {
     List<Item> items = indicators.stream().flatMap(i -> items(sample.survey(), i).stream()).toList();
     // Only the domains this survey's indicators use: a domain may refer to another survey's questions.
     Set<String> used = indicators.stream().flatMap(i -> i.domains().stream()).collect(Collectors.toSet());
+    // The respondents each distinct base_where keeps (null: every respondent), counted once however many items
+    // share it; they open the array of sums.
+    Map<String, Integer> scopeSlots = new LinkedHashMap<>();
+    items.forEach(item -> scopeSlots.putIfAbsent(item.baseWhere(), scopeSlots.size()));
     List<Column> keys = new ArrayList<>(List.of(col(SurveyWeighting.CELL).as("cell"),
         col(SurveyWeighting.WEIGHT).as("w")));
     List<Column> domainValues = new ArrayList<>();
@@ -117,11 +125,18 @@ public final class IndicatorEstimator {
     List<Column> sums = new ArrayList<>();
     List<Column> slots = new ArrayList<>();
     List<Row> layout = new ArrayList<>();
+    for (Map.Entry<String, Integer> scope : scopeSlots.entrySet()) {
+      String name = "s" + scope.getValue();
+      values.add((scope.getKey() == null ? lit(1L) : when(expr(scope.getKey()), 1L).otherwise(0L)).as(name));
+      sums.add(sum(col(name)).as(name));
+      slots.add(col(name).cast("double"));
+    }
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
       ItemSums itemSums = itemSums(item, "i" + i + "_");
       for (String domain : item.domains()) {
-        layout.add(RowFactory.create(domain, item.indicatorId(), item.category(), item.binary(), slots.size()));
+        layout.add(RowFactory.create(domain, item.indicatorId(), item.category(), item.binary(), slots.size(),
+            scopeSlots.get(item.baseWhere())));
       }
       values.addAll(itemSums.values());
       sums.addAll(itemSums.sums());
@@ -155,12 +170,13 @@ public final class IndicatorEstimator {
         .select(cell, w, col("domain"), col("domain_value"), col("indicator_id"), col("category"), y.as("y"),
             b.as("b"), when(binary, y).otherwise(sumAt.apply(2)).as("yy"),
             when(binary, y).otherwise(sumAt.apply(3)).as("yb"), when(binary, b).otherwise(sumAt.apply(4)).as("bb"),
-            when(binary, b).otherwise(sumAt.apply(5)).cast("long").as("n"))
-        .where(col("n").gt(0))
+            when(binary, b).otherwise(sumAt.apply(5)).cast("long").as("n"),
+            get(col("sums"), col("scope_slot")).cast("long").as("respondents"))
+        .where(col("respondents").gt(0))
         .groupBy(estimateKeys.toArray(Column[]::new))
         .agg(sum(w.multiply(col("y"))).as("wy"), sum(w.multiply(col("b"))).as("wb"),
             sum(w.multiply(col("n"))).as("w_base"), sum("n").as("n"), sum("y").as("y"), sum("b").as("b"),
-            sum("yy").as("yy"), sum("yb").as("yb"), sum("bb").as("bb"));
+            sum("yy").as("yy"), sum("yb").as("yb"), sum("bb").as("bb"), sum("respondents").as("respondents"));
   }
 
   /** The indicators of {@code survey} this wave can estimate ({@link IndicatorCatalog#estimable}). */
@@ -214,6 +230,7 @@ public final class IndicatorEstimator {
         .agg(sum(col("wy")).as("numerator_weighted"), sum(col("wb")).as("base_weighted"),
             sum(col("n")).as("base_n"), sum(col("y")).as("numerator_unweighted"),
             sum(col("b")).as("base_unweighted"))
+        .where(col("base_n").gt(0))
         .select(lit(sample.wave()).as("wave"), lit(sample.survey()).as("survey"), col("indicator_id"),
             col("domain"), col("domain_value"), col("category"),
             col("numerator_weighted").divide(col("base_weighted")).as("estimate"),
@@ -258,10 +275,11 @@ public final class IndicatorEstimator {
 
   /**
    * One category of an indicator as a respondent contributes to it: y and b (y is zero outside the base), the
-   * domains it is broken down by, and whether y and b are 0/1 with y <= b (every type but share_of_total).
+   * domains it is broken down by, whether y and b are 0/1 with y <= b (every type but share_of_total), and the
+   * indicator's {@code base_where} (null: none), the subpopulation whose respondents the interval's df counts.
    */
   private record Item(String indicatorId, String category, Column y, Column b, List<String> domains,
-                      boolean binary) {}
+                      boolean binary, String baseWhere) {}
 
   private List<Item> items(String survey, IndicatorDefinition indicator) {
     Column inScope = indicator.baseWhere() == null ? lit(true) : expr(indicator.baseWhere());
@@ -299,7 +317,7 @@ public final class IndicatorEstimator {
         }
         for (IndicatorCategory category : categories) {
           items.add(new Item(indicator.id(), category.code(), when(inScope, success(indicator, category.question()))
-              .otherwise(0.0), when(inScope, successes).otherwise(0.0), domains, false));
+              .otherwise(0.0), when(inScope, successes).otherwise(0.0), domains, false, indicator.baseWhere()));
         }
       }
     }
@@ -327,7 +345,7 @@ public final class IndicatorEstimator {
   private static Item item(IndicatorDefinition indicator, String category, Column y, Column inBase,
                            List<String> domains) {
     Column b = indicator(inBase);
-    return new Item(indicator.id(), category, y.multiply(b), b, domains, true);
+    return new Item(indicator.id(), category, y.multiply(b), b, domains, true, indicator.baseWhere());
   }
 
   /**

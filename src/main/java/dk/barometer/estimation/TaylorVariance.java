@@ -37,7 +37,9 @@ import org.apache.spark.sql.types.StructType;
  *       categories weighted by the design weights d; then u = w e (Deville-Sarndal);</li>
  *   <li>V = sum_h (1 - n_h / N_h) n_h / (n_h - 1) sum_{i in h} (u_i - mean_h u)^2 over every respondent (a stratum
  *       with one respondent, or sampled completely, adds nothing);</li>
- *   <li>95 % interval expit(logit p +- t SE / (p (1 - p))), t with df = n - strata with a respondent in the base;</li>
+ *   <li>95 % interval expit(logit p +- t SE / (p (1 - p))), t with df = R's {@code degf} of the domain's design:
+ *       the respondents of the domain (within the indicator's base_where), whether they answered the item or not,
+ *       less the strata they are in; for the total, every respondent less every stratum;</li>
  *   <li>deff = V / (p (1 - p) n / (n - 1) (1 - n / N_D) / n), the variance over that of simple random sampling.</li>
  * </ol>
  * Respondents of a weighting cell share d, w and x, so everything reduces to sums of z and z^2 per estimate and
@@ -47,7 +49,8 @@ import org.apache.spark.sql.types.StructType;
 public final class TaylorVariance {
   public static final String VARIANCE_METHOD =
       "Taylor linearisation of the ratio; raking as calibration (design-weighted residuals); stratified, fpc";
-  public static final String CI_METHOD = "logit, t with n - strata df (as svyciprop)";
+  public static final String CI_METHOD =
+      "logit, t with df = domain respondents (answered or not) - their strata (as svyciprop, degf of the domain)";
 
   private final ReliabilitySettings reliability;
 
@@ -73,7 +76,7 @@ public final class TaylorVariance {
             col("y").minus(p.multiply(col("b"))).divide(bw),
             col("yy").minus(p.multiply(col("yb")).multiply(2)).plus(p.multiply(p).multiply(col("bb")))
                 .divide(bw.multiply(bw)),
-            col("n"), col("w_base"), p)
+            col("n"), col("w_base"), p, col("respondents"))
         .collectAsList();
     Map<String, List<Row>> byEstimate = new HashMap<>();
     for (Row r : sums) {
@@ -156,12 +159,13 @@ public final class TaylorVariance {
       inverse = new SingularValueDecomposition(xtdx).getSolver().getInverse();
     }
 
-    /** @param sums rows (keys..., cell, sum z, sum z^2, count, sum w, p) of one estimate */
+    /** @param sums rows (keys..., cell, sum z, sum z^2, count, sum w, p, respondents) of one estimate */
     Uncertainty uncertainty(double p, List<Row> sums) {
       int n = x.length;
       double[] sz = new double[n];
       double[] sz2 = new double[n];
       long[] count = new long[n];
+      long[] respondents = new long[n];
       double weightInBase = 0;
       RealVector xtdz = new ArrayRealVector(inverse.getRowDimension());
       for (Row r : sums) {
@@ -169,35 +173,40 @@ public final class TaylorVariance {
         sz[c] = r.getDouble(5);
         sz2[c] = r.getDouble(6);
         count[c] = r.getLong(7);
+        respondents[c] = r.getLong(10);
         weightInBase += r.getDouble(8);
         xtdz = xtdz.add(new ArrayRealVector(x[c]).mapMultiply(cells.unitDesignWeight(c) * sz[c]));
       }
       RealVector beta = inverse.operate(xtdz);
-      Map<String, double[]> strata = new TreeMap<>(); // stratum -> {n_h, S_h, Q_h, respondents in base}
+      // stratum -> {n_h, S_h, Q_h, respondents in the base, respondents in the domain and base_where}
+      Map<String, double[]> strata = new TreeMap<>();
       for (int c = 0; c < n; c++) {
         double fitted = beta.dotProduct(new ArrayRealVector(x[c]));
         double w = cells.unitWeight(c);
         long units = cells.cells().get(c).units();
-        double[] h = strata.computeIfAbsent(cells.stratum(c), s -> new double[4]);
+        double[] h = strata.computeIfAbsent(cells.stratum(c), s -> new double[5]);
         h[0] += units;
         h[1] += w * sz[c] - fitted * w * units;
         h[2] += w * w * sz2[c] - 2 * w * w * fitted * sz[c] + units * w * w * fitted * fitted;
         h[3] += count[c];
+        h[4] += respondents[c];
       }
       double variance = 0;
       long baseN = 0;
-      long strataInBase = 0;
+      long inDomain = 0;
+      long strataInDomain = 0;
       for (Map.Entry<String, double[]> e : strata.entrySet()) {
         double[] h = e.getValue();
         baseN += (long) h[3];
-        strataInBase += h[3] > 0 ? 1 : 0;
+        inDomain += (long) h[4];
+        strataInDomain += h[4] > 0 ? 1 : 0;
         double fpc = 1 - h[0] / cells.stratumSizes().get(e.getKey());
         if (fpc >= 1e-7 && h[0] > 1) {
           variance += fpc * h[0] / (h[0] - 1) * (h[2] - h[1] * h[1] / h[0]);
         }
       }
       double se = Math.sqrt(Math.max(variance, 0));
-      long df = baseN - strataInBase;
+      long df = inDomain - strataInDomain;
       Double low = null;
       Double high = null;
       if (p > 0 && p < 1 && df >= 1 && se > 0) {

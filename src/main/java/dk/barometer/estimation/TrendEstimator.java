@@ -2,8 +2,12 @@ package dk.barometer.estimation;
 
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -24,8 +28,14 @@ import org.apache.spark.sql.types.DataTypes;
  *   <li>{@code change_points} = 100 (p_t - p_s);</li>
  *   <li>{@code se_change_points} = 100 sqrt(se_t^2 + se_s^2): the waves are independent samples;</li>
  *   <li>{@code z} = change / se_change and the two-sided p-value 2 (1 - Phi(|z|)) = erfc(|z| / sqrt 2);</li>
- *   <li>{@code significant} at 5 %, and {@code series_break} where the later wave's estimate rests on a reworded
- *       question ({@code break_reason}): such a change may be the wording, not a trend.</li>
+ *   <li>{@code significant}: p below 5 %, each change on its own;</li>
+ *   <li>{@code p_adjusted}: the Benjamini-Hochberg adjusted p-value (R's {@code p.adjust(method = "BH")}) within
+ *       the family of the change, every change of the survey between the same two waves (all indicators, domains
+ *       and categories, reliable or not), which keeps the expected share of false ones among the changes called
+ *       significant at 5 % or less; {@code significant_adjusted}: p_adjusted below 5 %, the one the views and the
+ *       report mark;</li>
+ *   <li>{@code series_break} where the later wave's estimate rests on a reworded question ({@code break_reason}):
+ *       such a change may be the wording, not a trend.</li>
  * </ul>
  * A wave without the estimate (a concept not asked) has no row: it is never compared as zero.
  */
@@ -34,6 +44,8 @@ public final class TrendEstimator {
   public static final double SIGNIFICANCE_LEVEL = 0.05;
 
   private static final String[] KEYS = {"survey", "indicator_id", "domain", "domain_value", "category"};
+  /** The changes adjusted together: one survey between the same two waves. */
+  private static final WindowSpec FAMILY = Window.partitionBy(col("survey"), col("previous_wave"), col("wave"));
   private static final UserDefinedFunction TWO_SIDED_P = udf(
       (Double z) -> z == null ? null : Erf.erfc(Math.abs(z) / Math.sqrt(2)), DataTypes.DoubleType);
 
@@ -55,13 +67,31 @@ public final class TrendEstimator {
         .withColumn("se_change", seChange)
         .withColumn("z", z)
         .withColumn("p_value", TWO_SIDED_P.apply(col("z")))
+        .transform(TrendEstimator::withAdjustedP)
         .select(col("survey"), col("indicator_id"), col("domain"), col("domain_value"), col("category"),
             col("previous_wave"), col("wave"), col("previous_estimate"), col("estimate"),
             col("change").multiply(100).as("change_points"), col("se_change").multiply(100).as("se_change_points"),
-            col("z"), col("p_value"), col("p_value").lt(SIGNIFICANCE_LEVEL).as("significant"),
+            col("z"), col("p_value"), col("p_value").lt(SIGNIFICANCE_LEVEL).as("significant"), col("p_adjusted"),
+            col("p_adjusted").lt(SIGNIFICANCE_LEVEL).as("significant_adjusted"),
             col("series_break").isNotNull().as("series_break"), col("series_break").as("break_reason"),
             col("previous_base_n"), col("base_n"), col("previous_reliability"), col("reliability"),
             lit(TEST_METHOD).as("test_method"));
+  }
+
+  /**
+   * {@code changes} with {@code p_adjusted}: R's {@code p.adjust(p_value, "BH")} per family. With m the family's
+   * p-values and i the position of p among them in ascending order, the running minimum of p m / i from the largest
+   * p down, capped at 1. A null p (se 0) is not counted in m, as p.adjust leaves NA out of n. Tied p-values get
+   * different positions, but the running minimum's range frame takes ties together, so they share the value at the
+   * last of them, as in R. (p m / i is a column of its own: a window function cannot sit inside another.)
+   */
+  private static Dataset<Row> withAdjustedP(Dataset<Row> changes) {
+    Column p = col("p_value");
+    Column step = p.multiply(count(p).over(FAMILY)).divide(row_number().over(FAMILY.orderBy(p.asc_nulls_last())));
+    Column fromLargest = min(col("bh_step"))
+        .over(FAMILY.orderBy(p.desc_nulls_last()).rangeBetween(Window.unboundedPreceding(), Window.currentRow()));
+    return changes.withColumn("bh_step", step)
+        .withColumn("p_adjusted", when(p.isNotNull(), least(lit(1.0), fromLargest)));
   }
 
   private static Column[] keys() {

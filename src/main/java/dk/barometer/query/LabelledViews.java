@@ -58,7 +58,7 @@ public final class LabelledViews {
       created.add(INDICATORS);
     }
     if (warehouse.exists(Table.TRENDS)) {
-      spark.sql(trendsView());
+      spark.sql(trendsView(Set.of(spark.table(QueryCatalog.raw(Table.TRENDS)).columns())));
       created.add(TRENDS);
     }
     for (String survey : config.settings().surveys().keySet()) {
@@ -109,7 +109,15 @@ public final class LabelledViews {
         + "WHERE i.reliability <> 'suppressed'";
   }
 
-  String trendsView() {
+  /**
+   * {@code v_trends} over the trends table with {@code columns}. A table written before the adjusted p-value was
+   * (an older warehouse, until {@code jobs/barometer trends} rewrites it) gives null there, and the report refuses
+   * such changes rather than print them unmarked.
+   */
+  String trendsView(Set<String> columns) {
+    String adjusted = columns.contains("p_adjusted")
+        ? "round(t.p_adjusted, 4) AS p_adjusted, t.significant_adjusted"
+        : "CAST(NULL AS DOUBLE) AS p_adjusted, CAST(NULL AS BOOLEAN) AS significant_adjusted";
     return "CREATE OR REPLACE VIEW " + TRENDS + " (" + String.join(", ",
         "survey", "indicator_id", "indicator_da", "indicator_en", "domain", "domain_value", "domain_value_da",
         "domain_value_en", "category", "category_da", "category_en",
@@ -118,8 +126,11 @@ public final class LabelledViews {
         "pct COMMENT 'estimate in wave, percent'",
         "change_points COMMENT 'pct - previous_pct, percentage points'",
         "se_change_points COMMENT 'standard error of the change (independent samples)'",
-        "p_value COMMENT 'two-sided z-test of no change'",
-        "significant COMMENT 'p_value below 0.05'",
+        "p_value COMMENT 'two-sided z-test of no change, this change on its own'",
+        "significant COMMENT 'p_value below 0.05, unadjusted'",
+        "p_adjusted COMMENT 'p_value adjusted by Benjamini-Hochberg over the changes of the survey between the same two"
+            + " waves'",
+        "significant_adjusted COMMENT 'p_adjusted below 0.05: the significance the report marks'",
         "series_break COMMENT 'the question was reworded: the change may be the wording'",
         "break_reason", DOMAIN_VALUE_ORDER, CATEGORY_ORDER) + ") AS\n"
         + "SELECT t.survey, t.indicator_id, il.da AS indicator_da, il.en AS indicator_en, t.domain, t.domain_value, "
@@ -127,7 +138,7 @@ public final class LabelledViews {
         + "cl.en AS category_en, t.previous_wave, t.wave, round(100 * t.previous_estimate, 1) AS previous_pct, "
         + "round(100 * t.estimate, 1) AS pct, round(t.change_points, 1) AS change_points, "
         + "round(t.se_change_points, 2) AS se_change_points, round(t.p_value, 4) AS p_value, t.significant, "
-        + "t.series_break, t.break_reason, " + ORDER_COLUMNS + "\n"
+        + adjusted + ", t.series_break, t.break_reason, " + ORDER_COLUMNS + "\n"
         + "FROM " + QueryCatalog.raw(Table.TRENDS) + " t\n" + labelJoins("t")
         + "WHERE t.reliability <> 'suppressed' AND t.previous_reliability <> 'suppressed'";
   }

@@ -43,7 +43,7 @@ public final class Report {
     data.requireWave(wave, warehouse);
     List<Integer> waves = data.waves().stream().filter(w -> w <= wave).toList();
     List<Estimate> estimates = data.estimates(wave);
-    List<Change> changes = data.changes(wave);
+    List<Change> changes = data.changes(wave, warehouse);
     ReportPage page = new ReportPage(wave);
     List<String> charts = new ArrayList<>();
     List<String> omitted = new ArrayList<>();

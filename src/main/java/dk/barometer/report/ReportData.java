@@ -49,15 +49,22 @@ final class ReportData {
         .collectAsList().stream().map(ReportData::estimate).toList();
   }
 
-  /** The changes between waves up to {@code wave} of the trend figures' series; none before a trends run. */
-  List<Change> changes(int wave) {
+  /**
+   * The changes between waves up to {@code wave} of the trend figures' series; none before a trends run. A trends
+   * table written before the adjusted p-value was is refused, rather than its changes shown with no mark.
+   */
+  List<Change> changes(int wave, String warehouse) {
     if (!spark.catalog().tableExists(LabelledViews.TRENDS)) {
       return List.of();
     }
-    return spark.table(LabelledViews.TRENDS).where(col("wave").leq(wave).and(shown()))
+    List<Change> changes = spark.table(LabelledViews.TRENDS).where(col("wave").leq(wave).and(shown()))
         .select("survey", "indicator_id", "domain", "domain_value", "category", "previous_wave", "wave",
-            "change_points", "se_change_points", "p_value", "significant", "series_break")
+            "change_points", "se_change_points", "p_value", "p_adjusted", "significant_adjusted", "series_break")
         .collectAsList().stream().map(ReportData::change).toList();
+    if (changes.stream().anyMatch(c -> c.pValue() != null && c.pAdjusted() == null)) {
+      throw ReportErrors.trendsNotAdjusted(warehouse);
+    }
+    return changes;
   }
 
   /** The rows of any figure: its series' survey and indicator, by one of its domains. */
@@ -83,8 +90,8 @@ final class ReportData {
 
   private static Change change(Row r) {
     return new Change(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
-        r.getInt(6), r.getDouble(7), r.getDouble(8), nullableDouble(r, 9), !r.isNullAt(10) && r.getBoolean(10),
-        !r.isNullAt(11) && r.getBoolean(11));
+        r.getInt(6), r.getDouble(7), r.getDouble(8), nullableDouble(r, 9), nullableDouble(r, 10),
+        !r.isNullAt(11) && r.getBoolean(11), !r.isNullAt(12) && r.getBoolean(12));
   }
 
   /** A value without a position in conf/ (none, after validation) sorts last. */

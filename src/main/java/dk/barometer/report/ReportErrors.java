@@ -16,6 +16,13 @@ final class ReportErrors {
         + "those.", wave, warehouse, waves.isEmpty() ? "no wave" : "waves " + waves, wave));
   }
 
+  static BarometerException trendsNotAdjusted(String warehouse) {
+    return new BarometerException(BarometerException.Kind.USAGE, String.format("The trends table of %s was written "
+        + "before trends had the Benjamini-Hochberg adjusted p-value (p_adjusted), which the report marks. Rewrite "
+        + "it from the indicators (jobs/barometer trends --warehouse %s), then write the report again.", warehouse,
+        warehouse));
+  }
+
   static BarometerException scriptMissing(String file) {
     return new BarometerException(BarometerException.Kind.CONFIG, String.format("%s is not on the class path next "
         + "to %s: build with Maven (mvn -B package), whose generate-resources step installs it with npm "

@@ -94,7 +94,9 @@ final class ReportPage {
         .append("Beregnet fra tabellerne i <code>").append(escape(warehouse)).append("</code> (bølger ")
         .append(waves.stream().map(String::valueOf).collect(Collectors.joining(", ")))
         .append("); figurerne er defineret i <code>conf/report.yaml</code>. Udviklingsfigurer: ændring i ")
-        .append("procentpoint fra forrige bølge; * signifikant på 5 %-niveau; brud: spørgsmålet er omformuleret, så ")
+        .append("procentpoint fra forrige bølge; * signifikant på 5 %-niveau efter Benjamini-Hochberg-justering ")
+        .append("over alle ændringer i samme undersøgelse mellem de to bølger (justeret p); p-værdi: ændringens egen, ")
+        .append("ujusteret; brud: spørgsmålet er omformuleret, så ")
         .append("ændringen kan skyldes formuleringen.</p>\n<nav><ol>\n").append(contents)
         .append("</ol></nav>\n</header>\n<main>\n").append(figures).append("</main>\n");
     for (String script : scripts) {
@@ -124,7 +126,8 @@ final class ReportPage {
     StringBuilder table = new StringBuilder("<table>\n<tr><th>").append(trend ? "Serie" : "Række").append("</th>");
     table.append(coloured ? "<th>Gruppe</th>" : "").append(trend ? "<th>Bølge</th>" : "")
         .append("<th>Pct.</th><th>95 %-konfidensinterval</th><th>n</th><th>Flag</th>")
-        .append(trend ? "<th>Ændring (procentpoint)</th><th>p-værdi</th><th></th>" : "").append("</tr>\n");
+        .append(trend ? "<th>Ændring (procentpoint)</th><th>p-værdi</th><th>Justeret p</th><th></th>" : "")
+        .append("</tr>\n");
     for (ChartPoint p : points) {
       table.append(p.flag().isEmpty() ? "<tr>" : "<tr class=\"unreliable\">").append(cell(p.row(), false));
       if (coloured) {
@@ -139,6 +142,7 @@ final class ReportPage {
         Change c = p.change();
         table.append(cell(c == null ? "" : ReportText.change(c), true))
             .append(cell(c == null ? "" : ReportText.pValue(c), true))
+            .append(cell(c == null ? "" : ReportText.pAdjusted(c), true))
             .append(cell(c == null ? "" : ReportText.remark(c), false));
       }
       table.append("</tr>\n");

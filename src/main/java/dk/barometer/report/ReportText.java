@@ -25,22 +25,32 @@ final class ReportText {
     return String.format(Locale.ROOT, "%+.1f (SE %.1f)", change.changePoints(), change.seChangePoints());
   }
 
+  /** The change's own p-value, unadjusted. */
   static String pValue(Change change) {
-    return change.pValue() == null ? "" : String.format(Locale.ROOT, "%.3f", change.pValue());
+    return probability(change.pValue());
+  }
+
+  /** The p-value adjusted by Benjamini-Hochberg over the survey's changes between the same two waves. */
+  static String pAdjusted(Change change) {
+    return probability(change.pAdjusted());
+  }
+
+  private static String probability(Double p) {
+    return p == null ? "" : String.format(Locale.ROOT, "%.3f", p);
   }
 
   /**
-   * The change as marked beside a trend point: "+4.1*" when significant at 5 %, with "brud" when the question was
-   * reworded (the change may be the wording).
+   * The change as marked beside a trend point: "+4.1*" when significant at 5 % after the Benjamini-Hochberg
+   * adjustment, with "brud" when the question was reworded (the change may be the wording).
    */
   static String changeMark(Change change) {
-    return String.format(Locale.ROOT, "%+.1f", change.changePoints()) + (change.significant() ? "*" : "")
+    return String.format(Locale.ROOT, "%+.1f", change.changePoints()) + (change.significantAdjusted() ? "*" : "")
         + (change.seriesBreak() ? " brud" : "");
   }
 
-  /** Whether the change is significant at 5 %, and whether the question was reworded. */
+  /** Whether the change is significant at 5 % after the adjustment, and whether the question was reworded. */
   static String remark(Change change) {
-    String significance = change.significant() ? "signifikant" : "ikke signifikant";
+    String significance = (change.significantAdjusted() ? "signifikant" : "ikke signifikant") + " efter justering";
     return change.seriesBreak() ? significance + "; databrud (omformuleret spørgsmål)" : significance;
   }
 }

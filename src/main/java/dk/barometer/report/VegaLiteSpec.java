@@ -139,6 +139,7 @@ final class VegaLiteSpec {
     if (trend) {
       tooltip.addObject().put("field", "change").put("type", "nominal").put("title", "Ændring (procentpoint)");
       tooltip.addObject().put("field", "p_value").put("type", "nominal").put("title", "p-værdi");
+      tooltip.addObject().put("field", "p_adjusted").put("type", "nominal").put("title", "Justeret p (BH)");
     }
     return tooltip;
   }
@@ -158,7 +159,8 @@ final class VegaLiteSpec {
       }
       v.put("label_at", p.ciHigh() == null ? p.pct() : Math.max(p.pct(), p.ciHigh()));
       if (p.change() != null) {
-        v.put("change", ReportText.change(p.change())).put("p_value", ReportText.pValue(p.change()));
+        v.put("change", ReportText.change(p.change())).put("p_value", ReportText.pValue(p.change()))
+            .put("p_adjusted", ReportText.pAdjusted(p.change()));
       }
       v.put("change_text", p.change() == null ? "" : ReportText.changeMark(p.change()));
     }

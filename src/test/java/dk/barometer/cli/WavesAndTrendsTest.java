@@ -10,6 +10,8 @@ import dk.barometer.testing.QueryZones;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -91,6 +93,35 @@ class WavesAndTrendsTest {
         "domain_value", "category")).count();
     assertThat(trends.count()).isEqualTo(inBoth);
     assertThat(trends.where("p_value IS NULL AND se_change_points > 0").count()).isZero();
+    // The Benjamini-Hochberg p is null exactly where p is, never below it nor above 1, so it marks fewer changes.
+    assertThat(trends.where("(p_value IS NULL) <> (p_adjusted IS NULL) OR p_adjusted < p_value OR p_adjusted > 1")
+        .count()).isZero();
+    assertThat(trends.where("significant_adjusted AND NOT significant").count()).isZero();
+    assertThat(trends.where("significant AND NOT significant_adjusted").count()).isPositive();
+  }
+
+  /**
+   * A warehouse whose trends table was written before the adjusted p-value: v_trends still opens, with the adjusted
+   * columns null, and the next trends run rewrites the table with them (the table's schema is replaced).
+   */
+  @Test
+  void aTrendsTableWrittenBeforeTheAdjustedPValueStillOpensAndTheNextTrendsRunAddsIt() {
+    Warehouse old = new Warehouse(spark, TestSpark.tempDir("trends-before-adjustment").toString());
+    old.replace(Table.INDICATORS, indicators);
+    old.replace(Table.TRENDS, trends.drop("p_adjusted", "significant_adjusted"));
+    try {
+      QueryZones.register(old);
+      assertThat(spark.sql("SELECT * FROM v_trends WHERE p_adjusted IS NOT NULL OR significant_adjusted IS NOT NULL")
+          .count()).isZero();
+      TrendsCommand.writeTrends(old, new PrintStream(OutputStream.nullOutputStream()));
+      assertThat(old.read(Table.TRENDS).columns()).contains("p_adjusted", "significant_adjusted");
+      QueryZones.register(old);
+      assertThat(spark.sql("SELECT * FROM v_trends WHERE p_value IS NOT NULL AND p_adjusted IS NULL").count())
+          .isZero();
+      assertThat(spark.sql("SELECT * FROM v_trends").count()).isPositive();
+    } finally {
+      QueryZones.drop();
+    }
   }
 
   @Test

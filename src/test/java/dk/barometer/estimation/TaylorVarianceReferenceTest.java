@@ -16,6 +16,7 @@ import dk.barometer.config.SurveySettings;
 import dk.barometer.pipeline.SurveyEstimation;
 import dk.barometer.testing.ReferenceFixture;
 import dk.barometer.testing.TestSpark;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Standard errors, logit intervals and design effects equal R {@code survey}'s on a raking-calibrated stratified
  * design ({@code calibrate(calfun = "raking")}, {@code svyratio}, {@code svyciprop(method = "logit")}), overall and
- * in domains, for both surveys of three fixtures; expected values from src/test/r/variance_reference.R.
+ * in domains, for both surveys of three fixtures; expected values from src/test/r/variance_reference.R. The
+ * domains have item non-response (code 9, q3 not asked) and one indicator has a base_where, so the interval's df
+ * is R's {@code degf} of the domain's design, not the base n less its strata.
  */
 class TaylorVarianceReferenceTest {
   private static final List<String> QUESTIONS = List.of("q1", "q2", "q3");
@@ -61,7 +64,8 @@ class TaylorVarianceReferenceTest {
     for (Row r : new SurveyEstimation(survey, 0, settings, fixture.settings().raking(),
             ReferenceFixture.classifications(), ReliabilitySettings.DEFAULT,
             catalog(survey), codebook(survey)).weighAndEstimate(rows, fixture.register(settings.population()))
-        .select("indicator_id", "domain", "domain_value", "base_n", "estimate", "se", "ci_low", "ci_high", "deff")
+        .select("indicator_id", "domain", "domain_value", "base_n", "estimate", "se", "ci_low", "ci_high", "deff",
+            "df")
         .collectAsList()) {
       actual.put(String.join("/", r.getString(0), r.getString(1), r.getString(2)), r);
     }
@@ -77,8 +81,9 @@ class TaylorVarianceReferenceTest {
       assertThat(r.getLong(3)).as("base n of %s", key).isEqualTo(Long.parseLong(e.get("n")));
       relative(r.getDouble(4), e.get("estimate"), 1e-9, "estimate of " + key);
       relative(r.getDouble(5), e.get("se_calibrate"), 1e-6, "SE of " + key);
-      relative(r.getDouble(6), e.get("ci_low"), 1e-6, "CI low of " + key);
-      relative(r.getDouble(7), e.get("ci_high"), 1e-6, "CI high of " + key);
+      assertThat(r.getLong(9)).as("df of %s", key).isEqualTo(Long.parseLong(e.get("df")));
+      relative(r.getDouble(6), e.get("ci_low"), 1e-9, "CI low of " + key);
+      relative(r.getDouble(7), e.get("ci_high"), 1e-9, "CI high of " + key);
       relative(r.getDouble(8), e.get("deff"), 1e-6, "deff of " + key);
     }
   }
@@ -104,8 +109,12 @@ class TaylorVarianceReferenceTest {
     domains.put("total", new DomainDefinition(null, null, null));
     domains.put("size_class", new DomainDefinition("size_class", null, null));
     domains.put("region", new DomainDefinition("region", null, null));
-    List<IndicatorDefinition> indicators = QUESTIONS.stream().map(q -> new IndicatorDefinition(q, survey,
-        IndicatorType.SHARE, q, null, List.of(1), null, q, q, List.of("total", "size_class", "region"))).toList();
+    List<String> breakdowns = List.of("total", "size_class", "region");
+    List<IndicatorDefinition> indicators = new ArrayList<>(QUESTIONS.stream().map(q -> new IndicatorDefinition(q,
+        survey, IndicatorType.SHARE, q, null, List.of(1), null, q, q, breakdowns)).toList());
+    // "Among those who said yes to q1", as R's subset design[q1 == 1, ] (the script's q2_if_q1).
+    indicators.add(new IndicatorDefinition("q2_if_q1", survey, IndicatorType.SHARE, "q2", null, List.of(1), "q1 = 1",
+        "q2_if_q1", "q2_if_q1", breakdowns));
     return new IndicatorCatalog("reference", domains, null, indicators);
   }
 }

@@ -3,8 +3,12 @@ package dk.barometer.estimation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dk.barometer.testing.ReferenceFixture;
 import dk.barometer.testing.TestSpark;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -12,7 +16,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
-/** Changes between waves against hand-computed values (p-values from erfc, computed outside the project). */
+/**
+ * Changes between waves against hand-computed values (p-values from erfc, computed outside the project) and against
+ * R's p-values and Benjamini-Hochberg adjustment.
+ */
 class TrendEstimatorTest {
   private static final StructType INDICATORS = new StructType()
       .add("wave", DataTypes.IntegerType).add("survey", DataTypes.StringType)
@@ -57,6 +64,49 @@ class TrendEstimatorTest {
     assertThat(implemented.<Double>getAs("change_points")).isCloseTo(-5.0, within(1e-9));
     assertThat(implemented.<Double>getAs("p_value")).isCloseTo(0.0013698861047725327, within(1e-12));
     assertThat(implemented.<Boolean>getAs("significant")).isTrue();
+  }
+
+  /**
+   * p_value and the Benjamini-Hochberg p_adjusted per survey and wave pair equal R's {@code 2 pnorm(-|z|)} and
+   * {@code p.adjust(method = "BH")} (src/test/r/trend_reference.R): a tie, a null p (se 0) left out of the family's
+   * m, a family of one, and a change significant before the adjustment only.
+   */
+  @Test
+  void adjustedPValuesEqualRsPAdjustPerWavePair() {
+    Path dir = Path.of(System.getProperty("barometer.home", ".")).resolve("src/test/resources/trends");
+    List<Row> input = ReferenceFixture.csv(dir.resolve("indicators.csv")).stream()
+        .map(r -> RowFactory.create(Integer.parseInt(r.get("wave")), r.get("survey"), r.get("indicator_id"), "total",
+            "all", "yes", Double.parseDouble(r.get("estimate")), Double.parseDouble(r.get("se")), 1000L, "ok", null,
+            Double.parseDouble(r.get("estimate"))))
+        .toList();
+    Map<String, Row> actual = new HashMap<>();
+    for (Row r : trends(input).collectAsList()) {
+      actual.put(String.join("/", r.<String>getAs("survey"), r.getAs("indicator_id"),
+          String.valueOf(r.<Integer>getAs("previous_wave")), String.valueOf(r.<Integer>getAs("wave"))), r);
+    }
+    List<Map<String, String>> expected = ReferenceFixture.csv(dir.resolve("expected_trends.csv"));
+    assertThat(actual).hasSameSizeAs(expected);
+    boolean rawOnly = false;
+    for (Map<String, String> e : expected) {
+      String key = String.join("/", e.get("survey"), e.get("indicator_id"), e.get("previous_wave"), e.get("wave"));
+      Row r = actual.get(key);
+      assertThat(r).as(key).isNotNull();
+      if (e.get("p_value").isEmpty()) {
+        assertThat(r.<Double>getAs("p_value")).as("p of %s", key).isNull();
+        assertThat(r.<Double>getAs("p_adjusted")).as("adjusted p of %s", key).isNull();
+        assertThat(r.<Boolean>getAs("significant_adjusted")).as("significant_adjusted of %s", key).isNull();
+        continue;
+      }
+      double p = Double.parseDouble(e.get("p_value"));
+      double adjusted = Double.parseDouble(e.get("p_adjusted"));
+      assertThat(r.<Double>getAs("p_value")).as("p of %s", key).isCloseTo(p, within(1e-12 * p));
+      assertThat(r.<Double>getAs("p_adjusted")).as("adjusted p of %s", key).isCloseTo(adjusted, within(1e-12 * adjusted));
+      assertThat(r.<Boolean>getAs("significant")).as("significant of %s", key).isEqualTo(p < 0.05);
+      assertThat(r.<Boolean>getAs("significant_adjusted")).as("significant_adjusted of %s", key)
+          .isEqualTo(adjusted < 0.05);
+      rawOnly |= p < 0.05 && adjusted >= 0.05;
+    }
+    assertThat(rawOnly).as("a change significant before the adjustment only").isTrue();
   }
 
   @Test

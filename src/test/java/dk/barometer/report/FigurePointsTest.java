@@ -63,7 +63,7 @@ class FigurePointsTest {
     List<Estimate> estimates = List.of(estimate(2026, "employer", "uses_ai", "all", 0, "yes", "Ja", 0, 70),
         estimate(2025, "employer", "uses_ai", "all", 0, "yes", "Ja", 0, 65),
         estimate(2027, "employer", "uses_ai", "all", 0, "yes", "Ja", 0, 75));
-    Change change = new Change("employer", "uses_ai", "size_class", "all", "yes", 2025, 2026, 5, 2, 0.01, true,
+    Change change = new Change("employer", "uses_ai", "size_class", "all", "yes", 2025, 2026, 5, 2, 0.01, 0.03, true,
         false);
     List<ChartPoint> points = FigurePoints.of(figure, estimates, List.of(change), 2026);
     assertThat(points).extracting(ChartPoint::wave).containsExactly(2025, 2026);
