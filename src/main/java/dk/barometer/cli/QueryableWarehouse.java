@@ -7,6 +7,9 @@ import dk.barometer.query.QueryCatalog;
 import dk.barometer.query.QuerySessions;
 import dk.barometer.warehouse.Warehouse;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -23,6 +26,25 @@ final class QueryableWarehouse {
     Warehouse warehouse = new Warehouse(spark, Home.warehouse(args));
     new QueryCatalog(BarometerConfig.load(Home.conf(args))).register(spark, warehouse);
     return warehouse;
+  }
+
+  /**
+   * Registers in {@code spark}'s catalog the relations of the zones that {@code named} names and what they read
+   * ({@link QueryCatalog#register(SparkSession, Warehouse, Set)}); the rest when the returned supplier is first
+   * called, which answers whether it registered anything.
+   */
+  static BooleanSupplier openNamed(SparkSession spark, Args args, Set<String> named) {
+    Warehouse warehouse = new Warehouse(spark, Home.warehouse(args));
+    QueryCatalog catalog = new QueryCatalog(BarometerConfig.load(Home.conf(args)));
+    catalog.register(spark, warehouse, named);
+    AtomicBoolean complete = new AtomicBoolean();
+    return () -> {
+      if (complete.getAndSet(true)) {
+        return false;
+      }
+      catalog.register(spark, warehouse);
+      return true;
+    };
   }
 
   /** A session over {@code base}'s catalog that runs only what {@code role} may (conf/access.yaml). */

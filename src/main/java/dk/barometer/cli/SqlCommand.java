@@ -3,7 +3,9 @@ package dk.barometer.cli;
 import dk.barometer.config.Role;
 import dk.barometer.runtime.SparkSessions;
 import java.io.PrintStream;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -27,7 +29,14 @@ final class SqlCommand implements Command {
     SqlStatements statements = SqlStatements.of(args);
     Role role = QueryableWarehouse.role(args, "sql");
     SparkSession base = SparkSessions.builder("barometer sql", Home.sparkSettings(args)).getOrCreate();
-    QueryableWarehouse.open(base, args);
-    statements.run(new LocalSql(QueryableWarehouse.session(base, args, role)), out);
+    Optional<Set<String>> named = statements.known().flatMap(known -> NamedRelations.of(base, known));
+    BooleanSupplier registerRest;
+    if (named.isPresent()) {
+      registerRest = QueryableWarehouse.openNamed(base, args, named.get());
+    } else {
+      QueryableWarehouse.open(base, args);
+      registerRest = () -> false;
+    }
+    statements.run(new LocalSql(QueryableWarehouse.session(base, args, role), registerRest), out);
   }
 }

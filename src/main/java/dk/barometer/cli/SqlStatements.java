@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,6 +44,11 @@ final class SqlStatements {
       script = Optional.empty();
     }
     return new SqlStatements(script, format, limit);
+  }
+
+  /** The statements of the script; none for the prompt, whose statements come as they are typed. */
+  Optional<List<String>> known() {
+    return script.map(SqlScript::statements);
   }
 
   /** Whether the statements are known (not the prompt) and each of them only reads ({@link SqlScript#reads}). */

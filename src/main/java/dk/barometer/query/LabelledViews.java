@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
@@ -35,6 +36,8 @@ import org.apache.spark.sql.SparkSession;
 public final class LabelledViews {
   public static final String INDICATORS = "v_indicators";
   public static final String TRENDS = "v_trends";
+  /** What every labelled view's name begins with: {@code v_} and the name of the table it labels. */
+  static final String VIEW_PREFIX = "v_";
   /** Columns of both views giving the order of conf/, in which reports and tables show the values. */
   public static final String DOMAIN_VALUE_ORDER = "domain_value_order";
   public static final String CATEGORY_ORDER = "category_order";
@@ -48,31 +51,42 @@ public final class LabelledViews {
   }
 
   /**
-   * Creates or replaces every view whose table exists in {@code warehouse}, once {@link QueryCatalog} has registered
-   * the raw tables and microdata views in this session's catalog.
+   * Creates or replaces every view that {@code wanted} accepts and whose table exists in {@code warehouse}, once
+   * {@link QueryCatalog} has registered the raw tables and microdata views in this session's catalog.
    */
-  List<String> create(SparkSession spark, Warehouse warehouse) {
+  List<String> create(SparkSession spark, Warehouse warehouse, Predicate<String> wanted) {
     List<String> created = new ArrayList<>();
-    if (warehouse.exists(Table.INDICATORS)) {
+    if (wanted.test(INDICATORS) && warehouse.exists(Table.INDICATORS)) {
       spark.sql(indicatorsView());
       created.add(INDICATORS);
     }
-    if (warehouse.exists(Table.TRENDS)) {
+    if (wanted.test(TRENDS) && warehouse.exists(Table.TRENDS)) {
       spark.sql(trendsView(Set.of(spark.table(QueryCatalog.raw(Table.TRENDS)).columns())));
       created.add(TRENDS);
     }
     for (String survey : config.settings().surveys().keySet()) {
       Table table = Table.responses(survey);
-      if (warehouse.exists(table)) {
-        Set<String> columns = Set.of(spark.table(QueryCatalog.microdata(table)).columns());
-        for (Language language : Language.values()) {
-          String view = QueryCatalog.MICRODATA + ".v_" + table.tableName() + language.suffix;
+      for (Language language : Language.values()) {
+        String view = QueryCatalog.MICRODATA + "." + VIEW_PREFIX + table.tableName() + language.suffix;
+        if (wanted.test(view) && warehouse.exists(table)) {
+          Set<String> columns = Set.of(spark.table(QueryCatalog.microdata(table)).columns());
           spark.sql(responsesView(view, table, survey, columns, language));
           created.add(view);
         }
       }
     }
     return created;
+  }
+
+  /** The table that labelled view {@code view} (its name without a database) labels. */
+  static String labelledTable(String view) {
+    String table = view.substring(VIEW_PREFIX.length());
+    for (Language language : Language.values()) {
+      if (!language.suffix.isEmpty() && table.endsWith(language.suffix)) {
+        return table.substring(0, table.length() - language.suffix.length());
+      }
+    }
+    return table;
   }
 
   String indicatorsView() {

@@ -4,9 +4,12 @@ import dk.barometer.config.BarometerConfig;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
@@ -42,49 +45,85 @@ public final class QueryCatalog {
 
   /** Registers every zone over the tables {@code warehouse} holds; returns the relations, by their name in SQL. */
   public List<String> register(SparkSession spark, Warehouse warehouse) {
+    return register(spark, warehouse, name -> true);
+  }
+
+  /**
+   * Registers the relations of the zones that {@code named} names (as statements name them: any case, optionally
+   * under {@code spark_catalog} or {@code default}) and those they are views over, and nothing else: a statement
+   * reads its relations without waiting for every Delta log of the warehouse to be read and every view analysed.
+   * A name outside the zones is left alone.
+   */
+  public List<String> register(SparkSession spark, Warehouse warehouse, Set<String> named) {
+    Set<String> wanted = new HashSet<>();
+    named.forEach(name -> wanted.addAll(withSources(name)));
+    return register(spark, warehouse, wanted::contains);
+  }
+
+  private List<String> register(SparkSession spark, Warehouse warehouse, Predicate<String> wanted) {
     List<String> registered = new ArrayList<>();
     spark.sql("CREATE DATABASE IF NOT EXISTS " + RAW + " COMMENT 'the Delta tables as written (engineer)'");
     spark.sql("CREATE DATABASE IF NOT EXISTS " + MICRODATA
         + " COMMENT 'respondent-level views with pseudonyms instead of ids (researcher)'");
     for (Table table : Table.values()) {
-      if (warehouse.exists(table)) {
+      if (wanted.test(raw(table)) && warehouse.exists(table)) {
         spark.sql(String.format("CREATE TABLE IF NOT EXISTS %s USING delta LOCATION '%s'", raw(table),
             warehouse.path(table).replace("\\", "\\\\").replace("'", "\\'")));
         registered.add(raw(table));
       }
     }
-    registered.addAll(published(spark, warehouse));
-    registered.addAll(microdata(spark, warehouse));
-    registered.addAll(new LabelledViews(config).create(spark, warehouse));
+    registered.addAll(published(spark, warehouse, wanted));
+    registered.addAll(microdata(spark, warehouse, wanted));
+    registered.addAll(new LabelledViews(config).create(spark, warehouse, wanted));
     return registered;
   }
 
-  private List<String> published(SparkSession spark, Warehouse warehouse) {
+  /**
+   * {@code name} as the zones name it, with the relations it is a view over: a published table or labelled view
+   * reads its raw table ({@code v_indicators}: {@code raw.indicators}), a microdata view its raw table, a labelled
+   * microdata view ({@code microdata.v_responses_employee_da}) the microdata view under it.
+   */
+  static Set<String> withSources(String name) {
+    String relation = name.toLowerCase(Locale.ROOT).replaceFirst("^spark_catalog\\.", "")
+        .replaceFirst("^default\\.", "");
+    Set<String> relations = new HashSet<>(Set.of(relation));
+    if (relation.startsWith(MICRODATA + ".")) {
+      String view = relation.substring(MICRODATA.length() + 1);
+      String table = view.startsWith(LabelledViews.VIEW_PREFIX) ? LabelledViews.labelledTable(view) : view;
+      relations.addAll(Set.of(MICRODATA + "." + table, RAW + "." + table));
+    } else if (!relation.startsWith(RAW + ".")) {
+      relations.add(RAW + "." + (relation.startsWith(LabelledViews.VIEW_PREFIX)
+          ? LabelledViews.labelledTable(relation) : relation));
+    }
+    return relations;
+  }
+
+  private List<String> published(SparkSession spark, Warehouse warehouse, Predicate<String> wanted) {
     List<String> views = new ArrayList<>();
-    if (warehouse.exists(Table.INDICATORS)) {
+    if (wanted.test(Table.INDICATORS.tableName()) && warehouse.exists(Table.INDICATORS)) {
       views.add(view(spark, Table.INDICATORS.tableName(), "SELECT * FROM " + raw(Table.INDICATORS)
           + " WHERE reliability <> 'suppressed'"));
     }
-    if (warehouse.exists(Table.TRENDS)) {
+    if (wanted.test(Table.TRENDS.tableName()) && warehouse.exists(Table.TRENDS)) {
       views.add(view(spark, Table.TRENDS.tableName(), "SELECT * FROM " + raw(Table.TRENDS)
           + " WHERE reliability <> 'suppressed' AND previous_reliability <> 'suppressed'"));
     }
-    if (warehouse.exists(Table.WEIGHT_DIAGNOSTICS)) {
+    if (wanted.test(Table.WEIGHT_DIAGNOSTICS.tableName()) && warehouse.exists(Table.WEIGHT_DIAGNOSTICS)) {
       views.add(view(spark, Table.WEIGHT_DIAGNOSTICS.tableName(), "SELECT * FROM " + raw(Table.WEIGHT_DIAGNOSTICS)));
     }
-    if (warehouse.exists(Table.RUNS)) {
+    if (wanted.test(Table.RUNS.tableName()) && warehouse.exists(Table.RUNS)) {
       views.add(view(spark, Table.RUNS.tableName(), select(spark, Table.RUNS, c -> INPUT_COLUMNS.contains(c) ? null
           : quoted(c))));
     }
     return views;
   }
 
-  private List<String> microdata(SparkSession spark, Warehouse warehouse) {
+  private List<String> microdata(SparkSession spark, Warehouse warehouse, Predicate<String> wanted) {
     List<String> views = new ArrayList<>();
     List<Table> respondentTables = Stream.concat(config.settings().surveys().keySet().stream().map(Table::responses),
         Stream.of(Table.WEIGHTS, Table.REJECTS)).toList();
     for (Table table : respondentTables) {
-      if (warehouse.exists(table)) {
+      if (wanted.test(microdata(table)) && warehouse.exists(table)) {
         views.add(view(spark, microdata(table), select(spark, table, c -> withoutRespondentId(table, c))));
       }
     }

@@ -87,6 +87,23 @@ class SqlAccessTest {
         .isPositive();
   }
 
+  @Test
+  void aStatementFindsWhatItNamesAndOneNamingNothingFindsTheRest() {
+    QueryZones.drop();
+    assertThat(sql("--format", "csv", "SELECT count(*) FROM v_indicators WHERE wave = 2025")).as("%s", err).isZero();
+    assertThat(TestSpark.spark().catalog().tableExists("raw.indicators")).isTrue();
+    assertThat(TestSpark.spark().catalog().tableExists("raw.runs")).as("not named, not registered").isFalse();
+
+    // A name built as the statement runs: found once the rest is registered.
+    assertThat(sql("--format", "csv", "EXECUTE IMMEDIATE 'SELECT count(*) FROM runs'")).as("%s", err).isZero();
+    assertThat(Long.parseLong(out.toString(StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElseThrow()))
+        .isPositive();
+    assertThat(sql("--format", "csv", "SHOW TABLES IN raw")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("runs", "weights");
+    assertThat(sql("SELECT * FROM no_such_table")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no_such_table");
+  }
+
   private int sql(String... args) {
     out.reset();
     err.reset();
