@@ -66,7 +66,8 @@ final class CommandHelp {
       one, or BAROMETER_ENDPOINT=off, sql runs Spark itself.
 
       --role (default analyst) is who is asking (conf/access.yaml, docs/security.md): an analyst reads the published
-      zone (indicators and trends without suppressed estimates, weight_diagnostics, runs, v_indicators, v_trends);
+      zone (indicators, trends and comparisons without suppressed estimates, weight_diagnostics, runs, v_indicators,
+      v_trends, v_comparisons);
       a researcher also microdata.* (responses, weights, rejects: a pseudonym, no respondent id); an engineer also
       raw.* (the Delta tables, with time travel: raw.indicators VERSION AS OF 0). Below engineer a session only
       reads: writes, DDL, maintenance, files by path, reflect and other settings are refused with exit 2.
