@@ -15,7 +15,8 @@
 #      confint() of svycontrast's result); p = 2 pnorm(-|difference / SE|);
 #   3. ratio by the delta method: svycontrast(quote(p1 / p2)) for the ratio's SE, svycontrast(quote(log(p1 / p2)))
 #      for the SE of the log ratio; 95 % interval exp(log ratio +- qnorm(0.975) SE_log); p of ratio = 1 from
-#      log ratio / SE_log.
+#      log ratio / SE_log;
+#   4. both p-values adjusted by p.adjust(method = "BH") over the survey's comparisons, each measure apart.
 # svyby(covmat = TRUE) is the usual route to the covariance of domain estimates, but survey 4.1.1 stops with
 # "number of items to replace is not a multiple of replacement length" on a calibrated or raked design; the script
 # checks on the stratified design before calibration that the folded svyratio gives svyby's covariance matrix, for
@@ -120,7 +121,11 @@ compare <- function(des, survey, label) {
         stringsAsFactors = FALSE)
     }
   }
-  list(rows = do.call(rbind, rows), worst = worst)
+  out <- do.call(rbind, rows)
+  # The family of the Benjamini-Hochberg adjustment: every comparison of the survey (in the wave), each measure apart.
+  out$difference_p_adjusted <- fmt(stats::p.adjust(as.numeric(out$difference_p), method = "BH"))
+  out$ratio_p_adjusted <- fmt(stats::p.adjust(as.numeric(out$ratio_p), method = "BH"))
+  list(rows = out, worst = worst)
 }
 
 write_csv <- function(df, path) {

@@ -22,6 +22,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -39,7 +41,9 @@ import org.apache.spark.sql.types.StructType;
  * Per cell, sum z^2 = a1^2 sum z1^2 + a2^2 sum z2^2 + 2 a1 a2 sum z1 z2, where z1 z2 is non-zero only for respondents
  * in both domains (overlapping groups, a group and the total). Intervals are normal, estimate +- 1.96 SE (the ratio's
  * on the log scale), as {@code confint} of {@code svycontrast}'s result; p is the two-sided z-test of no difference
- * (ratio 1). Every sum comes from one aggregation over the respondents per survey, whatever the number of
+ * (ratio 1), and {@code difference_p_adjusted} / {@code ratio_p_adjusted} its Benjamini-Hochberg adjustment over the
+ * comparisons of the survey in the wave ({@link BenjaminiHochberg}), with {@code *_significant_adjusted} below 5 %.
+ * Every sum comes from one aggregation over the respondents per survey, whatever the number of
  * comparisons; the algebra runs on the driver, per weighting cell.
  */
 public final class ComparisonEstimator {
@@ -54,6 +58,8 @@ public final class ComparisonEstimator {
   private static final int SUMS = 19;
   private static final int GROUP_SUMS = 8;
   private static final double Z = new NormalDistribution().inverseCumulativeProbability(0.975);
+  /** The tests adjusted together: the comparisons of one survey in one wave, difference and ratio apart. */
+  private static final WindowSpec FAMILY = Window.partitionBy(col("survey"), col("wave"));
   private static final StructType SCHEMA = new StructType()
       .add("comparison_id", DataTypes.StringType).add("indicator_id", DataTypes.StringType)
       .add("category", DataTypes.StringType).add("first_domain", DataTypes.StringType)
@@ -82,14 +88,19 @@ public final class ComparisonEstimator {
 
   /**
    * One row per comparison of the sample's survey that its wave can estimate (both domains with a base): the
-   * estimates, their covariance, the difference and ratio asked for (the other measure null), with wave, survey and
-   * the method columns.
+   * estimates, their covariance, the difference and ratio asked for (the other measure null) with their p adjusted,
+   * with wave, survey and the method columns.
    */
   public Dataset<Row> compare(WeightedSample sample) {
     List<Comparison> estimable = estimable(sample);
     Dataset<Row> rows = sample.rows().sparkSession().createDataFrame(estimable.isEmpty() ? List.of()
         : results(sample, estimable), SCHEMA);
     return rows.select(lit(sample.wave()).as("wave"), lit(sample.survey()).as("survey"), col("*"))
+        .transform(r -> BenjaminiHochberg.adjusted(r, "difference_p", "difference_p_adjusted", FAMILY))
+        .transform(r -> BenjaminiHochberg.adjusted(r, "ratio_p", "ratio_p_adjusted", FAMILY))
+        .withColumn("difference_significant_adjusted",
+            col("difference_p_adjusted").lt(TrendEstimator.SIGNIFICANCE_LEVEL))
+        .withColumn("ratio_significant_adjusted", col("ratio_p_adjusted").lt(TrendEstimator.SIGNIFICANCE_LEVEL))
         .withColumn("ci_method", lit(CI_METHOD)).withColumn("variance_method", lit(VARIANCE_METHOD));
   }
 

@@ -168,10 +168,16 @@ public final class LabelledViews {
         "difference_ci_low_points COMMENT '95 % interval of the difference, lower end (normal)'",
         "difference_ci_high_points COMMENT '95 % interval of the difference, upper end (normal)'",
         "difference_p COMMENT 'two-sided z-test of no difference'",
+        "difference_p_adjusted COMMENT 'difference_p adjusted by Benjamini-Hochberg over the comparisons of the survey"
+            + " in the wave'",
+        "difference_significant_adjusted COMMENT 'difference_p_adjusted below 0.05'",
         "ratio COMMENT 'first / second (null: not a measure asked)'",
         "ratio_ci_low COMMENT '95 % interval of the ratio, lower end (delta method on the log scale)'",
         "ratio_ci_high COMMENT '95 % interval of the ratio, upper end'",
         "ratio_p COMMENT 'two-sided z-test of ratio 1'",
+        "ratio_p_adjusted COMMENT 'ratio_p adjusted by Benjamini-Hochberg over the comparisons of the survey in the "
+            + "wave'",
+        "ratio_significant_adjusted COMMENT 'ratio_p_adjusted below 0.05'",
         "base_n_first", "base_n_second",
         "flag COMMENT 'u: low reliability (either base below low_below)'",
         "run_id") + ") AS\n"
@@ -183,9 +189,11 @@ public final class LabelledViews {
         + "round(100 * c.se_difference, 2) AS se_difference_points, "
         + "round(100 * c.difference_ci_low, 1) AS difference_ci_low_points, "
         + "round(100 * c.difference_ci_high, 1) AS difference_ci_high_points, "
-        + "round(c.difference_p, 4) AS difference_p, round(c.ratio, 2) AS ratio, "
+        + "round(c.difference_p, 4) AS difference_p, round(c.difference_p_adjusted, 4) AS difference_p_adjusted, "
+        + "c.difference_significant_adjusted, round(c.ratio, 2) AS ratio, "
         + "round(c.ratio_ci_low, 2) AS ratio_ci_low, round(c.ratio_ci_high, 2) AS ratio_ci_high, "
-        + "round(c.ratio_p, 4) AS ratio_p, c.base_n_first, c.base_n_second, "
+        + "round(c.ratio_p, 4) AS ratio_p, round(c.ratio_p_adjusted, 4) AS ratio_p_adjusted, "
+        + "c.ratio_significant_adjusted, c.base_n_first, c.base_n_second, "
         + "CASE WHEN c.reliability = 'low' THEN 'u' ELSE '' END AS flag, c.run_id\n"
         + "FROM " + QueryCatalog.raw(Table.COMPARISONS) + " c\n"
         + claimJoin("c") + indicatorJoin("c") + domainJoin("c", "first_domain", "first_domain_value", "d1")

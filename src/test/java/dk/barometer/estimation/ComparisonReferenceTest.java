@@ -25,7 +25,8 @@ import org.junit.jupiter.api.TestFactory;
  * Differences and ratios of two domains of one wave equal R {@code survey}'s, their covariance included:
  * {@code svyratio(~y1 + y2, ~b1 + b2, covmat = TRUE)} on the raking-calibrated stratified design, then
  * {@code svycontrast} (difference; ratio and log ratio by the delta method), for disjoint groups (two size classes),
- * overlapping ones (a region and a size class) and a group against the total; expected values from
+ * overlapping ones (a region and a size class) and a group against the total, and their p-values adjusted by
+ * Benjamini-Hochberg over the survey's comparisons ({@code p.adjust}); expected values from
  * src/test/r/comparison_reference.R.
  */
 class ComparisonReferenceTest {
@@ -76,6 +77,9 @@ class ComparisonReferenceTest {
       relative(r.getAs("ratio_ci_high"), e.get("ratio_ci_high"), 1e-7, "ratio CI high of " + key);
       relative(r.getAs("difference_p"), e.get("difference_p"), 1e-5, "p of the difference of " + key);
       relative(r.getAs("ratio_p"), e.get("ratio_p"), 1e-5, "p of the ratio of " + key);
+      relative(r.getAs("difference_p_adjusted"), e.get("difference_p_adjusted"), 1e-5,
+          "adjusted p of the difference of " + key);
+      relative(r.getAs("ratio_p_adjusted"), e.get("ratio_p_adjusted"), 1e-5, "adjusted p of the ratio of " + key);
     }
   }
 
