@@ -61,6 +61,23 @@ public record ComparisonCatalog(List<ComparisonDefinition> comparisons) {
       if (c.measures().isEmpty()) {
         throw ConfigErrors.comparisonMeasures(file, key + ".measures");
       }
+      checkExpected(file, key + ".expected", c);
+    }
+  }
+
+  private static void checkExpected(Path file, String key, ComparisonDefinition c) {
+    ComparisonExpectation e = c.expected();
+    if (e == null) {
+      return;
+    }
+    if (e.direction() != null && !List.of(ComparisonExpectation.HIGHER, ComparisonExpectation.LOWER)
+        .contains(e.direction())) {
+      throw ConfigErrors.comparisonExpectation(file, key + ".direction", String.valueOf(e.direction()),
+          "higher (first above second) or lower");
+    }
+    if (e.ratio() != null && (!(e.ratio() > 0) || !c.measures(ComparisonMeasure.RATIO))) {
+      throw ConfigErrors.comparisonExpectation(file, key + ".ratio", String.valueOf(e.ratio()),
+          "a positive ratio, with ratio among the measures");
     }
   }
 

@@ -121,4 +121,8 @@ final class ConfigErrors {
   static BarometerException comparisonMeasures(Path file, String key) {
     return config("%s: %s is empty. List what the comparison states: [difference], [ratio] or both.", file, key);
   }
+
+  static BarometerException comparisonExpectation(Path file, String key, String value, String allowed) {
+    return config("%s: %s '%s' cannot be checked. Give %s.", file, key, value, allowed);
+  }
 }

@@ -86,6 +86,10 @@ class BarometerConfigTest {
     assertThatThrownBy(() -> BarometerConfig.load(category))
         .hasMessageContaining("comparisons[8].category 'value_job_securty' is not a category of indicator "
             + "'value_creation'");
+    Path expected = TestSpark.copyOfConf("comparisons.yaml", "expected: {direction: higher}",
+        "expected: {direction: up}");
+    assertThatThrownBy(() -> BarometerConfig.load(expected))
+        .hasMessageContaining("comparisons[0].expected.direction 'up' cannot be checked");
   }
 
   @Test

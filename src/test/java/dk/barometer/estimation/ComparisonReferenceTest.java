@@ -47,7 +47,7 @@ class ComparisonReferenceTest {
     List<ComparisonDefinition> comparisons = expected.stream().map(e -> new ComparisonDefinition(key(e), survey,
         e.get("outcome"), null, new ComparisonGroup(e.get("domain_1"), e.get("value_1")),
         new ComparisonGroup(e.get("domain_2"), e.get("value_2")),
-        List.of(ComparisonMeasure.DIFFERENCE, ComparisonMeasure.RATIO), null)).toList();
+        List.of(ComparisonMeasure.DIFFERENCE, ComparisonMeasure.RATIO), null, null)).toList();
     SparkSession spark = TestSpark.spark();
     SurveySettings settings = fixture.settings().surveys().get(survey);
     SurveyEstimation estimation = new SurveyEstimation(survey, 0, settings, fixture.settings().raking(),
