@@ -89,7 +89,8 @@ public final class RComparison {
       indicators.add(i.withDomains(domains));
     }
     IndicatorCatalog catalog = config.indicators().withIndicators(indicators);
-    return new BarometerConfig(config.directory(), config.settings(), config.classifications(), catalog);
+    return new BarometerConfig(config.directory(), config.settings(), config.classifications(), catalog,
+        config.comparisons());
   }
 
   /** Exports the wave's employee respondents to {@code dir}, runs R on them and compares the estimates. */

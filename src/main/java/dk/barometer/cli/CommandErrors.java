@@ -99,10 +99,11 @@ final class CommandErrors {
         + "directory is writable, or choose another path.", target, Causes.firstLine(cause)), cause);
   }
 
-  static BarometerException publishedNotReproduced(long flagged, int wave) {
+  static BarometerException publishedNotReproduced(long flagged, long contradicted, int wave) {
     return new BarometerException(BarometerException.Kind.CHECK_FAILED, String.format("%d published figure(s) of wave "
-        + "%d are not reproduced (FLAG or MISSING above). Check the wave's input and conf/ against those the "
-        + "publication was made from.", flagged, wave));
+        + "%d are not reproduced (FLAG or MISSING above) and %d claim(s) of conf/comparisons.yaml are contradicted "
+        + "(CONTRADICTED above). Check the wave's input and conf/ against those the publication was made from.",
+        flagged, wave, contradicted));
   }
 
   static BarometerException coverageOutside(double pooled, double low, double high) {

@@ -15,7 +15,7 @@ final class CommandHelp {
         trends     compare every estimate present in two or more waves: change, its SE, z-test, breaks
         sql        query the warehouse tables: a query, a script (-f) or, without either, an interactive prompt
         serve      serve the warehouse tables to notebooks and tools over Spark Connect (sc://host:port)
-        compare-published   print a wave's estimates beside the published figures; exit 7 if any is off
+        compare-published   print a wave's estimates beside the published figures and claims; exit 7 if any is off
         catalogue  write the indicator catalogue (markdown) from conf/
         report     write a wave's report as a static HTML page: the figures of conf/report.yaml with their CIs
         simulate   coverage check of the standard errors: repeated samples from the demo population
@@ -66,7 +66,8 @@ final class CommandHelp {
       one, or BAROMETER_ENDPOINT=off, sql runs Spark itself.
 
       --role (default analyst) is who is asking (conf/access.yaml, docs/security.md): an analyst reads the published
-      zone (indicators and trends without suppressed estimates, weight_diagnostics, runs, v_indicators, v_trends);
+      zone (indicators, trends and comparisons without suppressed estimates, weight_diagnostics, runs, v_indicators,
+      v_trends, v_comparisons);
       a researcher also microdata.* (responses, weights, rejects: a pseudonym, no respondent id); an engineer also
       raw.* (the Delta tables, with time travel: raw.indicators VERSION AS OF 0). Below engineer a session only
       reads: writes, DDL, maintenance, files by path, reflect and other settings are refused with exit 2.
@@ -86,7 +87,10 @@ final class CommandHelp {
 
       Prints every figure of conf/published/YEAR.yaml beside the estimate of the warehouse's indicators table and
       flags those further off than the tolerance: the larger of tolerance_points (3) and 1.96 standard errors, from
-      the printed value or the nearest end of a printed range. Exits with 7 when any figure is flagged or missing.
+      the printed value or the nearest end of a printed range. Then prints each claim of conf/comparisons.yaml with an
+      expected direction or ratio beside the wave's comparisons table: CONTRADICTED when the 95 % interval of the
+      difference lies wholly on the other side, or the ratio's interval excludes the ratio stated. Exits with 7 when
+      any figure is flagged or missing, or any claim is contradicted.
       """;
   static final String CATALOGUE = """
       Usage: jobs/barometer catalogue [--out FILE] [--conf DIR]

@@ -1,5 +1,6 @@
 package dk.barometer.cli;
 
+import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.PublishedFigures;
 import dk.barometer.query.PublishedComparison;
 import dk.barometer.runtime.SparkSessions;
@@ -8,7 +9,7 @@ import java.io.PrintStream;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 
-/** {@code compare-published}: a wave's estimates against the figures of its publication. */
+/** {@code compare-published}: a wave's estimates against the figures and comparison claims of its publication. */
 final class ComparePublishedCommand implements Command {
   @Override
   public String help() {
@@ -26,7 +27,8 @@ final class ComparePublishedCommand implements Command {
     PublishedFigures published = PublishedFigures.load(Home.conf(args), wave);
     SparkSession spark = SparkSessions.builder("barometer compare-published", Home.sparkSettings(args))
         .getOrCreate();
-    new PublishedComparisonPrinter(out).print(wave,
-        new PublishedComparison(spark, new Warehouse(spark, Home.warehouse(args))).compare(published));
+    PublishedComparison comparison = new PublishedComparison(spark, new Warehouse(spark, Home.warehouse(args)));
+    new PublishedComparisonPrinter(out).print(wave, comparison.compare(published),
+        comparison.claims(wave, BarometerConfig.load(Home.conf(args)).comparisons()));
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -18,19 +19,22 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Everything in {@code conf/}, parsed and cross-checked once: settings, classifications, indicator catalogue and
- * the codebook of a wave. No Spark here; a config error fails before any data is read.
+ * Everything in {@code conf/}, parsed and cross-checked once: settings, classifications, indicator catalogue, the
+ * comparisons of domains and the codebook of a wave. No Spark here; a config error fails before any data is read.
  */
 public record BarometerConfig(Path directory, Settings settings, Classifications classifications,
-                              IndicatorCatalog indicators) {
+                              IndicatorCatalog indicators, ComparisonCatalog comparisons) {
 
   public static BarometerConfig load(Path directory) {
     Settings settings = Yaml.read(directory.resolve("barometer.yaml"), Settings.class);
     Classifications classifications = Classifications.load(directory.resolve(settings.classifications()));
     IndicatorCatalog indicators = IndicatorCatalog.load(directory.resolve(settings.indicators()));
-    BarometerConfig config = new BarometerConfig(directory, settings, classifications, indicators);
+    Path comparisonsFile = settings.comparisons() == null ? null : directory.resolve(settings.comparisons());
+    BarometerConfig config = new BarometerConfig(directory, settings, classifications, indicators,
+        ComparisonCatalog.load(comparisonsFile));
     config.checkSurveys();
     config.checkConceptsAsked();
+    config.comparisons().check(comparisonsFile, config);
     new SnippetCheck(config).check();
     return config;
   }
@@ -63,13 +67,17 @@ public record BarometerConfig(Path directory, Settings settings, Classifications
 
   /**
    * SHA-256 of the configuration files a run of {@code wave} reads (settings, classifications, indicators, the
-   * wave's codebook), recorded in the runs table: equal hashes mean equal configuration.
+   * comparisons, the wave's codebook), recorded in the runs table: equal hashes mean equal configuration.
    */
   public String fingerprint(int wave) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String file : List.of("barometer.yaml", settings.classifications(), settings.indicators(),
-          settings.wave(wave).codebook())) {
+      List<String> files = new ArrayList<>(List.of("barometer.yaml", settings.classifications(),
+          settings.indicators(), settings.wave(wave).codebook()));
+      if (settings.comparisons() != null) {
+        files.add(settings.comparisons());
+      }
+      for (String file : files) {
         digest.update(file.getBytes(StandardCharsets.UTF_8));
         digest.update(Files.readAllBytes(directory.resolve(file)));
       }

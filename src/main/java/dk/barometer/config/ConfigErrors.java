@@ -3,6 +3,7 @@ package dk.barometer.config;
 import dk.barometer.BarometerException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every configuration error (exit 3), one factory method each: the message names the file and says what is wrong,
@@ -81,5 +82,47 @@ final class ConfigErrors {
     return config("The pseudonym key in %s has %d bytes; it needs at least %d. Make one of 32 random bytes "
         + "(head -c 32 /dev/urandom | base64 > FILE; chmod 600 FILE) and name it in %s's place.", source, bytes,
         minimum, source);
+  }
+
+  static BarometerException comparisonId(Path file, String key, String id) {
+    return config("%s: %s.id '%s' is missing or used twice. Give every comparison its own id (it keys the "
+        + "comparisons table).", file, key, id);
+  }
+
+  static BarometerException comparisonIndicator(Path file, String key, String survey, String indicator,
+                                                Set<String> surveys) {
+    return config("%s: %s names indicator '%s' of survey '%s', which conf/indicators.yaml does not define. Name an "
+        + "indicator id of the catalogue and its survey (one of %s).", file, key, indicator, survey, surveys);
+  }
+
+  static BarometerException comparisonCategory(Path file, String key, String indicator, String category,
+                                               List<String> categories) {
+    return config("%s: %s '%s' is not a category of indicator '%s'. Use one of %s (leave it out for a share).", file,
+        key, category, indicator, categories);
+  }
+
+  static BarometerException comparisonDomain(Path file, String key, String domain, String indicator,
+                                             List<String> domains) {
+    return config("%s: %s '%s' is not a domain indicator '%s' is broken down by, so it has no estimate there. Use "
+        + "one of %s, or add the domain to the indicator in conf/indicators.yaml.", file, key, domain, indicator,
+        domains);
+  }
+
+  static BarometerException comparisonDomainValue(Path file, String key, String domain, String value,
+                                                  List<String> values) {
+    return config("%s: %s '%s' is not a value of domain '%s'. Use one of %s.", file, key, value, domain, values);
+  }
+
+  static BarometerException comparisonSameGroups(Path file, String key, String group) {
+    return config("%s: %s compares %s with itself. Give first and second different domain values.", file, key,
+        group);
+  }
+
+  static BarometerException comparisonMeasures(Path file, String key) {
+    return config("%s: %s is empty. List what the comparison states: [difference], [ratio] or both.", file, key);
+  }
+
+  static BarometerException comparisonExpectation(Path file, String key, String value, String allowed) {
+    return config("%s: %s '%s' cannot be checked. Give %s.", file, key, value, allowed);
   }
 }

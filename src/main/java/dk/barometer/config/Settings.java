@@ -6,10 +6,10 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The contents of {@code conf/barometer.yaml}. */
+/** The contents of {@code conf/barometer.yaml}; {@code comparisons} (a file of conf/) is optional. */
 public record Settings(int version, Map<Integer, WaveSettings> waves, Map<String, SurveySettings> surveys,
                        RakingSettings raking, ReliabilitySettings reliability, String indicators,
-                       String classifications, ExecutionSettings execution) {
+                       String classifications, String comparisons, ExecutionSettings execution) {
   public Settings {
     checkArgument(waves != null && !waves.isEmpty(), "No waves configured");
     checkArgument(surveys != null && !surveys.isEmpty(), "No surveys configured");

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -221,6 +222,35 @@ public final class IndicatorEstimator {
     return estimable(survey, columns).stream().flatMap(i -> items(survey, i).stream()).filter(Item::binary)
         .map(i -> new ItemValue(i.indicatorId(), i.category(), when(i.b().equalTo(1.0), i.y())))
         .toList();
+  }
+
+  /** One indicator category as a respondent contributes to it: y (zero outside the base) and b. */
+  public record ItemColumns(Column y, Column b) {}
+
+  /**
+   * The y and b of {@code category} of {@code indicatorId} in {@code survey}, as {@link #cellSums} sums them; empty
+   * when this wave cannot estimate it ({@link #estimable}).
+   */
+  public Optional<ItemColumns> item(String survey, Set<String> columns, String indicatorId, String category) {
+    return estimable(survey, columns).stream().filter(i -> i.id().equals(indicatorId))
+        .flatMap(i -> items(survey, i).stream()).filter(i -> i.category().equals(category))
+        .map(i -> new ItemColumns(i.y(), i.b())).findFirst();
+  }
+
+  /** Whether a respondent is in {@code value} of {@code domain} (its restriction included): never null. */
+  public Column inDomain(String domain, String value) {
+    DomainDefinition d = catalog.domains().get(domain);
+    Column restriction = d.where() == null ? lit(true) : expr(d.where());
+    Column member;
+    if (d.isTotal()) {
+      member = lit(DomainDefinition.TOTAL_VALUE.equals(value));
+    } else if (d.isGrouped()) {
+      member = d.groups().stream().filter(g -> g.value().equals(value)).findFirst()
+          .map(g -> expr(g.where())).orElse(lit(false));
+    } else {
+      member = col(d.variable()).cast("string").equalTo(value);
+    }
+    return coalesce(restriction.and(member), lit(false));
   }
 
   /** The point estimates of the cell sums ({@link #cellSums}): one aggregation for every indicator and domain. */

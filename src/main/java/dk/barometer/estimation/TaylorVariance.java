@@ -159,54 +159,69 @@ public final class TaylorVariance {
       inverse = new SingularValueDecomposition(xtdx).getSolver().getInverse();
     }
 
-    /** @param sums rows (keys..., cell, sum z, sum z^2, count, sum w, p, respondents) of one estimate */
-    Uncertainty uncertainty(double p, List<Row> sums) {
-      int n = x.length;
-      double[] sz = new double[n];
-      double[] sz2 = new double[n];
-      long[] count = new long[n];
-      long[] respondents = new long[n];
-      double weightInBase = 0;
+    /** The number of weighting cells: the length of the arrays {@link #variance} takes. */
+    int cells() {
+      return x.length;
+    }
+
+    /** The index of the cell {@code key} in the arrays {@link #variance} takes. */
+    int cell(String key) {
+      return cellIndex.get(key);
+    }
+
+    /**
+     * The stratified variance (with fpc) of the total of a linearised variable z through its calibration residuals,
+     * from z's sums per cell: {@code sz} = sum z, {@code szz} = sum z^2, indexed by {@link #cell}.
+     */
+    double variance(double[] sz, double[] szz) {
       RealVector xtdz = new ArrayRealVector(inverse.getRowDimension());
-      for (Row r : sums) {
-        int c = cellIndex.get(r.getString(4));
-        sz[c] = r.getDouble(5);
-        sz2[c] = r.getDouble(6);
-        count[c] = r.getLong(7);
-        respondents[c] = r.getLong(10);
-        weightInBase += r.getDouble(8);
+      for (int c = 0; c < x.length; c++) {
         xtdz = xtdz.add(new ArrayRealVector(x[c]).mapMultiply(cells.unitDesignWeight(c) * sz[c]));
       }
       RealVector beta = inverse.operate(xtdz);
-      // stratum -> {n_h, S_h, Q_h, respondents in the base, respondents in the domain and base_where}
+      // stratum -> {n_h, S_h, Q_h}: units, sum and sum of squares of u = w (z - x'beta)
       Map<String, double[]> strata = new TreeMap<>();
-      for (int c = 0; c < n; c++) {
+      for (int c = 0; c < x.length; c++) {
         double fitted = beta.dotProduct(new ArrayRealVector(x[c]));
         double w = cells.unitWeight(c);
         long units = cells.cells().get(c).units();
-        double[] h = strata.computeIfAbsent(cells.stratum(c), s -> new double[5]);
+        double[] h = strata.computeIfAbsent(cells.stratum(c), s -> new double[3]);
         h[0] += units;
         h[1] += w * sz[c] - fitted * w * units;
-        h[2] += w * w * sz2[c] - 2 * w * w * fitted * sz[c] + units * w * w * fitted * fitted;
-        h[3] += count[c];
-        h[4] += respondents[c];
+        h[2] += w * w * szz[c] - 2 * w * w * fitted * sz[c] + units * w * w * fitted * fitted;
       }
       double variance = 0;
-      long baseN = 0;
-      long inDomain = 0;
-      long strataInDomain = 0;
       for (Map.Entry<String, double[]> e : strata.entrySet()) {
         double[] h = e.getValue();
-        baseN += (long) h[3];
-        inDomain += (long) h[4];
-        strataInDomain += h[4] > 0 ? 1 : 0;
         double fpc = 1 - h[0] / cells.stratumSizes().get(e.getKey());
         if (fpc >= 1e-7 && h[0] > 1) {
           variance += fpc * h[0] / (h[0] - 1) * (h[2] - h[1] * h[1] / h[0]);
         }
       }
+      return variance;
+    }
+
+    /** @param sums rows (keys..., cell, sum z, sum z^2, count, sum w, p, respondents) of one estimate */
+    Uncertainty uncertainty(double p, List<Row> sums) {
+      int n = x.length;
+      double[] sz = new double[n];
+      double[] sz2 = new double[n];
+      double weightInBase = 0;
+      long baseN = 0;
+      // stratum -> respondents in the domain and base_where, whom R's degf counts
+      Map<String, Long> inDomain = new TreeMap<>();
+      for (Row r : sums) {
+        int c = cellIndex.get(r.getString(4));
+        sz[c] = r.getDouble(5);
+        sz2[c] = r.getDouble(6);
+        baseN += r.getLong(7);
+        weightInBase += r.getDouble(8);
+        inDomain.merge(cells.stratum(c), r.getLong(10), Long::sum);
+      }
+      double variance = variance(sz, sz2);
+      long respondents = inDomain.values().stream().mapToLong(Long::longValue).sum();
+      long df = respondents - inDomain.values().stream().filter(v -> v > 0).count();
       double se = Math.sqrt(Math.max(variance, 0));
-      long df = inDomain - strataInDomain;
       Double low = null;
       Double high = null;
       if (p > 0 && p < 1 && df >= 1 && se > 0) {

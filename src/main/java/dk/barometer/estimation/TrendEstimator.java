@@ -2,12 +2,8 @@ package dk.barometer.estimation;
 
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lag;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -29,7 +25,7 @@ import org.apache.spark.sql.types.DataTypes;
  *   <li>{@code se_change_points} = 100 sqrt(se_t^2 + se_s^2): the waves are independent samples;</li>
  *   <li>{@code z} = change / se_change and the two-sided p-value 2 (1 - Phi(|z|)) = erfc(|z| / sqrt 2);</li>
  *   <li>{@code significant}: p below 5 %, each change on its own;</li>
- *   <li>{@code p_adjusted}: the Benjamini-Hochberg adjusted p-value (R's {@code p.adjust(method = "BH")}) within
+ *   <li>{@code p_adjusted}: the Benjamini-Hochberg adjusted p-value ({@link BenjaminiHochberg}) within
  *       the family of the change, every change of the survey between the same two waves (all indicators, domains
  *       and categories, reliable or not), which keeps the expected share of false ones among the changes called
  *       significant at 5 % or less; {@code significant_adjusted}: p_adjusted below 5 %, the one the views and the
@@ -67,7 +63,7 @@ public final class TrendEstimator {
         .withColumn("se_change", seChange)
         .withColumn("z", z)
         .withColumn("p_value", TWO_SIDED_P.apply(col("z")))
-        .transform(TrendEstimator::withAdjustedP)
+        .transform(changes -> BenjaminiHochberg.adjusted(changes, "p_value", "p_adjusted", FAMILY))
         .select(col("survey"), col("indicator_id"), col("domain"), col("domain_value"), col("category"),
             col("previous_wave"), col("wave"), col("previous_estimate"), col("estimate"),
             col("change").multiply(100).as("change_points"), col("se_change").multiply(100).as("se_change_points"),
@@ -76,22 +72,6 @@ public final class TrendEstimator {
             col("series_break").isNotNull().as("series_break"), col("series_break").as("break_reason"),
             col("previous_base_n"), col("base_n"), col("previous_reliability"), col("reliability"),
             lit(TEST_METHOD).as("test_method"));
-  }
-
-  /**
-   * {@code changes} with {@code p_adjusted}: R's {@code p.adjust(p_value, "BH")} per family. With m the family's
-   * p-values and i the position of p among them in ascending order, the running minimum of p m / i from the largest
-   * p down, capped at 1. A null p (se 0) is not counted in m, as p.adjust leaves NA out of n. Tied p-values get
-   * different positions, but the running minimum's range frame takes ties together, so they share the value at the
-   * last of them, as in R. (p m / i is a column of its own: a window function cannot sit inside another.)
-   */
-  private static Dataset<Row> withAdjustedP(Dataset<Row> changes) {
-    Column p = col("p_value");
-    Column step = p.multiply(count(p).over(FAMILY)).divide(row_number().over(FAMILY.orderBy(p.asc_nulls_last())));
-    Column fromLargest = min(col("bh_step"))
-        .over(FAMILY.orderBy(p.desc_nulls_last()).rangeBetween(Window.unboundedPreceding(), Window.currentRow()));
-    return changes.withColumn("bh_step", step)
-        .withColumn("p_adjusted", when(p.isNotNull(), least(lit(1.0), fromLargest)));
   }
 
   private static Column[] keys() {

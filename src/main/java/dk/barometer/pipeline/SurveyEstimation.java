@@ -5,16 +5,19 @@ import static org.apache.spark.sql.functions.lit;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Classifications;
 import dk.barometer.config.Codebook;
+import dk.barometer.config.ComparisonDefinition;
 import dk.barometer.config.IndicatorCatalog;
 import dk.barometer.config.RakingSettings;
 import dk.barometer.config.ReliabilitySettings;
 import dk.barometer.config.SurveySettings;
+import dk.barometer.estimation.ComparisonEstimator;
 import dk.barometer.estimation.IndicatorEstimator;
 import dk.barometer.estimation.TaylorVariance;
 import dk.barometer.ingest.RegisterMargins;
 import dk.barometer.weighting.DesignWeights;
 import dk.barometer.weighting.SurveyWeighting;
 import dk.barometer.weighting.WeightedSample;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
@@ -23,7 +26,7 @@ import org.apache.spark.sql.Row;
 /**
  * The statistical steps of one survey of one wave, after validation and harmonisation: weighting to the register
  * ({@link SurveyWeighting}), then every indicator with its standard error and interval ({@link IndicatorEstimator},
- * {@link TaylorVariance}). A wave run and the coverage simulation both take these steps from here, so the estimates
+ * {@link TaylorVariance}) and the comparisons of two of its domains ({@link ComparisonEstimator}). A wave run and the coverage simulation both take these steps from here, so the estimates
  * the simulation checks are the ones a run writes.
  */
 public final class SurveyEstimation {
@@ -32,28 +35,31 @@ public final class SurveyEstimation {
   private final SurveyWeighting weighting;
   private final IndicatorEstimator estimator;
   private final TaylorVariance variance;
+  private final ComparisonEstimator comparisons;
   private final boolean hasIndicators;
 
   /**
    * The steps for {@code survey} of {@code wave}: its weighting settings, the indicators of {@code indicators} over
-   * the {@code harmonised} codebook, their intervals by {@code reliability}; {@code classifications} for the
-   * weighting's messages.
+   * the {@code harmonised} codebook, their intervals by {@code reliability}, the {@code comparisons} of two of their
+   * domains; {@code classifications} for the weighting's messages.
    */
   public SurveyEstimation(String survey, int wave, SurveySettings settings, RakingSettings raking,
                           Classifications classifications, ReliabilitySettings reliability,
-                          IndicatorCatalog indicators, Codebook harmonised) {
+                          IndicatorCatalog indicators, List<ComparisonDefinition> comparisons, Codebook harmonised) {
     this.survey = survey;
     this.wave = wave;
     this.weighting = new SurveyWeighting(survey, settings, raking, classifications);
     this.estimator = new IndicatorEstimator(indicators, harmonised);
     this.variance = new TaylorVariance(reliability);
+    this.comparisons = new ComparisonEstimator(comparisons, estimator, reliability);
     this.hasIndicators = !indicators.forSurvey(survey).isEmpty();
   }
 
   /** The steps of conf/ for {@code survey}'s indicators of {@code indicators} (the catalogue, or a part of it). */
   public static SurveyEstimation of(BarometerConfig config, int wave, String survey, IndicatorCatalog indicators) {
     return new SurveyEstimation(survey, wave, config.settings().survey(survey), config.settings().raking(),
-        config.classifications(), config.settings().reliability(), indicators, config.codebook(wave).harmonised());
+        config.classifications(), config.settings().reliability(), indicators,
+        config.comparisons().forSurvey(survey), config.codebook(wave).harmonised());
   }
 
   public static SurveyEstimation of(BarometerConfig config, int wave, String survey) {
@@ -75,6 +81,11 @@ public final class SurveyEstimation {
     }
     Dataset<Row> cellSums = reuse.apply(estimator.cellSums(sample));
     return Optional.of(variance.withUncertainty(sample, estimator.pointEstimates(sample, cellSums), cellSums));
+  }
+
+  /** The comparisons of two domains of the survey ({@link ComparisonEstimator}); no rows when it has none. */
+  public Dataset<Row> comparisons(WeightedSample sample) {
+    return comparisons.compare(sample);
   }
 
   /** {@link #weigh} then {@link #indicators}, nothing persisted: one sample's estimates as a run computes them. */

@@ -59,8 +59,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One yearly run of a wave: read and validate both surveys, weight them, estimate every indicator, and replace the
- * wave in the Delta tables. Everything is computed (and every row accounted for) before the first write, so input
+ * One yearly run of a wave: read and validate both surveys, weight them, estimate every indicator and comparison of
+ * two domains, and replace the wave in the Delta tables. Everything is computed (and every row accounted for) before the first write, so input
  * and weighting faults leave the tables as they were. The run is recorded in {@code runs}: a {@code started} row
  * before the first write, then {@code succeeded} with the Delta version written to each table, or {@code failed}
  * with the error (see {@link RunLog} for a run killed in between). Each table's write is one Delta commit; there is
@@ -139,6 +139,8 @@ public final class WaveRun {
         part.account().addTo(counts);
         part.indicators().ifPresent(perSurvey::add);
       }
+      Dataset<Row> comparisons = union(parts.stream().map(SurveyPart::comparisons).toList())
+          .withColumn("run_id", lit(runId));
       checksums.putAll(stages.timed("checksum inputs", () -> InputChecksums.of(spark, "input", inputs),
           c -> c.size() + " file(s)"));
 
@@ -167,6 +169,7 @@ public final class WaveRun {
           samples.values().stream().map(WeightedSample::diagnostics).toList()), versions);
       write(stages, Table.REJECTS, wave, rejects, versions);
       write(stages, Table.INDICATORS, wave, estimates, versions);
+      write(stages, Table.COMPARISONS, wave, comparisons, versions);
       RunRecord record = draft.succeeded(Instant.now());
       log.append(record);
       return new Outcome(record, samples, stages.timings(), evaluation.interpreted());
@@ -185,10 +188,12 @@ public final class WaveRun {
 
   /**
    * One survey's part of the run, everything before the writes: its validated and harmonised responses, its weighted
-   * sample, where its rows went, and its indicators with their uncertainty (empty when it has none).
+   * sample, where its rows went, its indicators with their uncertainty (empty when it has none) and its
+   * comparisons of two domains, computed (a few rows).
    */
   private record SurveyPart(ResponseContract contract, ValidatedResponses validated, Dataset<Row> harmonised,
-                            WeightedSample sample, RowAccount account, Optional<Dataset<Row>> indicators) {
+                            WeightedSample sample, RowAccount account, Optional<Dataset<Row>> indicators,
+                            Dataset<Row> comparisons) {
     /** The rejects; none without a scan of the rows when validation counted none. */
     Dataset<Row> rejects() {
       return account.rejected() == 0 ? validated.rejects().limit(0) : validated.rejects();
@@ -212,7 +217,9 @@ public final class WaveRun {
         account.rejected());
     Optional<Dataset<Row>> indicators = stages.timed("variance " + survey, () -> estimation.indicators(sample,
         cellSums -> persisted(cellSums, cached)), v -> v.isPresent() ? "standard errors planned" : "no indicators");
-    return new SurveyPart(contract, checked.responses(), concepts, sample, account, indicators);
+    Dataset<Row> comparisons = stages.timed("compare " + survey, () -> estimation.comparisons(sample),
+        c -> "comparisons of two domains computed");
+    return new SurveyPart(contract, checked.responses(), concepts, sample, account, indicators, comparisons);
   }
 
   private static Dataset<Row> persisted(Dataset<Row> rows, List<Dataset<Row>> cached) {

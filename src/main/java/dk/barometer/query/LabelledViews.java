@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The views that speak in labels from {@code conf/}: in the published zone {@code v_indicators} and
- * {@code v_trends} (Danish and English labels of indicator, domain value and category; percentages with their
+ * The views that speak in labels from {@code conf/}: in the published zone {@code v_indicators},
+ * {@code v_trends} and {@code v_comparisons} (Danish and English labels of indicator, domain value and category; percentages with their
  * interval; suppressed estimates left out), over the raw tables; in the microdata zone
  * {@code microdata.v_responses_<survey>} / {@code microdata.v_responses_<survey>_da} (answers and classifications as
  * English / Danish labels instead of codes), over the microdata views, so with the pseudonym and never the raw id.
@@ -36,6 +36,7 @@ import org.apache.spark.sql.SparkSession;
 public final class LabelledViews {
   public static final String INDICATORS = "v_indicators";
   public static final String TRENDS = "v_trends";
+  public static final String COMPARISONS = "v_comparisons";
   /** What every labelled view's name begins with: {@code v_} and the name of the table it labels. */
   static final String VIEW_PREFIX = "v_";
   /** Columns of both views giving the order of conf/, in which reports and tables show the values. */
@@ -63,6 +64,10 @@ public final class LabelledViews {
     if (wanted.test(TRENDS) && warehouse.exists(Table.TRENDS)) {
       spark.sql(trendsView(Set.of(spark.table(QueryCatalog.raw(Table.TRENDS)).columns())));
       created.add(TRENDS);
+    }
+    if (wanted.test(COMPARISONS) && warehouse.exists(Table.COMPARISONS)) {
+      spark.sql(comparisonsView());
+      created.add(COMPARISONS);
     }
     for (String survey : config.settings().surveys().keySet()) {
       Table table = Table.responses(survey);
@@ -157,6 +162,59 @@ public final class LabelledViews {
         + "WHERE t.reliability <> 'suppressed' AND t.previous_reliability <> 'suppressed'";
   }
 
+  /**
+   * {@code v_comparisons}: each comparison of two domains with the labels of indicator, category and both domain
+   * values, the claim of conf/comparisons.yaml, percentages and percentage points; a comparison with either group
+   * suppressed is left out.
+   */
+  String comparisonsView() {
+    return "CREATE OR REPLACE VIEW " + COMPARISONS + " (" + String.join(", ",
+        "wave", "survey",
+        "comparison_id COMMENT 'comparison of conf/comparisons.yaml'",
+        "claim COMMENT 'what the report states, from conf/comparisons.yaml'",
+        "indicator_id", "indicator_da", "indicator_en", "category", "category_da", "category_en",
+        "first_domain", "first_domain_value", "first_da", "first_en",
+        "second_domain", "second_domain_value", "second_da", "second_en",
+        "first_pct COMMENT 'estimate in the first group, percent'",
+        "second_pct COMMENT 'estimate in the second group, percent'",
+        "difference_points COMMENT 'first_pct - second_pct, percentage points (null: not a measure asked)'",
+        "se_difference_points COMMENT 'standard error of the difference, covariance of the same sample included'",
+        "difference_ci_low_points COMMENT '95 % interval of the difference, lower end (normal)'",
+        "difference_ci_high_points COMMENT '95 % interval of the difference, upper end (normal)'",
+        "difference_p COMMENT 'two-sided z-test of no difference'",
+        "difference_p_adjusted COMMENT 'difference_p adjusted by Benjamini-Hochberg over the comparisons of the survey"
+            + " in the wave'",
+        "difference_significant_adjusted COMMENT 'difference_p_adjusted below 0.05'",
+        "ratio COMMENT 'first / second (null: not a measure asked)'",
+        "ratio_ci_low COMMENT '95 % interval of the ratio, lower end (delta method on the log scale)'",
+        "ratio_ci_high COMMENT '95 % interval of the ratio, upper end'",
+        "ratio_p COMMENT 'two-sided z-test of ratio 1'",
+        "ratio_p_adjusted COMMENT 'ratio_p adjusted by Benjamini-Hochberg over the comparisons of the survey in the "
+            + "wave'",
+        "ratio_significant_adjusted COMMENT 'ratio_p_adjusted below 0.05'",
+        "base_n_first", "base_n_second",
+        "flag COMMENT 'u: low reliability (either base below low_below)'",
+        "run_id") + ") AS\n"
+        + "SELECT c.wave, c.survey, c.comparison_id, ml.claim, c.indicator_id, il.da AS indicator_da, "
+        + "il.en AS indicator_en, c.category, cl.da AS category_da, cl.en AS category_en, c.first_domain, "
+        + "c.first_domain_value, d1.da AS first_da, d1.en AS first_en, c.second_domain, c.second_domain_value, "
+        + "d2.da AS second_da, d2.en AS second_en, round(100 * c.estimate_first, 1) AS first_pct, "
+        + "round(100 * c.estimate_second, 1) AS second_pct, round(100 * c.difference, 1) AS difference_points, "
+        + "round(100 * c.se_difference, 2) AS se_difference_points, "
+        + "round(100 * c.difference_ci_low, 1) AS difference_ci_low_points, "
+        + "round(100 * c.difference_ci_high, 1) AS difference_ci_high_points, "
+        + "round(c.difference_p, 4) AS difference_p, round(c.difference_p_adjusted, 4) AS difference_p_adjusted, "
+        + "c.difference_significant_adjusted, round(c.ratio, 2) AS ratio, "
+        + "round(c.ratio_ci_low, 2) AS ratio_ci_low, round(c.ratio_ci_high, 2) AS ratio_ci_high, "
+        + "round(c.ratio_p, 4) AS ratio_p, round(c.ratio_p_adjusted, 4) AS ratio_p_adjusted, "
+        + "c.ratio_significant_adjusted, c.base_n_first, c.base_n_second, "
+        + "CASE WHEN c.reliability = 'low' THEN 'u' ELSE '' END AS flag, c.run_id\n"
+        + "FROM " + QueryCatalog.raw(Table.COMPARISONS) + " c\n"
+        + claimJoin("c") + indicatorJoin("c") + domainJoin("c", "first_domain", "first_domain_value", "d1")
+        + domainJoin("c", "second_domain", "second_domain_value", "d2") + categoryJoin("c")
+        + "WHERE c.reliability <> 'suppressed'";
+  }
+
   String responsesView(String view, Table table, String survey, Set<String> columns, Language language) {
     List<String> select = new ArrayList<>(List.of("wave"));
     if (columns.contains(QueryCatalog.PSEUDONYM)) {
@@ -189,13 +247,34 @@ public final class LabelledViews {
   }
 
   private String labelJoins(String alias) {
+    return indicatorJoin(alias) + domainJoin(alias, "domain", "domain_value", "dl") + categoryJoin(alias);
+  }
+
+  private String indicatorJoin(String alias) {
     return "LEFT JOIN (VALUES " + values(indicatorLabels()) + ") AS il(survey, indicator_id, da, en) ON il.survey = "
-        + alias + ".survey AND il.indicator_id = " + alias + ".indicator_id\n"
-        + "LEFT JOIN (VALUES " + values(numbered(domainValueLabels())) + ") AS dl(domain, domain_value, da, en, "
-        + "position) ON dl.domain = " + alias + ".domain AND dl.domain_value = " + alias + ".domain_value\n"
-        + "LEFT JOIN (VALUES " + values(numbered(categoryLabels())) + ") AS cl(survey, indicator_id, category, da, en, "
+        + alias + ".survey AND il.indicator_id = " + alias + ".indicator_id\n";
+  }
+
+  /** The labels and position of the domain value in columns {@code domain} and {@code value}, as {@code labels}. */
+  private String domainJoin(String alias, String domain, String value, String labels) {
+    return "LEFT JOIN (VALUES " + values(numbered(domainValueLabels())) + ") AS " + labels + "(domain, domain_value, "
+        + "da, en, position) ON " + labels + ".domain = " + alias + "." + domain + " AND " + labels
+        + ".domain_value = " + alias + "." + value + "\n";
+  }
+
+  private String categoryJoin(String alias) {
+    return "LEFT JOIN (VALUES " + values(numbered(categoryLabels())) + ") AS cl(survey, indicator_id, category, da, en, "
         + "position) ON cl.survey = " + alias + ".survey AND cl.indicator_id = " + alias + ".indicator_id AND "
         + "cl.category = " + alias + ".category\n";
+  }
+
+  /** The claim of each comparison of conf/comparisons.yaml (an empty list joins nothing). */
+  private String claimJoin(String alias) {
+    List<List<String>> claims = config.comparisons().comparisons().stream()
+        .map(c -> List.of(c.id(), c.claim() == null ? "" : c.claim())).toList();
+    String rows = claims.isEmpty() ? "('', '')" : values(claims);
+    return "LEFT JOIN (VALUES " + rows + ") AS ml(comparison_id, claim) ON ml.comparison_id = " + alias
+        + ".comparison_id\n";
   }
 
   private List<List<String>> indicatorLabels() {

@@ -30,6 +30,7 @@ public final class PublishedCache implements AutoCloseable {
   private static final Map<Table, List<String>> VIEWS_OVER = Map.of(
       Table.INDICATORS, List.of(LabelledViews.INDICATORS),
       Table.TRENDS, List.of(LabelledViews.TRENDS),
+      Table.COMPARISONS, List.of(LabelledViews.COMPARISONS),
       Table.WEIGHT_DIAGNOSTICS, List.of(),
       Table.RUNS, List.of());
 

@@ -21,8 +21,9 @@ import org.apache.spark.sql.SparkSession;
  *   <li>{@code raw}: the Delta tables themselves, by location, with their history (time travel);
  *   <li>{@code microdata}: respondent-level views in which no raw respondent id is left, only the pseudonym where the
  *       warehouse has one, and the labelled responses views;
- *   <li>the default database, published: aggregates whose suppressed estimates are left out, the runs without their
- *       input paths, and the labelled views {@code v_indicators} and {@code v_trends}.
+ *   <li>the default database, published: aggregates whose suppressed estimates are left out (a comparison with
+ *       either group suppressed), the runs without their input paths, and the labelled views {@code v_indicators},
+ *       {@code v_trends} and {@code v_comparisons}.
  * </ul>
  *
  * <p>Catalog views, not temporary ones, so that every session of the SparkContext (a Spark Connect client's
@@ -107,6 +108,10 @@ public final class QueryCatalog {
     if (wanted.test(Table.TRENDS.tableName()) && warehouse.exists(Table.TRENDS)) {
       views.add(view(spark, Table.TRENDS.tableName(), "SELECT * FROM " + raw(Table.TRENDS)
           + " WHERE reliability <> 'suppressed' AND previous_reliability <> 'suppressed'"));
+    }
+    if (wanted.test(Table.COMPARISONS.tableName()) && warehouse.exists(Table.COMPARISONS)) {
+      views.add(view(spark, Table.COMPARISONS.tableName(), "SELECT * FROM " + raw(Table.COMPARISONS)
+          + " WHERE reliability <> 'suppressed'"));
     }
     if (wanted.test(Table.WEIGHT_DIAGNOSTICS.tableName()) && warehouse.exists(Table.WEIGHT_DIAGNOSTICS)) {
       views.add(view(spark, Table.WEIGHT_DIAGNOSTICS.tableName(), "SELECT * FROM " + raw(Table.WEIGHT_DIAGNOSTICS)));

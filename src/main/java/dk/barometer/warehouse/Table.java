@@ -7,6 +7,8 @@ public enum Table {
   WEIGHTS("weights"),
   WEIGHT_DIAGNOSTICS("weight_diagnostics"),
   INDICATORS("indicators"),
+  /** Two domains of one wave compared on one indicator category (conf/comparisons.yaml); written with indicators. */
+  COMPARISONS("comparisons"),
   /** Derived from every wave's indicators by the trends command; rewritten whole. */
   TRENDS("trends"),
   REJECTS("rejects"),

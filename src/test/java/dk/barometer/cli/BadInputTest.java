@@ -59,7 +59,7 @@ import org.junit.jupiter.api.TestInstance;
 class BadInputTest {
   private static final int WAVE = ConsistentWarehouse.WAVE;
   private static final List<Table> DATA_TABLES = List.of(Table.RESPONSES_EMPLOYER, Table.RESPONSES_EMPLOYEE,
-      Table.WEIGHTS, Table.WEIGHT_DIAGNOSTICS, Table.REJECTS, Table.INDICATORS);
+      Table.WEIGHTS, Table.WEIGHT_DIAGNOSTICS, Table.REJECTS, Table.INDICATORS, Table.COMPARISONS);
 
   private final SparkSession spark = TestSpark.spark();
   private final BarometerConfig config = BarometerConfig.load(TestSpark.confDir());

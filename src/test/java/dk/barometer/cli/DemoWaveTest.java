@@ -108,4 +108,15 @@ class DemoWaveTest {
     assertThat(comparisons).filteredOn(PublishedComparison.Comparison::flagged)
         .extracting(c -> c.figure().ref() + " " + c.estimate()).isEmpty();
   }
+
+  @Test
+  void theReportsClaimsAreCheckedAgainstTheComparisons() {
+    List<PublishedComparison.ClaimCheck> claims = new PublishedComparison(TestSpark.spark(), warehouse)
+        .claims(2025, BarometerConfig.load(TestSpark.confDir()).comparisons());
+    assertThat(claims).hasSize(8).allSatisfy(c -> assertThat(c.verdict()).isNotIn(
+        PublishedComparison.Verdict.MISSING, PublishedComparison.Verdict.SUPPRESSED));
+    assertThat(claims).noneMatch(c -> c.verdict() == PublishedComparison.Verdict.CONTRADICTED);
+    assertThat(claims).filteredOn(c -> c.comparison().id().equals("job_security_on_the_job_not_upskilled"))
+        .extracting(PublishedComparison.ClaimCheck::verdict).containsExactly(PublishedComparison.Verdict.CONSISTENT);
+  }
 }

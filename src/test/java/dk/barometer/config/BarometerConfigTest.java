@@ -56,6 +56,43 @@ class BarometerConfigTest {
   }
 
   @Test
+  void theShippedComparisonsReferToTheCatalogue() {
+    BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
+    assertThat(config.comparisons().forSurvey("employer")).extracting(ComparisonDefinition::id)
+        .contains("implemented_private_public", "implemented_private_public_50plus");
+    assertThat(config.comparisons().forSurvey("employee")).extracting(ComparisonDefinition::category)
+        .contains("comp_devise_solutions", "value_job_security");
+  }
+
+  @Test
+  void aComparisonOnADomainTheIndicatorLacksNamesFileAndKey() {
+    Path conf = TestSpark.copyOfConf("comparisons.yaml", "first: {domain: sector_50plus, value: private}",
+        "first: {domain: industry, value: private}");
+    assertThatThrownBy(() -> BarometerConfig.load(conf))
+        .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.CONFIG))
+        .hasMessageContaining("comparisons.yaml: comparisons[2].first.domain 'industry' is not a domain "
+            + "indicator 'implemented' is broken down by");
+  }
+
+  @Test
+  void aComparisonOnAnUnknownValueOrCategoryNamesFileAndKey() {
+    Path value = TestSpark.copyOfConf("comparisons.yaml", "second: {domain: sector, value: public}",
+        "second: {domain: sector, value: publik}");
+    assertThatThrownBy(() -> BarometerConfig.load(value))
+        .hasMessageContaining("comparisons.yaml: comparisons[0].second.value 'publik' is not a value of domain "
+            + "'sector'. Use one of [private, public]");
+    Path category = TestSpark.copyOfConf("comparisons.yaml", "category: value_job_security",
+        "category: value_job_securty");
+    assertThatThrownBy(() -> BarometerConfig.load(category))
+        .hasMessageContaining("comparisons[8].category 'value_job_securty' is not a category of indicator "
+            + "'value_creation'");
+    Path expected = TestSpark.copyOfConf("comparisons.yaml", "expected: {direction: higher}",
+        "expected: {direction: up}");
+    assertThatThrownBy(() -> BarometerConfig.load(expected))
+        .hasMessageContaining("comparisons[0].expected.direction 'up' cannot be checked");
+  }
+
+  @Test
   void codesThatLookLikeYaml11BooleansStayStrings() throws IOException {
     Path file = TestSpark.tempDir("yaml").resolve("classifications.yaml");
     Files.writeString(file, """

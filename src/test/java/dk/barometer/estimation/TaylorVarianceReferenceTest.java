@@ -49,21 +49,12 @@ class TaylorVarianceReferenceTest {
 
   private static void check(ReferenceFixture fixture, String survey) {
     SparkSession spark = TestSpark.spark();
-    Dataset<Row> respondents = spark.read().option("header", "true")
-        .csv(fixture.dir().resolve("respondents.csv").toString()).where(col("survey").equalTo(survey));
-    Dataset<Row> outcomes = spark.read().option("header", "true")
-        .csv(ReferenceFixture.VARIANCE.resolve(fixture.name()).resolve("outcomes.csv").toString())
-        .where(col("survey").equalTo(survey)).drop("survey");
-    Dataset<Row> rows = respondents.join(outcomes, "respondent_id")
-        .withColumn("respondent_id", col("respondent_id").cast("bigint"));
-    for (String q : QUESTIONS) {
-      rows = rows.withColumn(q, col(q).cast("int"));
-    }
     SurveySettings settings = fixture.settings().surveys().get(survey);
     Map<String, Row> actual = new HashMap<>();
     for (Row r : new SurveyEstimation(survey, 0, settings, fixture.settings().raking(),
             ReferenceFixture.classifications(), ReliabilitySettings.DEFAULT,
-            catalog(survey), codebook(survey)).weighAndEstimate(rows, fixture.register(settings.population()))
+            catalog(survey), List.of(), codebook(survey)).weighAndEstimate(rows(spark, fixture, survey),
+            fixture.register(settings.population()))
         .select("indicator_id", "domain", "domain_value", "base_n", "estimate", "se", "ci_low", "ci_high", "deff",
             "df")
         .collectAsList()) {
@@ -88,14 +79,29 @@ class TaylorVarianceReferenceTest {
     }
   }
 
-  private static void relative(double actual, String expected, double tolerance, String what) {
+  /** The fixture's respondents of {@code survey} with their answers of the variance fixture's outcomes.csv. */
+  static Dataset<Row> rows(SparkSession spark, ReferenceFixture fixture, String survey) {
+    Dataset<Row> respondents = spark.read().option("header", "true")
+        .csv(fixture.dir().resolve("respondents.csv").toString()).where(col("survey").equalTo(survey));
+    Dataset<Row> outcomes = spark.read().option("header", "true")
+        .csv(ReferenceFixture.VARIANCE.resolve(fixture.name()).resolve("outcomes.csv").toString())
+        .where(col("survey").equalTo(survey)).drop("survey");
+    Dataset<Row> rows = respondents.join(outcomes, "respondent_id")
+        .withColumn("respondent_id", col("respondent_id").cast("bigint"));
+    for (String q : QUESTIONS) {
+      rows = rows.withColumn(q, col(q).cast("int"));
+    }
+    return rows;
+  }
+
+  static void relative(double actual, String expected, double tolerance, String what) {
     double e = Double.parseDouble(expected);
     assertThat(Math.abs(actual - e)).as("%s: %s vs R %s", what, actual, e)
         .isLessThanOrEqualTo(tolerance * Math.abs(e));
   }
 
   /** q1-q3 answered 1 (success), 2 (no) or 9 ("don't know", out of the base); null where not asked. */
-  private static Codebook codebook(String survey) {
+  static Codebook codebook(String survey) {
     List<AnswerCode> scale = List.of(new AnswerCode(1, "ja", "yes", null), new AnswerCode(2, "nej", "no", null),
         new AnswerCode(9, "ved ikke", "don't know", "dont_know"));
     List<Question> questions = QUESTIONS.stream()
@@ -104,7 +110,7 @@ class TaylorVarianceReferenceTest {
         new SurveyCodebook(List.of("industry", "region", "size_class"), questions)));
   }
 
-  private static IndicatorCatalog catalog(String survey) {
+  static IndicatorCatalog catalog(String survey) {
     Map<String, DomainDefinition> domains = new LinkedHashMap<>();
     domains.put("total", new DomainDefinition(null, null, null));
     domains.put("size_class", new DomainDefinition("size_class", null, null));

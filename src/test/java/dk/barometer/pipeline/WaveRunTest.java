@@ -138,6 +138,19 @@ class WaveRunTest {
     DataFrameAssert.assertRowsEqual(indicators.where("indicator_id = 'implemented' AND domain = 'sector_50plus'"),
         List.of(List.of("implemented", "sector_50plus", "private", "yes", 1.0, 1.0, 10.0, 2L),
             List.of("implemented", "sector_50plus", "public", "yes", 0.0, 0.0, 5.0, 1L)), 1e-12);
+    // The comparison of the sectors rests on the same estimates and standard errors as the indicators; public
+    // firms: firm 6 only, code 2, not implemented.
+    Row implemented = table(warehouse, Table.COMPARISONS)
+        .where("comparison_id = 'implemented_private_public' AND survey = 'employer'").first();
+    Row privateFirms = table(warehouse, Table.INDICATORS).where("indicator_id = 'implemented' AND survey = "
+        + "'employer' AND domain = 'sector' AND domain_value = 'private'").first();
+    assertThat(implemented.<Double>getAs("estimate_first")).isCloseTo(privateFirms.getAs("estimate"), within(1e-12));
+    assertThat(implemented.<Double>getAs("se_first")).isCloseTo(privateFirms.getAs("se"), within(1e-12));
+    assertThat(implemented.<Double>getAs("estimate_second")).isZero();
+    assertThat(implemented.<Double>getAs("difference")).isCloseTo(privateFirms.getAs("estimate"), within(1e-12));
+    // A ratio to 0 is not estimated.
+    assertThat(implemented.<Double>getAs("ratio")).isNull();
+    assertThat(implemented.<String>getAs("reliability")).isEqualTo("suppressed");
     assertThat(table(warehouse, Table.WEIGHTS).where("survey = 'employer' AND respondent_id = 1")
         .select("weight").first().getDouble(0)).isCloseTo(250.0, within(1e-9));
 
@@ -348,7 +361,7 @@ class WaveRunTest {
   private Map<Table, String> contents(Warehouse warehouse, int wave) {
     Map<Table, String> contents = new java.util.EnumMap<>(Table.class);
     for (Table table : List.of(Table.RESPONSES_EMPLOYER, Table.RESPONSES_EMPLOYEE, Table.WEIGHTS,
-        Table.WEIGHT_DIAGNOSTICS, Table.REJECTS, Table.INDICATORS)) {
+        Table.WEIGHT_DIAGNOSTICS, Table.REJECTS, Table.INDICATORS, Table.COMPARISONS)) {
       contents.put(table, TableChecksum.of(table(warehouse, table).where("wave = " + wave), "run_id"));
     }
     return contents;

@@ -146,6 +146,13 @@ class AccessGuardTest {
     assertThat(analyst.sql("WITH i AS (SELECT * FROM v_indicators) SELECT count(*) FROM i WHERE wave IN "
         + "(SELECT wave FROM trends)").first().getLong(0)).isPositive();
     assertThat(analyst.sql("SELECT * FROM IDENTIFIER('v_trends')").count()).isPositive();
+    // A comparison either of whose groups is suppressed is withheld, from the table's view and the labelled one.
+    long published = QueryZones.session(Role.ENGINEER).sql("SELECT count(*) FROM raw.comparisons WHERE reliability "
+        + "<> 'suppressed'").first().getLong(0);
+    assertThat(published).isPositive();
+    assertThat(analyst.sql("SELECT count(*) FROM comparisons").first().getLong(0)).isEqualTo(published);
+    assertThat(analyst.sql("SELECT count(*) FROM v_comparisons WHERE first_en IS NOT NULL AND second_en IS NOT NULL "
+        + "AND claim IS NOT NULL").first().getLong(0)).isEqualTo(published);
     assertThat(analyst.sql("SHOW TABLES IN raw").count()).isEqualTo(Table.values().length);
     assertThat(analyst.sql("DESCRIBE indicators").count()).isPositive();
     assertThat(analyst.sql("EXPLAIN SELECT * FROM runs").first().getString(0)).contains("Physical Plan");
