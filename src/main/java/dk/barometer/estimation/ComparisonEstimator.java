@@ -244,7 +244,7 @@ public final class ComparisonEstimator {
     if (!(se > 0)) {
       return Arrays.asList(d, se, null, null, null);
     }
-    return List.of(d, se, d - Z * se, d + Z * se, pValue(d / se));
+    return List.of(d, se, d - Z * se, d + Z * se, TrendEstimator.twoSidedP(d / se));
   }
 
   /** ratio, SE (ratio x SE of the log), interval and p on the log scale. */
@@ -253,11 +253,7 @@ public final class ComparisonEstimator {
       return Arrays.asList(r, 0.0, null, null, null);
     }
     double log = Math.log(r);
-    return List.of(r, r * seLog, Math.exp(log - Z * seLog), Math.exp(log + Z * seLog), pValue(log / seLog));
-  }
-
-  private static double pValue(double z) {
-    return 2 * new NormalDistribution().cumulativeProbability(-Math.abs(z));
+    return List.of(r, r * seLog, Math.exp(log - Z * seLog), Math.exp(log + Z * seLog), TrendEstimator.twoSidedP(log / seLog));
   }
 
   private static List<Object> nulls(int n) {

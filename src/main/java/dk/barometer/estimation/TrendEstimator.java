@@ -43,7 +43,7 @@ public final class TrendEstimator {
   /** The changes adjusted together: one survey between the same two waves. */
   private static final WindowSpec FAMILY = Window.partitionBy(col("survey"), col("previous_wave"), col("wave"));
   private static final UserDefinedFunction TWO_SIDED_P = udf(
-      (Double z) -> z == null ? null : Erf.erfc(Math.abs(z) / Math.sqrt(2)), DataTypes.DoubleType);
+      (Double z) -> z == null ? null : twoSidedP(z), DataTypes.DoubleType);
 
   /** The trends of the {@code indicators} table's rows (every wave). */
   public Dataset<Row> trends(Dataset<Row> indicators) {
@@ -72,6 +72,11 @@ public final class TrendEstimator {
             col("series_break").isNotNull().as("series_break"), col("series_break").as("break_reason"),
             col("previous_base_n"), col("base_n"), col("previous_reliability"), col("reliability"),
             lit(TEST_METHOD).as("test_method"));
+  }
+
+  /** The two-sided p-value of a standard normal z: 2 (1 - Phi(|z|)) = erfc(|z| / sqrt 2). */
+  static double twoSidedP(double z) {
+    return Erf.erfc(Math.abs(z) / Math.sqrt(2));
   }
 
   private static Column[] keys() {

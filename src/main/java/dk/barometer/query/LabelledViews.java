@@ -13,6 +13,7 @@ import dk.barometer.config.Question;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,13 +72,17 @@ public final class LabelledViews {
     }
     for (String survey : config.settings().surveys().keySet()) {
       Table table = Table.responses(survey);
+      Map<Language, String> views = new EnumMap<>(Language.class);
       for (Language language : Language.values()) {
         String view = QueryCatalog.MICRODATA + "." + VIEW_PREFIX + table.tableName() + language.suffix;
-        if (wanted.test(view) && warehouse.exists(table)) {
-          Set<String> columns = Set.of(spark.table(QueryCatalog.microdata(table)).columns());
-          spark.sql(responsesView(view, table, survey, columns, language));
-          created.add(view);
+        if (wanted.test(view)) {
+          views.put(language, view);
         }
+      }
+      if (!views.isEmpty() && warehouse.exists(table)) {
+        Set<String> columns = Set.of(spark.table(QueryCatalog.microdata(table)).columns());
+        views.forEach((language, view) -> spark.sql(responsesView(view, table, survey, columns, language)));
+        created.addAll(views.values());
       }
     }
     return created;
