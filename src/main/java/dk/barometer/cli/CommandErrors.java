@@ -4,6 +4,7 @@ import dk.barometer.BarometerException;
 import dk.barometer.runtime.Causes;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Every fault of a command line and of the commands' own checks, one factory method each. A usage fault names the
@@ -29,6 +30,10 @@ final class CommandErrors {
   /** {@code option} as written: {@code --name} or {@code -f}. */
   static BarometerException missingValue(String command, String option) {
     return usage(command, "option " + option + " needs a value");
+  }
+
+  static BarometerException notOneOf(String command, String option, String value, List<String> allowed) {
+    return usage(command, "option --" + option + " is one of " + String.join(", ", allowed) + ", not '" + value + "'");
   }
 
   static BarometerException missingOption(String command, String option) {

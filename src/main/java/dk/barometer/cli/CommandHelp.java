@@ -17,7 +17,7 @@ final class CommandHelp {
         serve      serve the warehouse tables to notebooks and tools over Spark Connect (sc://host:port)
         compare-published   print a wave's estimates beside the published figures and claims; exit 7 if any is off
         catalogue  write the indicator catalogue (markdown) from conf/
-        report     write a wave's report as a static HTML page: the figures of conf/report.yaml with their CIs
+        report     write a wave's publication (Danish or English, HTML or PDF): text, key figures, charts with CIs
         simulate   coverage check of the standard errors: repeated samples from the demo population
         bench      time the whole job on generated waves of growing size: stages, rows/s, heap, Spark jobs
 
@@ -99,14 +99,16 @@ final class CommandHelp {
       docs/indicators.md of the installation.
       """;
   static final String REPORT = """
-      Usage: jobs/barometer report --wave YEAR [--out DIR] [--role ROLE] [--warehouse DIR] [--conf DIR] [--env NAME]
+      Usage: jobs/barometer report --wave YEAR [--lang da|en] [--format html|pdf] [--out DIR] [--role ROLE]
+                                   [--warehouse DIR] [--conf DIR] [--env NAME]
 
-      Writes the report of wave YEAR to DIR/index.html (default DIR: report/YEAR of the installation): every figure
-      of conf/report.yaml regenerated from the warehouse's labelled views (v_indicators, v_trends; suppressed
-      estimates left out), each bar with its 95 % confidence interval and base n, low-reliability estimates marked
-      'u', trend charts when the warehouse holds two or more waves up to YEAR. One self-contained page (charts,
-      data and scripts inlined; opens offline in any browser), plus DIR/svg/<figure>.svg, the charts as plain SVG
-      (also shown in the page when JavaScript is off).
+      Writes the publication of wave YEAR in Danish (default) or English to DIR/index.html (default DIR:
+      report/YEAR/LANG of the installation): title page with the key figures, a section per subject with its text
+      (differences and changes stated only when significant after the Benjamini-Hochberg adjustment), every figure
+      of conf/report.yaml from the warehouse's labelled views with its 95 % intervals and a note (population, N,
+      bases, groups not shown), the method section. The page is self-contained (opens offline); beside it
+      DIR/svg/<figure>.svg and DIR/csv/<figure>.csv hold each chart and its figures. --format pdf also prints the
+      page to DIR/barometer-YEAR-LANG.pdf (A4) with headless Chromium. Texts: conf/publication.yaml.
       """;
   static final String TRENDS = """
       Usage: jobs/barometer trends [--warehouse DIR]

@@ -66,6 +66,33 @@ public record BarometerConfig(Path directory, Settings settings, Classifications
   }
 
   /**
+   * Every value of every domain of the catalogue, domains in catalogue order and values in the order of conf/: the
+   * groups as listed, a classification's codes, or the answer codes of the question a domain breaks down by (from
+   * any survey that asks it).
+   */
+  public List<DomainValue> domainValues() {
+    List<DomainValue> values = new ArrayList<>();
+    for (Map.Entry<String, DomainDefinition> entry : indicators.domains().entrySet()) {
+      String domain = entry.getKey();
+      DomainDefinition d = entry.getValue();
+      if (d.isTotal()) {
+        values.add(new DomainValue(domain, DomainDefinition.TOTAL_VALUE, new Label("Alle", "All")));
+      } else if (d.isGrouped()) {
+        d.groups().forEach(g -> values.add(new DomainValue(domain, g.value(), new Label(g.da(), g.en()))));
+      } else if (classifications.classifications().containsKey(d.variable())) {
+        classifications.get(d.variable()).codes()
+            .forEach(c -> values.add(new DomainValue(domain, c.code(), new Label(c.da(), c.en()))));
+      } else {
+        settings.surveys().keySet().stream().map(survey -> latestAsking(survey, d.variable())
+                .map(codebook -> codebook.scaleOf(codebook.survey(survey).question(d.variable()).orElseThrow())))
+            .flatMap(Optional::stream).findFirst().orElse(List.of())
+            .forEach(c -> values.add(new DomainValue(domain, String.valueOf(c.code()), new Label(c.da(), c.en()))));
+      }
+    }
+    return values;
+  }
+
+  /**
    * SHA-256 of the configuration files a run of {@code wave} reads (settings, classifications, indicators, the
    * comparisons, the wave's codebook), recorded in the runs table: equal hashes mean equal configuration.
    */

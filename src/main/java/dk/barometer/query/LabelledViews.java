@@ -5,8 +5,6 @@ import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.CategoryCode;
 import dk.barometer.config.Classification;
 import dk.barometer.config.Codebook;
-import dk.barometer.config.DomainDefinition;
-import dk.barometer.config.DomainGroup;
 import dk.barometer.config.IndicatorCategory;
 import dk.barometer.config.IndicatorDefinition;
 import dk.barometer.config.Question;
@@ -288,35 +286,8 @@ public final class LabelledViews {
   }
 
   private List<List<String>> domainValueLabels() {
-    List<List<String>> rows = new ArrayList<>();
-    for (Map.Entry<String, DomainDefinition> entry : config.indicators().domains().entrySet()) {
-      String domain = entry.getKey();
-      DomainDefinition d = entry.getValue();
-      if (d.isTotal()) {
-        rows.add(List.of(domain, DomainDefinition.TOTAL_VALUE, "Alle", "All"));
-      } else if (d.isGrouped()) {
-        for (DomainGroup g : d.groups()) {
-          rows.add(List.of(domain, g.value(), g.da(), g.en()));
-        }
-      } else if (config.classifications().classifications().containsKey(d.variable())) {
-        for (CategoryCode c : classification(d.variable()).codes()) {
-          rows.add(List.of(domain, c.code(), c.da(), c.en()));
-        }
-      } else {
-        // A breakdown by a question: its answer labels, from any survey that asks it.
-        for (String survey : config.settings().surveys().keySet()) {
-          Optional<Codebook> asking = config.latestAsking(survey, d.variable());
-          if (asking.isPresent()) {
-            Codebook codebook = asking.get();
-            for (AnswerCode c : codebook.scaleOf(codebook.survey(survey).question(d.variable()).orElseThrow())) {
-              rows.add(List.of(domain, String.valueOf(c.code()), c.da(), c.en()));
-            }
-            break;
-          }
-        }
-      }
-    }
-    return rows;
+    return config.domainValues().stream()
+        .map(v -> List.of(v.domain(), v.value(), v.label().da(), v.label().en())).toList();
   }
 
   private List<List<String>> categoryLabels() {

@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.DoubleFunction;
 
 /**
  * A horizontal bar chart of shares as SVG: one bar per estimate with its confidence interval as a whisker and the
  * percentage (and base n, when known) beside it. The axis runs from 0 to the largest upper bound rounded up to ten
- * points; the label column is as wide as the longest label (about 7 px a character, labels beyond 60 characters are
- * shortened). Bars of several series are coloured by series with a legend; consecutive bars with the same label form
- * a group, labelled once. Low-reliability bars ('u') are pale.
+ * points; the label column is as wide as the longest line of a label (about 7 px a character; longer labels are
+ * wrapped onto further lines, never cut). Bars of several series are coloured by series with a legend; consecutive
+ * bars with the same label form a group, labelled once. Low-reliability bars ('u') are pale.
  */
 public final class BarChart {
   static final int PLOT_WIDTH = 360;
@@ -18,19 +19,22 @@ public final class BarChart {
   static final int TOP = 34;
   static final int LEGEND_HEIGHT = 20;
   static final int GROUP_GAP = 8;
-  static final int MAX_LABEL = 60;
   static final String NOTE = "Weighted shares; whiskers: 95 % confidence intervals";
   /** The colours of the series, in order; the report's interactive charts use them too. */
   public static final List<String> COLOURS = List.of("#4a7ab5", "#e08a2c", "#5a9e5a", "#c4514e", "#8a6bb5",
       "#8c6d4f", "#d17fb7", "#7f7f7f", "#b5b537", "#3fb0c4");
 
+  private static final int LINE_HEIGHT = 15;
+
   private final double axisMax;
   private final int labelWidth;
   private final List<String> series;
+  private final DoubleFunction<String> percent;
 
-  private BarChart(List<Bar> bars) {
+  private BarChart(List<Bar> bars, DoubleFunction<String> percent) {
     this.axisMax = axisMax(bars);
-    int longest = bars.stream().mapToInt(b -> label(b).length()).max().orElse(0);
+    this.percent = percent;
+    int longest = bars.stream().flatMap(b -> lines(b).stream()).mapToInt(String::length).max().orElse(0);
     this.labelWidth = Math.max(120, 16 + 7 * longest);
     this.series = bars.stream().map(Bar::series).filter(Objects::nonNull).distinct().toList();
   }
@@ -41,7 +45,12 @@ public final class BarChart {
 
   /** The chart with {@code note} (what the bars and whiskers are) under the axis. */
   public static String svg(String title, List<Bar> bars, String note) {
-    return new BarChart(bars).draw(title, bars, note);
+    return new BarChart(bars, pct -> String.format(Locale.ROOT, "%.1f%%", pct)).draw(title, bars, note);
+  }
+
+  /** The chart of a report edition: its numbers written as {@code text} writes them. */
+  static String svg(String title, List<Bar> bars, String note, ReportText text) {
+    return new BarChart(bars, text::pct).draw(title, bars, note);
   }
 
   private String draw(String title, List<Bar> bars, String note) {
@@ -53,7 +62,7 @@ public final class BarChart {
         y += GROUP_GAP;
       }
       tops.add(y);
-      y += ROW_HEIGHT;
+      y += rowHeight(bars.get(i));
     }
     int axisY = y;
     boolean counts = bars.stream().anyMatch(b -> b.baseN() != null);
@@ -91,14 +100,23 @@ public final class BarChart {
   }
 
   private String bar(Bar bar, int top, boolean labelled) {
-    double middle = top + ROW_HEIGHT / 2.0;
+    int height = rowHeight(bar);
+    double middle = top + height / 2.0;
     StringBuilder svg = new StringBuilder();
     if (labelled) {
-      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-          labelWidth - 8, middle + 4, escape(label(bar))));
+      List<String> lines = lines(bar);
+      double first = middle + 4 - (lines.size() - 1) * LINE_HEIGHT / 2.0;
+      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">", labelWidth - 8,
+          first));
+      for (int i = 0; i < lines.size(); i++) {
+        svg.append(String.format(Locale.ROOT, "<tspan x=\"%d\" dy=\"%d\">%s</tspan>", labelWidth - 8,
+            i == 0 ? 0 : LINE_HEIGHT, escape(lines.get(i))));
+      }
+      svg.append("</text>");
     }
-    svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"%s/>",
-        labelWidth, top + 5, x(bar.estimate()) - labelWidth, ROW_HEIGHT - 10, colour(bar.series()),
+    svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\"%s/>",
+        labelWidth, middle - (ROW_HEIGHT - 10) / 2.0, x(bar.estimate()) - labelWidth, ROW_HEIGHT - 10,
+        colour(bar.series()),
         bar.unreliable() ? " fill-opacity=\"0.45\"" : ""));
     double textX = x(bar.estimate());
     if (bar.ciLow() != null && bar.ciHigh() != null) {
@@ -109,7 +127,7 @@ public final class BarChart {
           middle + 4));
       textX = Math.max(textX, high);
     }
-    String value = String.format(Locale.ROOT, "%.1f%%", 100 * bar.estimate()) + (bar.unreliable() ? " u" : "")
+    String value = percent.apply(100 * bar.estimate()) + (bar.unreliable() ? " u" : "")
         + (bar.baseN() == null ? "" : "  (n=" + bar.baseN() + ")");
     svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text>%n", textX + 4, middle + 4,
         escape(value)));
@@ -131,9 +149,12 @@ public final class BarChart {
     return labelWidth + PLOT_WIDTH * share / axisMax;
   }
 
-  private static String label(Bar bar) {
-    String label = bar.label();
-    return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 1) + "\u2026";
+  private static List<String> lines(Bar bar) {
+    return List.of(VegaLiteSpec.wrap(bar.label()).split("\n"));
+  }
+
+  private static int rowHeight(Bar bar) {
+    return Math.max(ROW_HEIGHT, LINE_HEIGHT * lines(bar).size() + 8);
   }
 
   public static String escape(String text) {

@@ -3,6 +3,7 @@ package dk.barometer.report;
 import dk.barometer.config.ChartDimension;
 import dk.barometer.config.ChartKind;
 import dk.barometer.config.IndicatorCategory;
+import dk.barometer.config.Label;
 import dk.barometer.config.Question;
 import dk.barometer.config.ReportFigure;
 import dk.barometer.config.ReportSeries;
@@ -18,17 +19,21 @@ import java.util.stream.Collectors;
  * The points of one figure: its series' estimates of the report's wave (bars) or of every wave up to it (trend),
  * labelled by the figure's rows and colour and in the order of {@code conf/}: rows and colours in the order of their
  * first estimate, categories as listed in the codebook or indicator, domain values as in the classification or
- * domain groups, series as in the figure.
+ * domain groups, series as in the figure; or, for a figure sorted by value, rows by their estimate.
  */
 final class FigurePoints {
   private final ReportFigure figure;
+  private final ReportLanguage language;
 
-  private FigurePoints(ReportFigure figure) {
+  private FigurePoints(ReportFigure figure, ReportLanguage language) {
     this.figure = figure;
+    this.language = language;
   }
 
-  static List<ChartPoint> of(ReportFigure figure, List<Estimate> estimates, List<Change> changes, int wave) {
-    return new FigurePoints(figure).points(estimates, changes, wave);
+  /** The points of {@code figure}, labelled in {@code language}. */
+  static List<ChartPoint> of(ReportFigure figure, List<Estimate> estimates, List<Change> changes, int wave,
+                             ReportLanguage language) {
+    return new FigurePoints(figure, language).points(estimates, changes, wave);
   }
 
   /** An estimate of the figure and the index of its series. */
@@ -47,7 +52,7 @@ final class FigurePoints {
     if (figure.top() != null) {
       selected = top(selected, figure.top());
     }
-    Map<String, Integer> rowRank = ranks(selected, figure.rows());
+    Map<String, Integer> rowRank = figure.sortedByValue() ? byValue(selected) : ranks(selected, figure.rows());
     Map<String, Integer> colourRank = ranks(selected, figure.colour());
     Map<String, String> rowLabels = labels(selected, figure.rows());
     Map<String, String> colourLabels = labels(selected, figure.colour());
@@ -62,7 +67,7 @@ final class FigurePoints {
       String row = figure.kind() == ChartKind.TREND ? (colour == null ? e.indicator() : colour)
           : rowLabels.get(key(s, figure.rows()));
       Change change = changes.stream().filter(c -> c.of(e)).findFirst().orElse(null);
-      points.add(new ChartPoint(row, colour, e.wave(), e.pct(), e.ciLowPct(), e.ciHighPct(), e.baseN(), e.flag(),
+      points.add(new ChartPoint(row, colour, e.domain(), e.domainValue(), e.wave(), e.pct(), e.ciLowPct(), e.ciHighPct(), e.baseN(), e.flag(),
           change));
     }
     return points;
@@ -106,6 +111,21 @@ final class FigurePoints {
     return ranks;
   }
 
+  /**
+   * The rank of each row by its estimate, largest first: the estimate of its first colour (series, category or
+   * domain value in conf/ order), so that rows of several bars follow the first.
+   */
+  private Map<String, Integer> byValue(List<Selected> selected) {
+    Map<String, Double> first = new HashMap<>();
+    selected.stream().sorted(natural(figure.colour()))
+        .forEach(s -> first.putIfAbsent(key(s, figure.rows()), s.estimate().pct()));
+    Map<String, Integer> ranks = new HashMap<>();
+    first.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> ranks.put(e.getKey(), ranks.size()));
+    return ranks;
+  }
+
   private Comparator<Selected> natural(ChartDimension dimension) {
     if (dimension == null) {
       return Comparator.comparingInt(Selected::series);
@@ -142,7 +162,7 @@ final class FigurePoints {
       case DOMAIN_VALUE -> e.domainValueLabel();
       case SERIES -> {
         ReportSeries series = figure.series().get(s.series());
-        yield series.da() != null ? series.da() : e.indicator();
+        yield series.da() != null ? language.of(new Label(series.da(), series.en())) : e.indicator();
       }
     };
   }

@@ -1,82 +1,136 @@
 package dk.barometer.report;
 
+import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.ChartKind;
-import dk.barometer.config.ReliabilitySettings;
+import dk.barometer.config.Label;
+import dk.barometer.config.Publication;
+import dk.barometer.config.PublicationPhrase;
+import dk.barometer.config.PublicationSection;
 import dk.barometer.config.ReportFigure;
 import dk.barometer.config.ReportFigures;
-import dk.barometer.report.Bar;
-import dk.barometer.report.BarChart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The static HTML report of a wave: every figure of {@code conf/report.yaml} regenerated from the labelled views
- * of the warehouse, written as {@code index.html} (self-contained: data, Vega-Lite specifications and scripts
- * inlined) and one SVG per chart ({@code svg/<figure>.svg}, the same chart as the page shows without JavaScript).
+ * The publication of a wave in one language: the sections of {@code conf/publication.yaml} with their text and the
+ * figures of {@code conf/report.yaml} regenerated from the labelled views of the warehouse, written as
+ * {@code index.html} (self-contained: data, Vega-Lite specifications and scripts inlined), one SVG per chart
+ * ({@code svg/<figure>.svg}, the same chart as the page shows without JavaScript) and one CSV per chart
+ * ({@code csv/<figure>.csv}). A figure with nothing to show (no published estimate; a trend before the second wave)
+ * is left out, and so is a section left without figures; the page says once what such a section will show.
  * The session must have the views ({@link dk.barometer.query.LabelledViews}).
  */
 public final class Report {
-  private static final String SVG_NOTE = "Vægtede andele; streger: 95 %-konfidensintervaller; n: antal svar i "
-      + "grundlaget; u: usikkert skøn";
-
-  /** What was written: the page, the figures with a chart, and those without one. */
+  /** What was written: the page, the figures with a chart, and those left out. */
   public record Written(Path index, List<String> charts, List<String> omitted) {}
 
   private final SparkSession spark;
+  private final BarometerConfig config;
   private final ReportFigures figures;
-  private final ReliabilitySettings reliability;
+  private final Publication publication;
 
-  public Report(SparkSession spark, ReportFigures figures, ReliabilitySettings reliability) {
+  public Report(SparkSession spark, BarometerConfig config, ReportFigures figures, Publication publication) {
     this.spark = spark;
+    this.config = config;
     this.figures = figures;
-    this.reliability = reliability;
+    this.publication = publication;
   }
 
-  /** Writes the report of {@code wave} into {@code out}; {@code warehouse} names the source in the page. */
-  public Written write(int wave, String warehouse, Path out) {
-    ReportData data = new ReportData(spark, figures);
+  /** Writes the {@code language} edition of {@code wave} into {@code out}; {@code warehouse} names it in errors. */
+  public Written write(int wave, ReportLanguage language, String warehouse, Path out) {
+    ReportText text = new ReportText(language, publication);
+    ReportData data = new ReportData(spark, figures, publication, language);
     data.requireWave(wave, warehouse);
-    List<Integer> waves = data.waves().stream().filter(w -> w <= wave).toList();
     List<Estimate> estimates = data.estimates(wave);
     List<Change> changes = data.changes(wave, warehouse);
-    ReportPage page = new ReportPage(wave);
+    Map<String, Long> respondents = data.respondents(wave);
+    SectionText sectionText = new SectionText(text, wave, estimates, changes, data.comparisons(wave));
+    ChartNote notes = new ChartNote(text, publication.populations(), respondents, config.domainValues(),
+        config.settings().reliability());
+    ReportPage page = new ReportPage(wave, text);
     List<String> charts = new ArrayList<>();
     List<String> omitted = new ArrayList<>();
-    List<String> svgs = new ArrayList<>();
-    for (ReportFigure figure : figures.figures()) {
-      List<ChartPoint> points = FigurePoints.of(figure, estimates, changes, wave);
-      long pointWaves = points.stream().mapToInt(ChartPoint::wave).distinct().count();
-      if (points.isEmpty()) {
-        omitted.add(figure.id());
-        page.omitted(figure, "Ingen offentliggjorte skøn for bølge " + wave + " (spørgsmålet er ikke stillet, "
-            + "eller grundlaget er for lille).");
-      } else if (figure.kind() == ChartKind.TREND && pointWaves < 2) {
-        omitted.add(figure.id());
-        page.omitted(figure, "Udviklingen vises, når der er mindst to bølger; til og med " + wave + " har "
-            + "tabellerne kun bølge " + waves.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ".");
-      } else {
-        String svg = BarChart.svg(figure.da(), bars(figure, points), SVG_NOTE);
-        page.figure(figure, points, VegaLiteSpec.of(figure, points), svg);
-        charts.add(figure.id());
-        svgs.add(svg);
+    List<String> pending = new ArrayList<>();
+    Map<String, String> files = new HashMap<>();
+    for (PublicationSection section : publication.sections()) {
+      List<ReportFigure> shown = new ArrayList<>();
+      Map<String, List<ChartPoint>> points = new HashMap<>();
+      for (String id : section.figures()) {
+        ReportFigure figure = figure(id);
+        List<ChartPoint> figurePoints = FigurePoints.of(figure, estimates, changes, wave, language);
+        if (hasSomethingToShow(figure, figurePoints)) {
+          shown.add(figure);
+          points.put(id, figurePoints);
+        } else {
+          omitted.add(id);
+        }
       }
+      if (shown.isEmpty()) {
+        if (section.empty() != null) {
+          pending.add(text.of(section.empty()));
+        }
+        continue;
+      }
+      page.section(section.id(), section.title(), sectionText.sentences(section));
+      for (ReportFigure figure : shown) {
+        List<ChartPoint> figurePoints = points.get(figure.id());
+        String title = text.of(new Label(figure.da(), figure.en()));
+        String svg = BarChart.svg(title, bars(figure, figurePoints), text.phrase(PublicationPhrase.NOTE_METHOD),
+            text);
+        String csv = "csv/" + figure.id() + ".csv";
+        page.figure(figure, figurePoints, VegaLiteSpec.of(figure, figurePoints, text), svg,
+            notes.of(figure, figurePoints, wave), csv);
+        charts.add(figure.id());
+        files.put("svg/" + figure.id() + ".svg", svg);
+        files.put(csv, FigureCsv.of(figure, figurePoints));
+      }
+      page.endSection();
     }
+    ReportData.Run run = data.run(wave);
+    String published = text.phrase(PublicationPhrase.PUBLISHED, Map.of("publisher", text.of(publication.publisher()),
+        "date", run.finished() == null ? "" : text.language().date(run.finished()), "run_id", run.id()));
+    String html = page.html(text.of(publication.title()), text.of(publication.subtitle()),
+        text.of(publication.publisher()), published,
+        KeyFigures.of(publication.keyFigures(), estimates, wave, text), pending, method(text, respondents),
+        ReportScripts.load());
     try {
       Files.createDirectories(out.resolve("svg"));
-      for (int i = 0; i < charts.size(); i++) {
-        Files.writeString(out.resolve("svg").resolve(charts.get(i) + ".svg"), svgs.get(i));
+      Files.createDirectories(out.resolve("csv"));
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        Files.writeString(out.resolve(file.getKey()), file.getValue());
       }
       Path index = out.resolve("index.html");
-      Files.writeString(index, page.html(warehouse, waves, reliability, ReportScripts.load()));
+      Files.writeString(index, html);
       return new Written(index, List.copyOf(charts), List.copyOf(omitted));
     } catch (IOException e) {
       throw ReportErrors.unwritable(out, e);
     }
+  }
+
+  private ReportFigure figure(String id) {
+    return figures.figures().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /** A figure shows something with an estimate, and a trend with estimates of two waves or more. */
+  private static boolean hasSomethingToShow(ReportFigure figure, List<ChartPoint> points) {
+    long waves = points.stream().mapToInt(ChartPoint::wave).distinct().count();
+    return !points.isEmpty() && (figure.kind() != ChartKind.TREND || waves >= 2);
+  }
+
+  /** The method section's paragraphs, with each survey's respondents ({survey}_n) and the reliability limits. */
+  private List<String> method(ReportText text, Map<String, Long> respondents) {
+    Map<String, String> values = new HashMap<>();
+    config.settings().surveys().keySet()
+        .forEach(s -> values.put(s + "_n", text.count(respondents.getOrDefault(s, 0L))));
+    values.put("low_below", text.count(config.settings().reliability().lowBelow()));
+    values.put("suppress_below", text.count(config.settings().reliability().suppressBelow()));
+    return publication.method().stream().map(p -> ReportText.fill(text.of(p), values, "method")).toList();
   }
 
   /** The points as SVG bars: a trend's as one bar per wave, grouped by series. */

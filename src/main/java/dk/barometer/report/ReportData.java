@@ -3,27 +3,44 @@ package dk.barometer.report;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import dk.barometer.config.KeyFigure;
+import dk.barometer.config.Publication;
+import dk.barometer.config.PublicationSection;
 import dk.barometer.config.ReportFigure;
 import dk.barometer.config.ReportFigures;
 import dk.barometer.config.ReportSeries;
+import dk.barometer.config.SectionStatement;
+import dk.barometer.config.StatementSubject;
 import dk.barometer.query.LabelledViews;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The estimates of the report's figures, read from the labelled views {@code v_indicators} and {@code v_trends}
- * (which leave suppressed estimates out) of a session where {@link LabelledViews} created them. One filtered query
- * per view; the rows collected are the few hundred aggregated estimates the figures show.
+ * What the report shows, read from the published zone of a session where {@link LabelledViews} created the views:
+ * the estimates of the figures, key figures and sentences from {@code v_indicators} and {@code v_trends} (which leave
+ * suppressed estimates out), with the edition's labels; the comparisons of {@code v_comparisons}; the respondents
+ * of each survey from {@code weight_diagnostics}; the run from {@code runs}. One filtered query per view; the rows
+ * collected are the few hundred aggregated estimates the page shows.
  */
 final class ReportData {
+  /** The run that wrote a wave's estimates, and the day it finished. */
+  record Run(String id, LocalDate finished) {}
+
   private final SparkSession spark;
   private final ReportFigures figures;
+  private final Publication publication;
+  private final ReportLanguage language;
 
-  ReportData(SparkSession spark, ReportFigures figures) {
+  ReportData(SparkSession spark, ReportFigures figures, Publication publication, ReportLanguage language) {
     this.spark = spark;
     this.figures = figures;
+    this.publication = publication;
+    this.language = language;
   }
 
   /** The waves in {@code v_indicators}, oldest first. */
@@ -40,18 +57,19 @@ final class ReportData {
     }
   }
 
-  /** Every estimate of a figure's series and domains, of {@code wave} and the waves before it (for trends). */
+  /** Every estimate the page may show, of {@code wave} and the waves before it (for trends and changes). */
   List<Estimate> estimates(int wave) {
+    String suffix = "_" + language.code();
     return spark.table(LabelledViews.INDICATORS).where(col("wave").leq(wave).and(shown()))
-        .select("wave", "survey", "indicator_id", "indicator_da", "domain", "domain_value", "domain_value_da",
-            LabelledViews.DOMAIN_VALUE_ORDER, "category", "category_da", LabelledViews.CATEGORY_ORDER, "pct",
-            "ci_low_pct", "ci_high_pct", "base_n", "flag")
+        .select("wave", "survey", "indicator_id", "indicator" + suffix, "domain", "domain_value",
+            "domain_value" + suffix, LabelledViews.DOMAIN_VALUE_ORDER, "category", "category" + suffix,
+            LabelledViews.CATEGORY_ORDER, "pct", "ci_low_pct", "ci_high_pct", "base_n", "flag")
         .collectAsList().stream().map(ReportData::estimate).toList();
   }
 
   /**
-   * The changes between waves up to {@code wave} of the trend figures' series; none before a trends run. A trends
-   * table written before the adjusted p-value was is refused, rather than its changes shown with no mark.
+   * The changes between waves up to {@code wave} of the estimates shown; none before a trends run. A trends table
+   * written before the adjusted p-value was is refused, rather than its changes shown with no mark.
    */
   List<Change> changes(int wave, String warehouse) {
     if (!spark.catalog().tableExists(LabelledViews.TRENDS)) {
@@ -67,16 +85,62 @@ final class ReportData {
     return changes;
   }
 
-  /** The rows of any figure: its series' survey and indicator, by one of its domains. */
+  /** The comparisons of {@code wave} by id; a comparison with a suppressed group is not among them. */
+  Map<String, Comparison> comparisons(int wave) {
+    if (!spark.catalog().tableExists(LabelledViews.COMPARISONS)) {
+      return Map.of();
+    }
+    return spark.table(LabelledViews.COMPARISONS).where(col("wave").equalTo(wave))
+        .select("comparison_id", "first_pct", "second_pct", "difference_points", "difference_significant_adjusted",
+            "ratio", "ratio_significant_adjusted")
+        .collectAsList().stream().map(r -> new Comparison(r.getString(0), r.getDouble(1), r.getDouble(2),
+            nullableDouble(r, 3), !r.isNullAt(4) && r.getBoolean(4), nullableDouble(r, 5),
+            !r.isNullAt(6) && r.getBoolean(6)))
+        .collect(Collectors.toMap(Comparison::id, c -> c));
+  }
+
+  /** The respondents of each survey in {@code wave}: those weighted, as the weight diagnostics count them. */
+  Map<String, Long> respondents(int wave) {
+    return spark.table("weight_diagnostics").where(col("wave").equalTo(wave)).select("survey", "respondents")
+        .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+  }
+
+  /** The run whose estimates of {@code wave} the views hold. */
+  Run run(int wave) {
+    Row run = spark.table("runs").where(col("status").equalTo("succeeded").and(col("run_id").isin(
+            spark.table(LabelledViews.INDICATORS).where(col("wave").equalTo(wave)).select("run_id").distinct()
+                .collectAsList().stream().map(r -> r.getString(0)).toArray())))
+        .select(col("run_id"), col("finished_at").cast("date")).collectAsList().stream().findFirst().orElse(null);
+    return run == null ? new Run("", null) : new Run(run.getString(0), run.getDate(1).toLocalDate());
+  }
+
+  /** The rows of any figure, key figure or sentence: its survey and indicator, by one of its domains. */
   private Column shown() {
     Column any = lit(false);
     for (ReportFigure figure : figures.figures()) {
       for (ReportSeries series : figure.series()) {
-        any = any.or(col("survey").equalTo(series.survey()).and(col("indicator_id").equalTo(series.indicator()))
-            .and(col("domain").isin(figure.domains().toArray())));
+        any = any.or(of(series.survey(), series.indicator()).and(col("domain").isin(figure.domains().toArray())));
+      }
+    }
+    for (KeyFigure key : publication.keyFigures()) {
+      any = any.or(of(key.subject()));
+    }
+    for (PublicationSection section : publication.sections()) {
+      for (SectionStatement statement : section.text()) {
+        if (statement.subject() != null) {
+          any = any.or(of(statement.subject()));
+        }
       }
     }
     return any;
+  }
+
+  private static Column of(StatementSubject subject) {
+    return of(subject.survey(), subject.indicator()).and(col("domain").equalTo(subject.domain()));
+  }
+
+  private static Column of(String survey, String indicator) {
+    return col("survey").equalTo(survey).and(col("indicator_id").equalTo(indicator));
   }
 
   private static Estimate estimate(Row r) {

@@ -5,6 +5,8 @@ import dk.barometer.runtime.Causes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Every failure of writing a report, one factory method each. */
 final class ReportErrors {
@@ -37,5 +39,23 @@ final class ReportErrors {
   static BarometerException unwritable(Path dir, IOException cause) {
     return new BarometerException(BarometerException.Kind.WRITE, String.format("Cannot write the report to %s: %s. "
         + "Check that the directory is writable, or choose another --out.", dir, Causes.firstLine(cause)), cause);
+  }
+
+  static BarometerException unfilledPlaceholder(String where, String placeholder, Set<String> known) {
+    return new BarometerException(BarometerException.Kind.CONFIG, String.format("conf/publication.yaml: %s uses "
+        + "{%s}, which it cannot fill there (it can fill %s). Use one of those, or move the sentence to a kind that "
+        + "has it.", where, placeholder, new TreeSet<>(known)));
+  }
+
+  static BarometerException chromiumMissing(String tried) {
+    return new BarometerException(BarometerException.Kind.CONFIG, String.format("The PDF is printed by headless "
+        + "Chromium, which is not installed here (looked for %s). Install it (apt-get install chromium), set "
+        + "BAROMETER_CHROMIUM to its path, or write the HTML edition (--format html) and print that.", tried));
+  }
+
+  static BarometerException printFailed(Path file, String reason, Exception cause) {
+    return new BarometerException(BarometerException.Kind.WRITE, String.format("Headless Chromium failed on %s: %s. "
+        + "The HTML edition beside it is complete; check that the directory is writable and Chromium starts "
+        + "(chromium --headless --version), then try again.", file, reason), cause);
   }
 }

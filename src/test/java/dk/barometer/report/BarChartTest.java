@@ -28,8 +28,16 @@ class BarChartTest {
     String svg = BarChart.svg("Barriers", bars, "note");
     // A legend row (20 px) moves the first bar to 34 + 20 = 54 (rect at +5 = 59), the second to 78 (83); a new
     // label starts a group 8 px further: 54 + 2 x 24 + 8 = 110 (115).
-    assertThat(svg).contains(">Employers<", ">Employees<", "y=\"59\"", "y=\"83\"", "y=\"115\"")
+    assertThat(svg).contains(">Employers<", ">Employees<", "y=\"59.0\"", "y=\"83.0\"", "y=\"115.0\"")
         .containsOnlyOnce(">Micro<")
         .contains("fill=\"#e08a2c\" fill-opacity=\"0.45\"", "20.0% u  (n=45)", "40.0%  (n=120)", ">note<");
+  }
+
+  @Test
+  void aLongLabelIsWrappedOntoLinesAndNeverCut() {
+    String label = "Mangel på viden om, hvordan AI kan anvendes i virksomhedens samlede produktion og drift";
+    String svg = BarChart.svg("Barrierer", List.of(new Bar(label, null, 0.3, 0.25, 0.35, 300L, "")), "note");
+    assertThat(svg).contains(">Mangel på viden om, hvordan AI kan<", ">anvendes i virksomhedens samlede<",
+        ">produktion og drift<").doesNotContain("\u2026");
   }
 }

@@ -18,7 +18,7 @@ class FigurePointsTest {
 
   private static ReportFigure figure(ChartKind kind, List<ReportSeries> series, ChartDimension rows,
       ChartDimension colour, Integer top) {
-    return new ReportFigure("f", "da", "en", kind, series, List.of("size_class"), null, rows, colour, top);
+    return new ReportFigure("f", "da", "en", kind, series, List.of("size_class"), null, rows, colour, top, null);
   }
 
   @Test
@@ -31,7 +31,7 @@ class FigurePointsTest {
         estimate(2025, "employer", "barrier", "all", 0, "tools", "Present: Tools available to staff", 1, 36),
         estimate(2025, "employer", "barrier", "all", 0, "strategy", "Present: Strategy", 0, 55),
         estimate(2024, "employer", "barrier", "all", 0, "strategy", "Present: Strategy", 0, 50));
-    List<ChartPoint> points = FigurePoints.of(figure, estimates, List.of(), 2025);
+    List<ChartPoint> points = FigurePoints.of(figure, estimates, List.of(), 2025, ReportLanguage.EN);
     // strategy (order 0) before tools (1); the employer's wording names the tools row (first series); the stem
     // before ': ' dropped; 2024 left out of a bar chart of 2025.
     assertThat(points).extracting(ChartPoint::row, ChartPoint::colour, ChartPoint::pct).containsExactly(
@@ -52,7 +52,8 @@ class FigurePointsTest {
         estimate(2025, "employer", "share", "micro", 0, "b", "B", 1, 5),
         estimate(2025, "employer", "share", "micro", 0, "c", "C", 2, 15));
     // micro (order 0) first: its top 2 are A 40 and C 15; small: B 30 and C 20; categories in code order A, B, C.
-    assertThat(FigurePoints.of(figure, estimates, List.of(), 2025)).extracting(p -> p.row() + " " + p.colour())
+    assertThat(FigurePoints.of(figure, estimates, List.of(), 2025, ReportLanguage.EN))
+        .extracting(p -> p.row() + " " + p.colour())
         .containsExactly("micro label A", "micro label C", "small label B", "small label C");
   }
 
@@ -65,10 +66,29 @@ class FigurePointsTest {
         estimate(2027, "employer", "uses_ai", "all", 0, "yes", "Ja", 0, 75));
     Change change = new Change("employer", "uses_ai", "size_class", "all", "yes", 2025, 2026, 5, 2, 0.01, 0.03, true,
         false);
-    List<ChartPoint> points = FigurePoints.of(figure, estimates, List.of(change), 2026);
+    List<ChartPoint> points = FigurePoints.of(figure, estimates, List.of(change), 2026, ReportLanguage.EN);
     assertThat(points).extracting(ChartPoint::wave).containsExactly(2025, 2026);
     assertThat(points).extracting(ChartPoint::row).containsOnly("uses_ai name");
     assertThat(points.get(0).change()).isNull();
     assertThat(points.get(1).change()).isEqualTo(change);
+  }
+
+  @Test
+  void aFigureSortedByValueOrdersItsRowsByTheFirstSeriesLargestFirst() {
+    ReportFigure figure = new ReportFigure("f", "da", "en", ChartKind.BARS, List.of(
+        new ReportSeries("employer", "barrier", null, "Firms", "Firms"),
+        new ReportSeries("employee", "barrier", null, "Staff", "Staff")), List.of("size_class"), null,
+        ChartDimension.CATEGORY, ChartDimension.SERIES, null, "value");
+    List<Estimate> estimates = List.of(
+        estimate(2025, "employer", "barrier", "all", 0, "strategy", "Strategy", 0, 20),
+        estimate(2025, "employer", "barrier", "all", 0, "tools", "Tools", 1, 45),
+        estimate(2025, "employer", "barrier", "all", 0, "data", "Data", 2, 30),
+        estimate(2025, "employee", "barrier", "all", 0, "strategy", "Strategy", 0, 90),
+        estimate(2025, "employee", "barrier", "all", 0, "tools", "Tools", 1, 10),
+        estimate(2025, "employee", "barrier", "all", 0, "data", "Data", 2, 50));
+    // The firms' estimates order the rows (45, 30, 20), whatever the staff's; within a row, series in conf order.
+    assertThat(FigurePoints.of(figure, estimates, List.of(), 2025, ReportLanguage.EN))
+        .extracting(p -> p.row() + " " + p.colour()).containsExactly("Tools Firms", "Tools Staff", "Data Firms",
+            "Data Staff", "Strategy Firms", "Strategy Staff");
   }
 }
