@@ -34,7 +34,7 @@ final class ReportPage {
       .key-figures ul { list-style: none; padding: 0; margin: 0; display: grid;
                         grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0.8rem 1.6rem; }
       .key-figures .value { display: block; font-size: 1.9rem; font-weight: 700; color: #0b3a5d; }
-      .key-figures .interval { color: #51606f; font-size: 0.85rem; }
+      .key-figures .interval { color: #51606f; font-size: 0.85rem; white-space: nowrap; }
       .key-figures ol { margin: 0.2rem 0 0; padding-left: 1.2rem; }
       .lead p { margin: 0 0 0.6rem; }
       figure { margin: 1.6rem 0 2rem; padding-top: 1rem; border-top: 1px solid #d5dde5; }

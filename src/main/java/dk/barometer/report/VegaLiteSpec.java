@@ -36,7 +36,9 @@ final class VegaLiteSpec {
   static final List<String> SEQUENTIAL = List.of("#c6dbef", "#9ecae1", "#6baed6", "#3a87c2", "#175a96",
       "#0b3a5d");
   /** Characters per line of a row label before it wraps. */
-  static final int LABEL_LINE = 34;
+  static final int LABEL_LINE = 40;
+  /** A bar's thickness in pixels. */
+  private static final int BAR = 17;
   private static final String FONT = "\"Source Sans 3\", \"Segoe UI\", system-ui, sans-serif";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** A bar shorter than this share of the axis has its value after the whisker, not inside. */
@@ -71,16 +73,19 @@ final class VegaLiteSpec {
     int lines = points.stream().mapToInt(p -> wrap(p.row()).split("\n").length).max().orElse(1);
     int colours = (int) points.stream().map(this::colourOf).distinct().count();
     boolean offset = coloured && figure.kind() != ChartKind.STACKED;
-    // A row is as high as its label's lines and, with bars side by side, as its bars.
-    int rowHeight = Math.max(24, 15 * lines + 12);
-    ObjectNode height = spec.putObject("height").put("step", offset
-        ? Math.max(15, (rowHeight + colours - 1) / colours) : rowHeight);
+    // Bars keep one thickness; a row whose label needs more lines than its bars take gets space between rows.
+    int labelHeight = 15 * lines + 10;
+    int barsHeight = offset ? BAR * colours : BAR + 8;
+    ObjectNode height = spec.putObject("height").put("step", offset ? BAR : Math.max(labelHeight, barsHeight));
     ObjectNode encoding = spec.putObject("encoding");
     ObjectNode y = encoding.putObject("y").put("field", "row").put("type", "nominal");
     y.set("sort", distinct(points.stream().map(p -> wrap(p.row())).toList()));
     y.putNull("title");
+    double padding = offset ? Math.max(0.15, 1 - barsHeight / (double) labelHeight)
+        : 1 - BAR / (double) Math.max(labelHeight, barsHeight);
+    y.putObject("scale").put("paddingInner", Math.round(padding * 100) / 100.0).put("paddingOuter", 0.1);
     y.putObject("axis").put("labelLimit", 400).put("labelExpr", "split(datum.label, '\\n')")
-        .put("labelLineHeight", 15);
+        .put("labelPadding", 6).put("labelLineHeight", 15);
     if (offset) {
       height.put("for", "offset");
       encoding.putObject("yOffset").put("field", "colour").set("sort", colourOrder());
@@ -104,8 +109,8 @@ final class VegaLiteSpec {
     colour(bar, coloured ? palette() : List.of(COLOURS.get(0)));
     bar.withObjectProperty("encoding").set("tooltip", tooltip());
     // A white line under the dark whisker keeps it visible across a dark bar as well as beside it.
-    whisker(layers, "white", 3.5);
-    whisker(layers, "#1d2733", 1.3);
+    whisker(layers, "white", 3);
+    whisker(layers, "#1d2733", 1.5);
     ObjectNode inside = layer(layers, "text");
     inside.putArray("transform").addObject().put("filter", "datum.inside");
     inside.withObjectProperty("mark").put("align", "left").put("dx", 5).put("color", "white")
