@@ -89,7 +89,8 @@ final class CommandHelp {
 
       As an analyst (the default --role): suppressed estimates (base under the suppression minimum) show neither
       values nor base n, nor do groups of a --by that would give a suppressed one away; a request whose --where or
-      --base leaves out of a base between 1 and 29 respondents is refused (exit 2). docs/security.md explains.
+      --base leaves out of a base some respondents, but fewer than that minimum, is refused (exit 2).
+      docs/security.md explains.
       A researcher sees every estimate but the suppressed, an engineer every one.
       """;
   static final String SERVE = """
