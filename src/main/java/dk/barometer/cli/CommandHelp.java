@@ -14,6 +14,7 @@ final class CommandHelp {
         generate   write a synthetic demo wave (responses and register margins) as Parquet
         trends     compare every estimate present in two or more waves: change, its SE, z-test, breaks
         sql        query the warehouse tables: a query, a script (-f) or, without either, an interactive prompt
+        estimate   an indicator the catalogue lacks, by the catalogue's engine: estimate, SE, CI, base n, flag
         serve      serve the warehouse tables to notebooks and tools over Spark Connect (sc://host:port)
         compare-published   print a wave's estimates beside the published figures and claims; exit 7 if any is off
         catalogue  write the indicator catalogue (markdown) from conf/
@@ -71,6 +72,26 @@ final class CommandHelp {
       a researcher also microdata.* (responses, weights, rejects: a pseudonym, no respondent id); an engineer also
       raw.* (the Delta tables, with time travel: raw.indicators VERSION AS OF 0). Below engineer a session only
       reads: writes, DDL, maintenance, files by path, reflect and other settings are refused with exit 2.
+      """;
+  static final String ESTIMATE = """
+      Usage: jobs/barometer estimate --wave YEAR --survey SURVEY --share "CONDITION" [--base "CONDITION"]
+                                     [--by VAR[,VAR]] [--where "CONDITION"] [--format table|csv|json] [--role ROLE]
+             jobs/barometer estimate --wave YEAR --definition FILE [--format ...] [--role ROLE]
+
+      Estimates, on wave YEAR of the warehouse with the weights of its run, the weighted share of the respondents
+      in the base for whom --share holds, as the indicators table's estimates are made: with its standard error,
+      95 % interval (logit, t), base n and reliability. The base: a valid answer to every question --share names,
+      and --base where given. Rows: the whole population (domain total) and each category of each --by variable
+      (a classification variable or a question), all restricted by --where. Conditions are Spark SQL boolean
+      expressions of the survey's answers and classifications (never the respondent id), checked as conf/'s are
+      (exit 3 naming an unknown column and the nearest). --definition FILE: one indicator in the form of
+      conf/indicators.yaml with the domains it names (any type; the same rows as the indicators table).
+
+      As an analyst (the default --role): suppressed estimates (base under the suppression minimum) show neither
+      values nor base n, nor do groups of a --by that would give a suppressed one away; a request whose --where or
+      --base leaves out of a base some respondents, but fewer than that minimum, is refused (exit 2).
+      docs/security.md explains.
+      A researcher sees every estimate but the suppressed, an engineer every one.
       """;
   static final String SERVE = """
       Usage: jobs/barometer serve [--host ADDRESS] [--port N] [--warehouse DIR] [--conf DIR]

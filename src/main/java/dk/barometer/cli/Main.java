@@ -11,6 +11,7 @@ public final class Main {
       Map.entry("run", new RunCommand()),
       Map.entry("generate", new GenerateCommand()),
       Map.entry("sql", new SqlCommand()),
+      Map.entry("estimate", new EstimateCommand()),
       Map.entry("serve", new ServeCommand()),
       Map.entry("demo", new DemoCommand()),
       Map.entry("compare-published", new ComparePublishedCommand()),
@@ -26,7 +27,8 @@ public final class Main {
     System.exit(run(argv, System.out, System.err));
   }
 
-  static int run(String[] argv, PrintStream out, PrintStream err) {
+  /** Runs the command of {@code argv} as {@code jobs/barometer} does; returns its exit code. */
+  public static int run(String[] argv, PrintStream out, PrintStream err) {
     if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h") || argv[0].equals("help")) {
       out.print(CommandHelp.USAGE);
       return argv.length == 0 ? 2 : 0;

@@ -39,6 +39,23 @@ public record BarometerConfig(Path directory, Settings settings, Classifications
     return config;
   }
 
+  /**
+   * Checks the conditions and breakdowns of an ad-hoc estimate of {@code survey} in {@code wave} as those of
+   * {@code conf/} are checked when it loads (exit 3 naming the condition, the column and the nearest column): each
+   * parses, reads no more than the columns it names, and names columns of the survey's harmonised responses only
+   * (classification variables, stratum, concepts: never the respondent id or the wave); each breakdown is a
+   * classification variable or a question of those rows. {@code source} names where the request is written.
+   */
+  public void checkRequest(int wave, String survey, List<SqlSnippet> conditions, List<String> breakdowns,
+                           String source) {
+    new SnippetCheck(this).checkOnResponses(wave, survey, conditions, breakdowns, source);
+  }
+
+  /** Every condition of {@code catalog} (its domains', its indicators'), as written in {@code source}. */
+  public List<SqlSnippet> conditionsOf(IndicatorCatalog catalog, String source) {
+    return new SnippetCheck(this).conditionsOf(catalog, source);
+  }
+
   /** The codebook of {@code wave}, checked against the settings, classifications and indicators. */
   public Codebook codebook(int wave) {
     Path file = directory.resolve(settings.wave(wave).codebook());

@@ -44,16 +44,35 @@ final class ConfigErrors {
 
   static BarometerException unparsableCondition(SqlSnippet condition, String parserError, Exception cause) {
     return config(cause, "%s: the condition %s: \"%s\" is not Spark SQL: %s. Correct its syntax: it is a Spark SQL "
-        + "boolean expression, as after WHERE.", condition.file(), condition.key(), condition.text(), parserError);
+        + "boolean expression, as after WHERE.", condition.source(), condition.key(), condition.text(), parserError);
   }
 
   /** {@code nearest}: the columns the condition may have meant, if any is near; {@code columns}: all of them. */
   static BarometerException unknownColumn(SqlSnippet condition, String column, String rows, List<String> nearest,
                                           List<String> columns) {
     return config("%s: the condition %s: \"%s\" names column '%s', which is not a column of %s. %s",
-        condition.file(), condition.key(), condition.text(), column, rows, nearest.isEmpty()
+        condition.source(), condition.key(), condition.text(), column, rows, nearest.isEmpty()
             ? "Use one of its columns: " + String.join(", ", columns) + "."
             : "Did you mean " + String.join(" or ", nearest) + "? Correct the column name in the condition.");
+  }
+
+  static BarometerException conditionBeyondItsColumns(SqlSnippet condition) {
+    return config("%s: the condition %s: \"%s\" holds a subquery or *, which read more than a respondent's "
+        + "answers. Name the columns the condition is about, without SELECT or *.", condition.source(),
+        condition.key(), condition.text());
+  }
+
+  /** A breakdown by {@code variable}, which is no classification variable or question of the survey's rows. */
+  static BarometerException unknownBreakdown(String source, String variable, String rows, List<String> nearest,
+                                             List<String> variables) {
+    return config("%s: breakdown by '%s', which is not a classification variable or question of %s. %s", source,
+        variable, rows, nearest.isEmpty() ? "Break down by one of: " + String.join(", ", variables) + "."
+            : "Did you mean " + String.join(" or ", nearest) + "?");
+  }
+
+  static BarometerException notOneIndicator(Path file, int indicators) {
+    return config("%s defines %d indicators under 'indicators'; an estimate takes one. Keep the one to estimate "
+        + "(as in conf/indicators.yaml) with the domains it names under 'domains'.", file, indicators);
   }
 
   static BarometerException unknownRole(String id) {

@@ -38,6 +38,25 @@ public record IndicatorCatalog(String version, Map<String, DomainDefinition> dom
     return Yaml.read(file, IndicatorCatalog.class);
   }
 
+  /**
+   * One indicator in the catalogue's form with the domains it is broken down by, as an ad-hoc estimate reads it from
+   * {@code file}: the keys of {@code conf/indicators.yaml} ({@code version} and {@code question_lists} optional),
+   * exactly one indicator.
+   */
+  public static IndicatorCatalog definition(Path file) {
+    Definition read = Yaml.read(file, Definition.class);
+    int indicators = read.indicators() == null ? 0 : read.indicators().size();
+    if (indicators != 1) {
+      throw ConfigErrors.notOneIndicator(file, indicators);
+    }
+    return new IndicatorCatalog(read.version() == null ? "ad hoc" : read.version(), read.domains(),
+        read.questionLists(), read.indicators());
+  }
+
+  /** The keys of a definition file ({@link #definition}). */
+  record Definition(String version, Map<String, DomainDefinition> domains,
+                            Map<String, List<String>> questionLists, List<IndicatorDefinition> indicators) {}
+
   /** The same domains and version with {@code subset} as the indicators. */
   public IndicatorCatalog withIndicators(List<IndicatorDefinition> subset) {
     return new IndicatorCatalog(version, domains, questionLists, subset);

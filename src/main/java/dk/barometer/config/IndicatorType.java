@@ -16,9 +16,19 @@ public enum IndicatorType {
   /** At least one question of a list answered with a success code, among those with a valid answer to any. */
   @JsonProperty("any") ANY,
   /** Each question's share of all success answers given over the list (relative weight); category = question id. */
-  @JsonProperty("share_of_total") SHARE_OF_TOTAL;
+  @JsonProperty("share_of_total") SHARE_OF_TOTAL,
+  /**
+   * Two Spark SQL conditions over the harmonised responses: b = a valid answer to every question {@code numerator}
+   * names and {@code base} holds (if given), y = b and {@code numerator} holds; category 'yes'.
+   */
+  @JsonProperty("condition") CONDITION;
 
   public boolean singleQuestion() {
     return this == DISTRIBUTION || this == SHARE;
+  }
+
+  /** Whether the indicator takes a list {@code questions} (items, any, share_of_total). */
+  public boolean questionList() {
+    return this == ITEMS || this == ANY || this == SHARE_OF_TOTAL;
   }
 }

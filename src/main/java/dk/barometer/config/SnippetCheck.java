@@ -1,6 +1,5 @@
 package dk.barometer.config;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -28,12 +27,12 @@ final class SnippetCheck {
   private static final int NEAR_EDITS = 3;
 
   private final BarometerConfig config;
-  private final Path indicatorsFile;
+  private final String indicatorsFile;
   private final SnippetParser parser = new SnippetParser();
 
   SnippetCheck(BarometerConfig config) {
     this.config = config;
-    this.indicatorsFile = config.directory().resolve(config.settings().indicators());
+    this.indicatorsFile = config.directory().resolve(config.settings().indicators()).toString();
   }
 
   void check() {
@@ -43,7 +42,7 @@ final class SnippetCheck {
     Settings settings = config.settings();
     for (int wave : new TreeSet<>(settings.waves().keySet())) {
       String codebookName = settings.wave(wave).codebook();
-      Path file = config.directory().resolve(codebookName);
+      String file = config.directory().resolve(codebookName).toString();
       Codebook codebook = config.codebook(wave);
       Codebook concepts = codebook.harmonised();
       for (String survey : settings.surveys().keySet()) {
@@ -56,9 +55,7 @@ final class SnippetCheck {
                 q.askedIf()), validated);
           }
         }
-        Rows harmonised = new Rows(String.format("the %s responses of wave %d as the indicators see them "
-            + "(classification variables, stratum and the concepts of %s)", survey, wave, codebookName),
-            concepts.survey(survey), stratum);
+        Rows harmonised = harmonised(wave, survey, concepts);
         for (SqlSnippet condition : estimationConditions(survey, concepts.survey(survey), harmonised)) {
           resolve(condition, harmonised);
         }
@@ -66,14 +63,42 @@ final class SnippetCheck {
     }
   }
 
+  /**
+   * Checks conditions written outside {@code conf/} (an ad-hoc estimate's) on the rows they are evaluated on, as those
+   * of {@code conf/} are: each parses, and names columns of {@code survey}'s harmonised responses of {@code wave}
+   * only; each of {@code breakdowns} is a classification variable or a question of those rows (not the stratum).
+   */
+  void checkOnResponses(int wave, String survey, List<SqlSnippet> conditions, List<String> breakdowns,
+                        String source) {
+    Rows harmonised = harmonised(wave, survey, config.codebook(wave).harmonised());
+    conditions.forEach(condition -> resolve(condition, harmonised));
+    Rows variables = new Rows(harmonised.description(), harmonised.columns().stream()
+        .filter(c -> !c.equals(config.settings().survey(survey).stratum())).toList());
+    for (String variable : breakdowns) {
+      if (!variables.has(variable)) {
+        throw ConfigErrors.unknownBreakdown(source, variable, variables.description(), variables.nearest(variable),
+            variables.columns().stream().sorted().toList());
+      }
+    }
+  }
+
+  private Rows harmonised(int wave, String survey, Codebook concepts) {
+    return new Rows(String.format("the %s responses of wave %d as the indicators see them (classification "
+        + "variables, stratum and the concepts of %s)", survey, wave, config.settings().wave(wave).codebook()),
+        concepts.survey(survey), config.settings().survey(survey).stratum());
+  }
+
   /** Every condition of the indicator catalogue: each domain's, then each indicator's. */
   private List<SqlSnippet> catalogueConditions() {
+    return conditionsOf(config.indicators(), indicatorsFile);
+  }
+
+  /** Every condition of {@code catalog}, written in {@code source}: each domain's, then each indicator's. */
+  List<SqlSnippet> conditionsOf(IndicatorCatalog catalog, String source) {
     List<SqlSnippet> conditions = new ArrayList<>();
-    config.indicators().domains().forEach((name, domain) -> conditions.addAll(domainConditions(name, domain)));
-    for (IndicatorDefinition indicator : config.indicators().indicators()) {
-      if (indicator.baseWhere() != null) {
-        conditions.add(baseWhere(indicator));
-      }
+    catalog.domains().forEach((name, domain) -> conditions.addAll(domainConditions(source, name, domain)));
+    for (IndicatorDefinition indicator : catalog.indicators()) {
+      conditions.addAll(indicatorConditions(source, indicator));
     }
     return conditions;
   }
@@ -83,29 +108,38 @@ final class SnippetCheck {
     List<SqlSnippet> conditions = new ArrayList<>();
     Set<String> domains = new LinkedHashSet<>();
     for (IndicatorDefinition indicator : config.indicators().estimable(survey, concepts, harmonised.columns())) {
-      if (indicator.baseWhere() != null) {
-        conditions.add(baseWhere(indicator));
-      }
+      conditions.addAll(indicatorConditions(indicatorsFile, indicator));
       domains.addAll(indicator.domains());
     }
     for (String name : domains) {
-      conditions.addAll(domainConditions(name, config.indicators().domains().get(name)));
+      conditions.addAll(domainConditions(indicatorsFile, name, config.indicators().domains().get(name)));
     }
     return conditions;
   }
 
-  private SqlSnippet baseWhere(IndicatorDefinition indicator) {
-    return new SqlSnippet(indicatorsFile, String.format("indicators[id: %s, survey: %s].base_where", indicator.id(),
-        indicator.survey()), indicator.baseWhere());
+  /** An indicator's {@code base_where}, and a condition indicator's {@code numerator} and {@code base}. */
+  private static List<SqlSnippet> indicatorConditions(String source, IndicatorDefinition indicator) {
+    List<SqlSnippet> conditions = new ArrayList<>();
+    String key = String.format("indicators[id: %s, survey: %s].", indicator.id(), indicator.survey());
+    if (indicator.baseWhere() != null) {
+      conditions.add(new SqlSnippet(source, key + "base_where", indicator.baseWhere()));
+    }
+    if (indicator.numerator() != null) {
+      conditions.add(new SqlSnippet(source, key + "numerator", indicator.numerator()));
+    }
+    if (indicator.base() != null) {
+      conditions.add(new SqlSnippet(source, key + "base", indicator.base()));
+    }
+    return conditions;
   }
 
-  private List<SqlSnippet> domainConditions(String name, DomainDefinition domain) {
+  private static List<SqlSnippet> domainConditions(String source, String name, DomainDefinition domain) {
     List<SqlSnippet> conditions = new ArrayList<>();
     if (domain.where() != null) {
-      conditions.add(new SqlSnippet(indicatorsFile, "domains." + name + ".where", domain.where()));
+      conditions.add(new SqlSnippet(source, "domains." + name + ".where", domain.where()));
     }
     for (DomainGroup group : domain.groups()) {
-      conditions.add(new SqlSnippet(indicatorsFile, String.format("domains.%s.groups[value: %s].where", name,
+      conditions.add(new SqlSnippet(source, String.format("domains.%s.groups[value: %s].where", name,
           group.value()), group.where()));
     }
     return conditions;

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedAttribute;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedStar;
 import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.SubqueryExpression;
 import org.apache.spark.sql.catalyst.parser.CatalystSqlParser$;
 import org.apache.spark.sql.catalyst.parser.ParseException;
 
@@ -32,7 +34,13 @@ final class SnippetParser {
 
   private static List<String> parse(SqlSnippet snippet) {
     try {
-      return columns(snippet.text());
+      Expression condition = CatalystSqlParser$.MODULE$.parseExpression(snippet.text());
+      if (readsBeyondItsColumns(condition)) {
+        throw ConfigErrors.conditionBeyondItsColumns(snippet);
+      }
+      Set<String> columns = new LinkedHashSet<>();
+      collect(condition, columns);
+      return List.copyOf(columns);
     } catch (Exception e) { // Scala throws the checked ParseException undeclared
       if (e instanceof ParseException syntax) {
         // The first line is the error and its position; the rest repeats the text with a marker under it.
@@ -51,6 +59,23 @@ final class SnippetParser {
     Set<String> columns = new LinkedHashSet<>();
     collect(CatalystSqlParser$.MODULE$.parseExpression(condition), columns);
     return List.copyOf(columns);
+  }
+
+  /**
+   * Whether a condition reads more than the columns it names: a subquery reads relations, a star every column of the
+   * row (the respondent id among them). A condition about a respondent's answers needs neither.
+   */
+  private static boolean readsBeyondItsColumns(Expression expression) {
+    if (expression instanceof SubqueryExpression || expression instanceof UnresolvedStar) {
+      return true;
+    }
+    scala.collection.Iterator<Expression> children = expression.children().iterator();
+    while (children.hasNext()) {
+      if (readsBeyondItsColumns(children.next())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The walk finds the columns only: a lambda's variables are of another class. */

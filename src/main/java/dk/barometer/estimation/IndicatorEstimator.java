@@ -56,7 +56,9 @@ import org.apache.spark.sql.types.StructType;
  *       {@code base_where}), y = 1 for the category's code / a success code;</li>
  *   <li>any: b = 1 for a valid answer to at least one question of the list, y = 1 for a success code on any;</li>
  *   <li>share_of_total: b = the number of the list's questions answered with a success code, y = 1 when this
- *       question is one of them, so p is the question's share of all success answers (relative weight).</li>
+ *       question is one of them, so p is the question's share of all success answers (relative weight);</li>
+ *   <li>condition: b = 1 for a valid answer to every question the {@code numerator} condition names where the
+ *       {@code base} condition holds, y = 1 where the numerator holds too.</li>
  * </ul>
  * The unweighted ratio sum(y) / sum(b) is kept beside it to show what the weighting changes.
  */
@@ -339,6 +341,19 @@ public final class IndicatorEstimator {
           anySuccess = anySuccess.or(col(id).isin(indicator.success().toArray()));
         }
         items.add(item(indicator, categories.get(0).code(), indicator(anySuccess), anyValid.and(inScope), domains));
+      }
+      case CONDITION -> {
+        Column valid = lit(true);
+        for (String column : indicator.numeratorColumns()) {
+          Optional<Question> asked = codebook.survey(survey).questions().stream()
+              .filter(q -> q.id().equalsIgnoreCase(column)).findFirst();
+          if (asked.isPresent()) {
+            valid = valid.and(valid(asked.get()));
+          }
+        }
+        Column base = indicator.base() == null ? lit(true) : expr(indicator.base());
+        items.add(item(indicator, categories.get(0).code(), indicator(expr(indicator.numerator())),
+            valid.and(base).and(inScope), domains));
       }
       case SHARE_OF_TOTAL -> {
         Column successes = lit(0.0);

@@ -72,6 +72,14 @@ public final class SurveyEstimation {
   }
 
   /**
+   * The weighted sample as a run wrote it to the warehouse: the harmonised responses with their stored weights
+   * ({@link SurveyWeighting#stored}).
+   */
+  public WeightedSample stored(Dataset<Row> harmonisedWithWeights) {
+    return weighting.stored(wave, harmonisedWithWeights);
+  }
+
+  /**
    * The survey's indicators with their uncertainty; empty when the catalogue has none for the survey. The cell
    * sums feed both the point estimates and their variance: {@code reuse} may persist them (it returns what to use).
    */

@@ -11,6 +11,18 @@ import scala.collection.immutable.Map$;
  * it as one. Built by {@link QueryErrors#accessRefused}.
  */
 public final class AccessRefused extends AnalysisException {
+  /** How every refusal's message begins. */
+  public static final String PREFIX = "Access refused: ";
+
+  /**
+   * Whether {@code failure} is a refusal: Spark may rethrow it as a plain AnalysisException with its message, so the
+   * message tells.
+   */
+  public static boolean isRefusal(Throwable failure) {
+    return failure instanceof AccessRefused
+        || failure instanceof AnalysisException && failure.getMessage().startsWith(PREFIX);
+  }
+
   AccessRefused(String message) {
     super(message, Option.empty(), Option.empty(), Option.empty(), Option.empty(), Map$.MODULE$.empty(),
         new QueryContext[0]);

@@ -26,7 +26,7 @@ public final class QueryErrors {
    * function, the setting), {@code whoMay} who may do it instead.
    */
   static AccessRefused accessRefused(Role role, String action, String whoMay) {
-    return new AccessRefused("Access refused: the role '" + role.id() + "' may not " + action + ". " + whoMay
+    return new AccessRefused(AccessRefused.PREFIX + "the role '" + role.id() + "' may not " + action + ". " + whoMay
         + ". Nothing was run.");
   }
 

@@ -6,6 +6,7 @@ import dk.barometer.config.Codebook;
 import dk.barometer.config.DomainDefinition;
 import dk.barometer.config.DomainGroup;
 import dk.barometer.config.IndicatorDefinition;
+import dk.barometer.config.IndicatorType;
 import dk.barometer.config.Question;
 import dk.barometer.config.SurveyCodebook;
 import java.util.List;
@@ -43,7 +44,10 @@ public final class CatalogueDocument {
         .append("`conf/indicators.yaml` for each type). A valid answer is one the routing asked, that was given, ")
         .append("and whose code is not marked missing (\"Ved ikke\", not relevant): those leave the base per ")
         .append("question. In the `indicators` table the category is the answer code (distribution), the question ")
-        .append("id (items, share_of_total) or `yes` (share, any).\n\n");
+        .append("id (items, share_of_total) or `yes` (share, any, condition). A `condition` indicator (which ")
+        .append("`jobs/barometer estimate` makes of its `--share`, `--base` and `--where`) counts in its base the ")
+        .append("respondents with a valid answer to every question its `numerator` condition names and for whom ")
+        .append("its `base` condition holds, and in its numerator those of them for whom the numerator holds.\n\n");
     md.append("## Domains\n\n| domain | breakdown | restricted to |\n|---|---|---|\n");
     for (Map.Entry<String, DomainDefinition> d : config.indicators().domains().entrySet()) {
       md.append("| `").append(d.getKey()).append("` | ").append(breakdown(d.getValue())).append(" | ")
@@ -64,6 +68,13 @@ public final class CatalogueDocument {
     md.append("\n### `").append(indicator.id()).append("`: ").append(indicator.en()).append("\n\n")
         .append("- Danish: ").append(indicator.da()).append("\n")
         .append("- Type: ").append(indicator.type().name().toLowerCase(Locale.ROOT)).append("\n");
+    if (indicator.type() == IndicatorType.CONDITION) {
+      return md.append("- Numerator: `").append(indicator.numerator()).append("`\n- Base: valid answers to the ")
+          .append("questions the numerator names").append(indicator.base() == null ? ""
+              : "; restricted to `" + indicator.base() + "`").append("\n- Domains: ")
+          .append(indicator.domains().stream().map(d -> "`" + d + "`").collect(Collectors.joining(", ")))
+          .append("\n").toString();
+    }
     Codebook codebook = latest(survey, indicator.questions().get(0));
     Question first = question(codebook, survey, indicator.questions().get(0));
     if (!indicator.success().isEmpty()) {

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 
@@ -84,6 +85,39 @@ public final class SurveyWeighting {
         calibration.trimmed(), collapsedDescriptions());
     return new WeightedSample(survey, wave, weighted, diagnostics,
         new CalibrationCells(margins, cells, totals, registerStrata));
+  }
+
+  /**
+   * The sample as a run weighted it, again from what the run stored: {@code rows} are the harmonised responses with
+   * the design weight, rake factor, final weight and stratum population the run wrote for each (the weights table).
+   * The weighting cells are formed as {@link #weigh} forms them (margins after the collapses, then the stratum), each
+   * cell's design total is its respondents times their design weight and its final total that times their rake
+   * factor, as the run had them, so that estimates and their variance are computed as the run computed them. The
+   * margins and collapses are those of the settings: the ones the run used when they are unchanged since.
+   */
+  public WeightedSample stored(int wave, Dataset<Row> rows) {
+    List<Column> keys = new ArrayList<>(settings.margins().stream().map(this::rakingCategory).toList());
+    keys.add(col(settings.stratum()));
+    Dataset<Row> weighted = rows.withColumn(CELL, concat_ws(KEY_SEPARATOR, keys.toArray(Column[]::new)));
+    List<Cell> cells = new ArrayList<>();
+    List<Double> totals = new ArrayList<>();
+    Map<String, Double> stratumSizes = new TreeMap<>();
+    // One row per cell (a few hundred): its respondents share the design weight, rake factor and stratum size.
+    for (Row cell : weighted.groupBy(keys.toArray(Column[]::new)).agg(count(lit(1)),
+        first(col(DesignWeights.DESIGN_WEIGHT)), first(col(RAKE_FACTOR)),
+        first(col(DesignWeights.STRATUM_POPULATION))).collectAsList()) {
+      List<String> categories = new ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        categories.add(cell.getString(i));
+      }
+      long units = cell.getLong(keys.size());
+      double designTotal = units * cell.getDouble(keys.size() + 1);
+      cells.add(new Cell(categories, units, designTotal));
+      totals.add(designTotal * cell.getDouble(keys.size() + 2));
+      stratumSizes.put(categories.get(categories.size() - 1), cell.getDouble(keys.size() + 3));
+    }
+    return new WeightedSample(survey, wave, weighted, null, new CalibrationCells(settings.margins(), cells,
+        totals.stream().mapToDouble(Double::doubleValue).toArray(), stratumSizes));
   }
 
   private static scala.collection.immutable.Seq<String> seq(String column) {

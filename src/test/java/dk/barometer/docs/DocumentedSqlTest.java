@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import dk.barometer.cli.Main;
 import dk.barometer.config.Role;
 import dk.barometer.testing.DemoWarehouse;
 import dk.barometer.testing.QueryZones;
+import dk.barometer.testing.TestSpark;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,7 +29,8 @@ import org.junit.jupiter.api.TestFactory;
  * the demo warehouse, registered as {@code jobs/barometer sql} registers it, in a session of the role the example
  * names (analyst unless it says {@code --role ...}), and returns at least one row: an example that fails, or shows
  * nothing on the demo data, is a broken example. An example that names a role is refused to the role below it, so
- * that no example claims more trust than it needs.
+ * that no example claims more trust than it needs. Every {@code jobs/barometer estimate} command of a bash block
+ * runs too, through the command's entry, and prints a row.
  */
 class DocumentedSqlTest {
   private static final Map<Role, SparkSession> sessions = new EnumMap<>(Role.class);
@@ -73,5 +79,29 @@ class DocumentedSqlTest {
             .hasMessageContaining("Access refused");
       }
     })).toList();
+  }
+
+  /** Every {@code jobs/barometer estimate} command of a bash block runs as written and prints a row. */
+  @TestFactory
+  List<DynamicTest> everyDocumentedEstimateRunsAndPrintsRows() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Path file : Documents.files()) {
+      for (List<String> command : Documents.estimateCommands(Documents.read(file))) {
+        tests.add(dynamicTest(Documents.name(file) + ": " + String.join(" ", command), () -> {
+          List<String> argv = new ArrayList<>(command);
+          argv.addAll(1, List.of("--warehouse", DemoWarehouse.withTrends().root(), "--conf",
+              TestSpark.confDir().toString(), "--format", "csv"));
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          ByteArrayOutputStream err = new ByteArrayOutputStream();
+          int exit = Main.run(argv.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+              new PrintStream(err, true, StandardCharsets.UTF_8));
+          assertThat(exit).as("%s: %s", command, err.toString(StandardCharsets.UTF_8)).isZero();
+          assertThat(out.toString(StandardCharsets.UTF_8).lines().count()).as("header and rows of %s", command)
+              .isGreaterThan(1);
+        }));
+      }
+    }
+    assertThat(tests).as("estimate commands in README.md").isNotEmpty();
+    return tests;
   }
 }

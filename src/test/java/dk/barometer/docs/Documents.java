@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  */
 final class Documents {
   private static final Pattern FENCE = Pattern.compile("^```\\s*([\\w-]*)\\s*$");
+  private static final Pattern ESTIMATE_COMMAND = Pattern.compile("jobs/barometer (estimate\\b[^\n]*)");
   private static final Pattern SQL_COMMAND = Pattern.compile("jobs/barometer sql\\b([^\"\\n]*)\"([^\"]*)\"");
   /** How an example names the role it needs: as the sql command's option, also in a comment of a sql block. */
   private static final Pattern ROLE = Pattern.compile("--role (analyst|researcher|engineer)\\b");
@@ -122,6 +123,49 @@ final class Documents {
       }
     }
     return queries;
+  }
+
+  /**
+   * The arguments of every {@code jobs/barometer estimate ...} command (on one line) in the bash blocks of
+   * {@code markdown}, as the shell splits them: at spaces outside double quotes, which it removes.
+   */
+  static List<List<String>> estimateCommands(String markdown) {
+    List<List<String>> commands = new ArrayList<>();
+    for (Block block : blocks(markdown)) {
+      if (block.info().equals("bash")) {
+        Matcher command = ESTIMATE_COMMAND.matcher(block.content());
+        while (command.find()) {
+          commands.add(words(command.group(1)));
+        }
+      }
+    }
+    return commands;
+  }
+
+  private static List<String> words(String line) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    boolean quoted = false;
+    boolean inWord = false;
+    for (char c : line.toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+        inWord = true;
+      } else if (c == ' ' && !quoted) {
+        if (inWord) {
+          words.add(word.toString());
+          word.setLength(0);
+          inWord = false;
+        }
+      } else {
+        word.append(c);
+        inWord = true;
+      }
+    }
+    if (inWord) {
+      words.add(word.toString());
+    }
+    return words;
   }
 
   private static void add(List<Example> examples, String file, int line, String sql, Role role) {

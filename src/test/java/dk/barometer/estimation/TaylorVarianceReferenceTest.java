@@ -117,10 +117,10 @@ class TaylorVarianceReferenceTest {
     domains.put("region", new DomainDefinition("region", null, null));
     List<String> breakdowns = List.of("total", "size_class", "region");
     List<IndicatorDefinition> indicators = new ArrayList<>(QUESTIONS.stream().map(q -> new IndicatorDefinition(q,
-        survey, IndicatorType.SHARE, q, null, List.of(1), null, q, q, breakdowns)).toList());
+        survey, IndicatorType.SHARE, q, null, List.of(1), null, q, q, breakdowns, null, null)).toList());
     // "Among those who said yes to q1", as R's subset design[q1 == 1, ] (the script's q2_if_q1).
     indicators.add(new IndicatorDefinition("q2_if_q1", survey, IndicatorType.SHARE, "q2", null, List.of(1), "q1 = 1",
-        "q2_if_q1", "q2_if_q1", breakdowns));
+        "q2_if_q1", "q2_if_q1", breakdowns, null, null));
     return new IndicatorCatalog("reference", domains, null, indicators);
   }
 }
