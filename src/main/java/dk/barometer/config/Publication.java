@@ -57,7 +57,8 @@ public record Publication(Label title, Label subtitle, Label publisher, Map<Stri
       }
       for (SectionStatement statement : section.text()) {
         if (statement.comparison() != null) {
-          checkArgument(config.comparisons().comparisons().stream().anyMatch(c -> c.id().equals(statement.comparison())),
+          checkArgument(config.comparisons().comparisons().stream()
+                  .anyMatch(c -> c.id().equals(statement.comparison())),
               "publication.yaml: section %s names comparison '%s', which comparisons.yaml does not have",
               section.id(), statement.comparison());
         } else {

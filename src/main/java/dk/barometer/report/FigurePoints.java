@@ -67,8 +67,8 @@ final class FigurePoints {
       String row = figure.kind() == ChartKind.TREND ? (colour == null ? e.indicator() : colour)
           : rowLabels.get(key(s, figure.rows()));
       Change change = changes.stream().filter(c -> c.of(e)).findFirst().orElse(null);
-      points.add(new ChartPoint(row, colour, e.domain(), e.domainValue(), e.wave(), e.pct(), e.ciLowPct(), e.ciHighPct(), e.baseN(), e.flag(),
-          change));
+      points.add(new ChartPoint(row, colour, e.domain(), e.domainValue(), e.wave(), e.pct(), e.ciLowPct(),
+          e.ciHighPct(), e.baseN(), e.flag(), change));
     }
     return points;
   }

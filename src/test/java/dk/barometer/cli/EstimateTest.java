@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.barometer.testing.CommandRun;
 import dk.barometer.testing.DemoWarehouse;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,8 +33,7 @@ import org.junit.jupiter.api.Test;
 class EstimateTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static Warehouse warehouse;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CommandRun commands = new CommandRun();
 
   @BeforeAll
   static void demoWarehouse() {
@@ -119,7 +116,7 @@ class EstimateTest {
       String[] id = indicator.getKey().split("/");
       Path file = write(indicator.getKey().replace('/', '-'), domains + indicator.getValue());
       assertThat(estimate("--role", "engineer", "--wave", "2025", "--definition", file.toString(), "--format", "json"))
-          .as("%s: %s", indicator.getKey(), err).isZero();
+          .as("%s: %s", indicator.getKey(), commands.err()).isZero();
       List<JsonNode> rows = rows();
       List<Row> catalogue = warehouse.read(Table.INDICATORS).where(col("wave").equalTo(2025)
           .and(col("survey").equalTo(id[0])).and(col("indicator_id").equalTo(id[1]))).collectAsList();
@@ -139,7 +136,7 @@ class EstimateTest {
       List<String> argv = new ArrayList<>(List.of("--wave", "2025", "--survey", "employer", "--share",
           "ai_maturity IN (2, 3, 4, 5)", "--by", "size_class", "--format", "json"));
       argv.addAll(base);
-      assertThat(estimate(argv.toArray(String[]::new))).as("%s", err).isZero();
+      assertThat(estimate(argv.toArray(String[]::new))).as("%s", commands.err()).isZero();
       List<JsonNode> rows = rows();
       assertThat(rows).hasSize(usesAi.size());
       assertSameEstimates(rows, usesAi.stream().map(r -> r).toList(), "uses_ai as conditions " + base);
@@ -149,23 +146,23 @@ class EstimateTest {
   @Test
   void conditionsAreCheckedAsTheCataloguesAre() {
     assertThat(estimate("--wave", "2025", "--survey", "employer", "--share", "ai_maturty IN (2, 3)")).isEqualTo(3);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--share", "'ai_maturty'", "Did you mean ai_maturity");
+    assertThat(commands.err()).contains("--share", "'ai_maturty'", "Did you mean ai_maturity");
     for (String where : List.of("respondent_id = 42", "wave = 2025", "hash(*) <> 0",
         "EXISTS (SELECT 1 FROM raw.weights)", "respondent_pseudonym IS NOT NULL")) {
       assertThat(estimate("--wave", "2025", "--survey", "employer", "--share", "ai_maturity = 2", "--where", where))
           .as(where).isEqualTo(3);
-      assertThat(err.toString(StandardCharsets.UTF_8)).as(where).contains("--where");
+      assertThat(commands.err()).as(where).contains("--where");
     }
     assertThat(estimate("--wave", "2025", "--survey", "employer", "--share", "ai_maturity = 2", "--by", "stratum"))
         .isEqualTo(3);
     assertThat(estimate("--wave", "2025", "--survey", "employer", "--share", "ai_maturity = 2", "--by",
         "respondent_id")).isEqualTo(3);
     assertThat(estimate("--wave", "2025", "--survey", "employer", "--share", "ai_maturity")).isEqualTo(3);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot be evaluated");
+    assertThat(commands.err()).contains("cannot be evaluated");
     // What the guard refuses in sql, it refuses here.
     assertThat(estimate("--wave", "2025", "--survey", "employer", "--share",
         "reflect('java.lang.System', 'getProperty', 'user.name') = 'x'")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Access refused", "the role 'analyst'");
+    assertThat(commands.err()).contains("Access refused", "the role 'analyst'");
   }
 
   /**
@@ -184,7 +181,7 @@ class EstimateTest {
 
     // A filter down to the firm: its estimate is suppressed, values and base n.
     assertThat(estimate("--wave", "2025", "--survey", "employer", "--share", share, "--where", alone, "--format",
-        "json")).as("%s", err).isZero();
+        "json")).as("%s", commands.err()).isZero();
     assertThat(rows()).singleElement().satisfies(r -> {
       assertThat(r.path("reliability").asText()).isEqualTo("suppressed");
       assertThat(r.has("estimate") || r.has("pct") || r.has("base_n") || r.has("se")).isFalse();
@@ -193,7 +190,7 @@ class EstimateTest {
     // A breakdown so fine that groups hold one firm: every group shown has the minimum, and the groups not shown
     // hold none or at least the minimum together, so the total less those shown does not give one away.
     assertThat(estimate("--wave", "2025", "--survey", "employer", "--share", share, "--by", "industry,region",
-        "--format", "json")).as("%s", err).isZero();
+        "--format", "json")).as("%s", commands.err()).isZero();
     List<JsonNode> rows = rows();
     assertThat(rows).anyMatch(r -> r.path("reliability").asText().equals("suppressed"));
     long total = rows.stream().filter(r -> r.path("domain").asText().equals("total")).findFirst().orElseThrow()
@@ -207,7 +204,8 @@ class EstimateTest {
         }
       }
       assertThat(total - shown).as("respondents of no group shown by %s", breakdown)
-          .satisfiesAnyOf(hidden -> assertThat(hidden).isZero(), hidden -> assertThat(hidden).isGreaterThanOrEqualTo(30));
+          .satisfiesAnyOf(hidden -> assertThat(hidden).isZero(),
+              hidden -> assertThat(hidden).isGreaterThanOrEqualTo(30));
     }
 
     // Everyone against everyone but the firm: the second is refused, by --where and by --base alike, also within
@@ -216,12 +214,12 @@ class EstimateTest {
     for (String option : List.of("--where", "--base")) {
       assertThat(estimate("--wave", "2025", "--survey", "employer", "--share", share, option, "NOT (" + alone + ")"))
           .as(option).isEqualTo(2);
-      assertThat(err.toString(StandardCharsets.UTF_8)).contains("refused", "between 1 and 29 respondents");
-      assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+      assertThat(commands.err()).contains("refused", "between 1 and 29 respondents");
+      assertThat(commands.out()).isEmpty();
     }
     assertThat(estimate("--wave", "2025", "--survey", "employer", "--share", share, "--by", "size_class", "--where",
         String.format("NOT (industry = '%s' AND region = '%s')", firm.getString(0), firm.getString(1))))
-        .as("%s", err).isEqualTo(2);
+        .as("%s", commands.err()).isEqualTo(2);
   }
 
   private static void assertSameEstimates(List<JsonNode> rows, List<Row> catalogue, String what) {
@@ -250,7 +248,7 @@ class EstimateTest {
 
   private List<JsonNode> rows() {
     List<JsonNode> rows = new ArrayList<>();
-    for (String line : out.toString(StandardCharsets.UTF_8).lines().toList()) {
+    for (String line : commands.out().lines().toList()) {
       try {
         rows.add(JSON.readTree(line));
       } catch (IOException e) {
@@ -269,16 +267,6 @@ class EstimateTest {
   }
 
   private int estimate(String... args) {
-    out.reset();
-    err.reset();
-    String[] argv = new String[args.length + 5];
-    argv[0] = "estimate";
-    argv[1] = "--warehouse";
-    argv[2] = warehouse.root();
-    argv[3] = "--conf";
-    argv[4] = TestSpark.confDir().toString();
-    System.arraycopy(args, 0, argv, 5, args.length);
-    return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return commands.run("estimate", warehouse.root(), args);
   }
 }

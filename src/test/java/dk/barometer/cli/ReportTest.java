@@ -13,14 +13,13 @@ import dk.barometer.config.ReportFigure;
 import dk.barometer.config.ReportFigures;
 import dk.barometer.config.ReportSeries;
 import dk.barometer.report.HeadlessChromium;
+import dk.barometer.testing.CommandRun;
 import dk.barometer.testing.DemoWarehouse;
 import dk.barometer.testing.QueryZones;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +56,7 @@ class ReportTest {
   private static BarometerConfig config;
   private static ReportFigures figures;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CommandRun commands = new CommandRun();
 
   @BeforeAll
   static void twoWaves() {
@@ -76,10 +74,10 @@ class ReportTest {
 
   private Path report(int wave, String... options) {
     Path dir = TestSpark.tempDir("report-" + wave);
-    List<String> argv = new ArrayList<>(List.of("report", "--wave", String.valueOf(wave), "--warehouse",
-        warehouse.root(), "--out", dir.toString(), "--conf", TestSpark.confDir().toString()));
+    List<String> argv = new ArrayList<>(List.of("--wave", String.valueOf(wave), "--out", dir.toString()));
     argv.addAll(List.of(options));
-    assertThat(main(argv.toArray(String[]::new))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(commands.run("report", warehouse.root(), argv.toArray(String[]::new))).as("%s", commands.err())
+        .isZero();
     return dir;
   }
 
@@ -162,7 +160,7 @@ class ReportTest {
     assertThat(specs(html)).containsExactlyInAnyOrderElementsOf(shown);
     assertThat(html).doesNotContain("id=\"trends\"", "href=\"#trends\"", "id=\"trend_");
     assertThat(count(html, "vises, når der er to bølger at sammenligne")).isEqualTo(1);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains(shown.size() + " charts", "trend_employer");
+    assertThat(commands.out()).contains(shown.size() + " charts", "trend_employer");
   }
 
   @Test
@@ -211,11 +209,11 @@ class ReportTest {
 
   @Test
   void aWaveNotInTheWarehouseIsAUsageErrorNamingTheWavesThere() {
-    assertThat(main("report", "--wave", "2024", "--warehouse", warehouse.root(), "--out",
-        TestSpark.tempDir("report-2024").toString(), "--conf", TestSpark.confDir().toString())).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Wave 2024 is not in the warehouse", "[2025, 2026]");
-    assertThat(main("report", "--wave", "2025", "--lang", "de", "--warehouse", warehouse.root())).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--lang is one of da, en, not 'de'");
+    assertThat(commands.run("report", warehouse.root(), "--wave", "2024", "--out",
+        TestSpark.tempDir("report-2024").toString())).isEqualTo(2);
+    assertThat(commands.err()).contains("Wave 2024 is not in the warehouse", "[2025, 2026]");
+    assertThat(commands.run("report", warehouse.root(), "--wave", "2025", "--lang", "de")).isEqualTo(2);
+    assertThat(commands.err()).contains("--lang is one of da, en, not 'de'");
   }
 
   /** The labels of the figure's domain values whose estimates of every series are suppressed in {@code wave}. */
@@ -232,7 +230,8 @@ class ReportTest {
       if (!figure.domainValues().isEmpty() && !figure.domainValues().contains(g.getString(1))) {
         continue;
       }
-      config.domainValues().stream().filter(v -> v.domain().equals(g.getString(0)) && v.value().equals(g.getString(1)))
+      config.domainValues().stream()
+          .filter(v -> v.domain().equals(g.getString(0)) && v.value().equals(g.getString(1)))
           .map(v -> v.label().da()).forEach(labels::add);
     }
     return labels;
@@ -256,13 +255,6 @@ class ReportTest {
     Optional<HeadlessChromium> chromium = HeadlessChromium.find();
     assumeTrue(chromium.isPresent(), "Chromium is not installed (apt-get install chromium)");
     return chromium.get();
-  }
-
-  private int main(String... argv) {
-    out.reset();
-    err.reset();
-    return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private static List<String> specs(String html) {

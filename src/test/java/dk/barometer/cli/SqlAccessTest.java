@@ -2,13 +2,11 @@ package dk.barometer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.barometer.testing.CommandRun;
 import dk.barometer.testing.DemoWarehouse;
 import dk.barometer.testing.QueryZones;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.warehouse.Warehouse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class SqlAccessTest {
   private static final Path OUTSIDE = TestSpark.tempDir("sql-outside").resolve("written");
   private static Warehouse warehouse;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final CommandRun commands = new CommandRun();
 
   @BeforeAll
   static void demoWarehouse() {
@@ -54,8 +51,8 @@ class SqlAccessTest {
           "SELECT reflect('java.lang.System', 'getProperty', 'user.name')",
           "SET spark.databricks.delta.retentionDurationCheck.enabled = false; VACUUM raw.indicators RETAIN 0 HOURS",
           "VACUUM raw.indicators RETAIN 0 HOURS")) {
-        assertThat(sql("--role", role, attack)).as("%s as %s: %s", attack, role, err).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).as(attack).contains("the role '" + role + "'");
+        assertThat(sql("--role", role, attack)).as("%s as %s: %s", attack, role, commands.err()).isEqualTo(2);
+        assertThat(commands.err()).as(attack).contains("the role '" + role + "'");
       }
     }
   }
@@ -64,17 +61,17 @@ class SqlAccessTest {
   void analystsReadThePublishedZoneOnly() {
     assertThat(sql("--format", "csv", "SELECT count(*) FROM indicators WHERE reliability = 'suppressed'"))
         .isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).endsWith("0");
+    assertThat(commands.out().lines().toList()).endsWith("0");
     assertThat(sql("SELECT * FROM microdata.weights")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("microdata.weights", "researcher and engineer");
+    assertThat(commands.err()).contains("microdata.weights", "researcher and engineer");
     assertThat(sql("--role", "auditor", "SELECT 1")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--role", "auditor");
+    assertThat(commands.err()).contains("--role", "auditor");
   }
 
   @Test
   void researchersReadMicrodataWithoutTheRespondentId() {
     assertThat(sql("--role", "researcher", "--format", "csv", "SELECT * FROM microdata.weights LIMIT 1")).isZero();
-    String header = out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+    String header = commands.out().lines().findFirst().orElseThrow();
     assertThat(header).contains("weight").doesNotContain("respondent_id");
     assertThat(sql("--role", "researcher", "SELECT respondent_id FROM raw.weights")).isEqualTo(2);
   }
@@ -83,38 +80,30 @@ class SqlAccessTest {
   void engineersReadTheRawTablesAndTheirHistory() {
     assertThat(sql("--role", "engineer", "--format", "csv",
         "SELECT count(*) FROM raw.indicators VERSION AS OF 0 WHERE reliability = 'suppressed'")).isZero();
-    assertThat(Long.parseLong(out.toString(StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElseThrow()))
+    assertThat(Long.parseLong(commands.out().lines().reduce((a, b) -> b).orElseThrow()))
         .isPositive();
   }
 
   @Test
   void aStatementFindsWhatItNamesAndOneNamingNothingFindsTheRest() {
     QueryZones.drop();
-    assertThat(sql("--format", "csv", "SELECT count(*) FROM v_indicators WHERE wave = 2025")).as("%s", err).isZero();
+    assertThat(sql("--format", "csv", "SELECT count(*) FROM v_indicators WHERE wave = 2025")).as("%s", commands.err())
+        .isZero();
     assertThat(TestSpark.spark().catalog().tableExists("raw.indicators")).isTrue();
     assertThat(TestSpark.spark().catalog().tableExists("raw.runs")).as("not named, not registered").isFalse();
 
     // A name built as the statement runs: found once the rest is registered.
-    assertThat(sql("--format", "csv", "EXECUTE IMMEDIATE 'SELECT count(*) FROM runs'")).as("%s", err).isZero();
-    assertThat(Long.parseLong(out.toString(StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElseThrow()))
+    assertThat(sql("--format", "csv", "EXECUTE IMMEDIATE 'SELECT count(*) FROM runs'")).as("%s", commands.err())
+        .isZero();
+    assertThat(Long.parseLong(commands.out().lines().reduce((a, b) -> b).orElseThrow()))
         .isPositive();
     assertThat(sql("--format", "csv", "SHOW TABLES IN raw")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("runs", "weights");
+    assertThat(commands.out()).contains("runs", "weights");
     assertThat(sql("SELECT * FROM no_such_table")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no_such_table");
+    assertThat(commands.err()).contains("no_such_table");
   }
 
   private int sql(String... args) {
-    out.reset();
-    err.reset();
-    String[] argv = new String[args.length + 5];
-    argv[0] = "sql";
-    argv[1] = "--warehouse";
-    argv[2] = warehouse.root();
-    argv[3] = "--conf";
-    argv[4] = TestSpark.confDir().toString();
-    System.arraycopy(args, 0, argv, 5, args.length);
-    return Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return commands.run("sql", warehouse.root(), args);
   }
 }

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  *       whose info string is {@code bash} (the query may span lines).</li>
  * </ul>
  * Each example is split into statements at semicolons outside quotes and {@code --} comments, as
- * {@code jobs/barometer sql} splits a script, and runs as the role its {@code --role} names (analyst without one). SQL anywhere else (other blocks, inline code) is not an example.
+ * {@code jobs/barometer sql} splits a script, and runs as the role its {@code --role} names (analyst without one).
+ * SQL anywhere else (other blocks, inline code) is not an example.
  */
 final class Documents {
   private static final Pattern FENCE = Pattern.compile("^```\\s*([\\w-]*)\\s*$");
