@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Bootstrap replicate weights: each replicate's starting weights are the design weights times the respondents'
  * {@link BootstrapMultipliers}, and go through the same {@link WeightingRecipe} as the full sample (collapses,
- * raking, trimming when configured), so that a statistic's variance over the replicates includes the calibration.
+ * raking to the register margins: {@link WeightingRecipe#calibrateReplicate}), so that a statistic's variance
+ * over the replicates includes the calibration.
  * Respondents of a weighting cell with the same multiplier share their replicate weight, so the rows are aggregated
  * once per replicate, cell and multiplier, each replicate is calibrated on that small table on the driver, and the
  * weights are mapped back onto the rows. Every multiplier is positive (at least 1 - lambda_h, and f_h is above 0),
@@ -105,7 +106,7 @@ public final class ReplicateWeighting {
         cellOf.add(c);
         multiplierOf.add(multiplier);
       }));
-      WeightingRecipe.Calibration calibration = recipe.calibrate(replicateCells, register);
+      WeightingRecipe.Calibration calibration = recipe.calibrateReplicate(replicateCells, register);
       maxIterations = Math.max(maxIterations, calibration.lastRaking().iterations());
       double[] totals = calibration.totals();
       for (int i = 0; i < replicateCells.size(); i++) {
