@@ -227,15 +227,16 @@ public final class WaveRun {
         cellSums -> persisted(cellSums, cached)), v -> v.isPresent() ? "standard errors planned" : "no indicators");
     Dataset<Row> comparisons = stages.timed("compare " + survey, () -> estimation.comparisons(sample),
         c -> "comparisons of two domains computed");
-    return new SurveyPart(contract, checked.responses(), concepts, sample, replicateWeights(sample, register, stages),
-        account, indicators, comparisons);
+    return new SurveyPart(contract, checked.responses(), concepts, sample,
+        replicateWeights(sample, register, stages, cached), account, indicators, comparisons);
   }
 
   /**
    * The sample's rows with {@link ReplicateWeighting#REPLICATE_WEIGHTS}, calibrated here (before any write); no rows
    * when the settings draw no replicates, so that the wave's rows of a run that drew some are replaced all the same.
    */
-  private Dataset<Row> replicateWeights(WeightedSample sample, RegisterMargins register, StageLog stages) {
+  private Dataset<Row> replicateWeights(WeightedSample sample, RegisterMargins register, StageLog stages,
+                                        List<Dataset<Row>> cached) {
     ReplicateWeightsSettings replicates = config.settings().replicateWeights();
     if (!replicates.enabled()) {
       return sample.rows().limit(0).withColumn(ReplicateWeighting.REPLICATE_WEIGHTS, array().cast("array<double>"));
@@ -243,7 +244,8 @@ public final class WaveRun {
     String survey = sample.survey();
     return stages.timed("replicate weights " + survey, () -> new ReplicateWeighting(survey,
         config.settings().survey(survey), config.settings().raking(), config.classifications(), replicates)
-        .weigh(sample, register), r -> replicates.replicates() + " replicates calibrated");
+        .weigh(sample, register, rows -> persisted(rows, cached)),
+        r -> replicates.replicates() + " replicates calibrated");
   }
 
   private static Dataset<Row> persisted(Dataset<Row> rows, List<Dataset<Row>> cached) {

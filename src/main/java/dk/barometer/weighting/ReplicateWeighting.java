@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -57,15 +58,19 @@ public final class ReplicateWeighting {
     this.multipliers = new BootstrapMultipliers(replicates.replicates(), replicates.seed());
   }
 
-  /** The weighted sample's rows with {@link #REPLICATE_WEIGHTS}, calibrated to {@code register} as the sample was. */
-  public Dataset<Row> weigh(WeightedSample sample, RegisterMargins register) {
+  /**
+   * The weighted sample's rows with {@link #REPLICATE_WEIGHTS}, calibrated to {@code register} as the sample was.
+   * The rows with their multipliers are read twice, summed here and mapped back when written: {@code reuse} may
+   * persist them (it returns what to use).
+   */
+  public Dataset<Row> weigh(WeightedSample sample, RegisterMargins register, UnaryOperator<Dataset<Row>> reuse) {
     CalibrationCells cells = sample.calibration();
     Map<String, Long> sampled = new TreeMap<>();
     for (int c = 0; c < cells.cells().size(); c++) {
       sampled.merge(cells.stratum(c), cells.cells().get(c).units(), Long::sum);
     }
-    Dataset<Row> rows = multipliers.add(sample.rows(), stratum, ResponseContract.RESPONDENT_ID, sampled,
-        cells.stratumSizes());
+    Dataset<Row> rows = reuse.apply(multipliers.add(sample.rows(), stratum, ResponseContract.RESPONDENT_ID, sampled,
+        cells.stratumSizes()));
     return calibrated(rows, cells, register, multipliers.replicates());
   }
 

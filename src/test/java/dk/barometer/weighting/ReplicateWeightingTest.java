@@ -35,7 +35,7 @@ class ReplicateWeightingTest {
 
     Dataset<Row> replicates = new ReplicateWeighting(survey, settings, reference.settings().raking(),
         ReferenceFixture.classifications(), new ReplicateWeightsSettings(REPLICATES, 42))
-        .weigh(sample, register)
+        .weigh(sample, register, java.util.function.UnaryOperator.identity())
         .select(col("*"), posexplode(col(ReplicateWeighting.REPLICATE_WEIGHTS)).as(new String[] {"r", "w"}));
 
     for (String margin : settings.margins()) {
