@@ -52,6 +52,29 @@ read_fixture <- function(root, name) {
        expected = expected)
 }
 
+# The raking margins as calibrate() takes them: the margins as factors whose levels follow the classification order
+# (restricted to the categories present), so the first level of each margin is the reference category of
+# model.matrix, and the population vector in model.matrix column order.
+raking_calibration <- function(variables, pop_margins, total, label) {
+  for (v in MARGINS) {
+    present <- CODES_OF[[v]][CODES_OF[[v]] %in% variables[[v]]]
+    if (!all(variables[[v]] %in% present)) stop(label, ": unknown code of ", v)
+    variables[[v]] <- factor(variables[[v]], levels = present)
+  }
+  formula <- ~industry + region + size_class
+  mm <- model.matrix(formula, model.frame(formula, variables))
+  pop <- c("(Intercept)" = total)
+  for (i in seq_along(MARGINS)) {
+    v <- MARGINS[i]
+    lev <- levels(variables[[v]])
+    target <- stats::setNames(pop_margins[[i]]$Freq, pop_margins[[i]][[v]])
+    if (!setequal(names(target), lev)) stop(label, ": register and respondent categories of ", v, " differ")
+    pop <- c(pop, stats::setNames(as.numeric(target[lev[-1]]), paste0(v, lev[-1])))
+  }
+  if (!identical(names(pop), colnames(mm))) stop(label, ": population vector is not in model.matrix order")
+  list(variables = variables, formula = formula, population = pop)
+}
+
 # ---------------------------------------------------------------------------------------------------------------
 # Designs
 # ---------------------------------------------------------------------------------------------------------------
@@ -90,26 +113,12 @@ build_designs <- function(resp, outcomes, register, settings, expected, label) {
   # Design B: rake() exactly as weighting_reference.R.
   design_b <- rake_to_margins(design, pop_margins, total, label)$design
 
-  # Design A: calibrate() with the raking calibration function on the same margins. The factor levels follow the
-  # classification order (restricted to the categories present), so the first level of each margin is the
-  # reference category of model.matrix; the population vector is in model.matrix column order.
-  cal_data <- design$variables
-  for (v in MARGINS) {
-    present <- CODES_OF[[v]][CODES_OF[[v]] %in% cal_data[[v]]]
-    if (!all(cal_data[[v]] %in% present)) stop(label, ": unknown code of ", v)
-    design$variables[[v]] <- factor(cal_data[[v]], levels = present)
-  }
-  formula <- ~industry + region + size_class
+  # Design A: calibrate() with the raking calibration function on the same margins.
+  cal <- raking_calibration(design$variables, pop_margins, total, label)
+  design$variables <- cal$variables
+  formula <- cal$formula
+  pop <- cal$population
   mm <- model.matrix(formula, model.frame(formula, design$variables))
-  pop <- c("(Intercept)" = total)
-  for (i in seq_along(MARGINS)) {
-    v <- MARGINS[i]
-    lev <- levels(design$variables[[v]])
-    target <- stats::setNames(pop_margins[[i]]$Freq, pop_margins[[i]][[v]])
-    if (!setequal(names(target), lev)) stop(label, ": register and respondent categories of ", v, " differ")
-    pop <- c(pop, stats::setNames(as.numeric(target[lev[-1]]), paste0(v, lev[-1])))
-  }
-  if (!identical(names(pop), colnames(mm))) stop(label, ": population vector is not in model.matrix order")
   design_a <- withCallingHandlers(
     calibrate(design, formula, population = pop, calfun = "raking", epsilon = CAL_EPSILON, maxit = CAL_MAXIT),
     warning = function(w) stop(label, ": calibrate() warned: ", conditionMessage(w)))

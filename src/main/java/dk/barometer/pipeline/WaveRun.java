@@ -1,5 +1,6 @@
 package dk.barometer.pipeline;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -10,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Codebook;
 import dk.barometer.config.PseudonymKey;
+import dk.barometer.config.ReplicateWeightsSettings;
 import dk.barometer.ingest.Harmonisation;
 import dk.barometer.ingest.InputChecksums;
 import dk.barometer.ingest.InputErrors;
@@ -33,6 +35,7 @@ import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
 import dk.barometer.warehouse.WaveLease;
 import dk.barometer.weighting.DesignWeights;
+import dk.barometer.weighting.ReplicateWeighting;
 import dk.barometer.weighting.SurveyWeighting;
 import dk.barometer.weighting.WeightedSample;
 import java.time.Instant;
@@ -147,6 +150,9 @@ public final class WaveRun {
       Dataset<Row> indicators = union(perSurvey).withColumn("run_id", lit(runId));
       Dataset<Row> weights = union(samples.values().stream().map(s -> pseudonyms.add(weightsOf(s, runId),
           s.survey(), col(ResponseContract.RESPONDENT_ID))).toList());
+      Dataset<Row> replicateWeights = union(parts.stream().map(p -> pseudonyms.add(
+          replicateWeightsOf(p.sample(), p.replicateWeights(), runId), p.sample().survey(),
+          col(ResponseContract.RESPONDENT_ID))).toList());
       // A reject shows the id as delivered: its pseudonym is that of the id it reads as, none where it reads as none.
       Dataset<Row> rejects = union(parts.stream().map(p -> pseudonyms.add(p.rejects(), p.contract().survey(),
           ResponseValidator.respondentId(col(ResponseContract.RESPONDENT_ID))).withColumn("run_id", lit(runId)))
@@ -165,6 +171,7 @@ public final class WaveRun {
             part.contract().respondentColumns(), versions);
       }
       write(stages, Table.WEIGHTS, wave, weights, versions);
+      write(stages, Table.REPLICATE_WEIGHTS, wave, replicateWeights, versions);
       write(stages, Table.WEIGHT_DIAGNOSTICS, wave, DiagnosticsTable.rows(spark, wave, runId,
           samples.values().stream().map(WeightedSample::diagnostics).toList()), versions);
       write(stages, Table.REJECTS, wave, rejects, versions);
@@ -188,12 +195,13 @@ public final class WaveRun {
 
   /**
    * One survey's part of the run, everything before the writes: its validated and harmonised responses, its weighted
-   * sample, where its rows went, its indicators with their uncertainty (empty when it has none) and its
-   * comparisons of two domains, computed (a few rows).
+   * sample and its rows with their replicate weights (none when the settings draw none), where its rows went, its
+   * indicators with their uncertainty (empty when it has none) and its comparisons of two domains, computed (a few
+   * rows).
    */
   private record SurveyPart(ResponseContract contract, ValidatedResponses validated, Dataset<Row> harmonised,
-                            WeightedSample sample, RowAccount account, Optional<Dataset<Row>> indicators,
-                            Dataset<Row> comparisons) {
+                            WeightedSample sample, Dataset<Row> replicateWeights, RowAccount account,
+                            Optional<Dataset<Row>> indicators, Dataset<Row> comparisons) {
     /** The rejects; none without a scan of the rows when validation counted none. */
     Dataset<Row> rejects() {
       return account.rejected() == 0 ? validated.rejects().limit(0) : validated.rejects();
@@ -219,7 +227,25 @@ public final class WaveRun {
         cellSums -> persisted(cellSums, cached)), v -> v.isPresent() ? "standard errors planned" : "no indicators");
     Dataset<Row> comparisons = stages.timed("compare " + survey, () -> estimation.comparisons(sample),
         c -> "comparisons of two domains computed");
-    return new SurveyPart(contract, checked.responses(), concepts, sample, account, indicators, comparisons);
+    return new SurveyPart(contract, checked.responses(), concepts, sample,
+        replicateWeights(sample, register, stages, cached), account, indicators, comparisons);
+  }
+
+  /**
+   * The sample's rows with {@link ReplicateWeighting#REPLICATE_WEIGHTS}, calibrated here (before any write); no rows
+   * when the settings draw no replicates, so that the wave's rows of a run that drew some are replaced all the same.
+   */
+  private Dataset<Row> replicateWeights(WeightedSample sample, RegisterMargins register, StageLog stages,
+                                        List<Dataset<Row>> cached) {
+    ReplicateWeightsSettings replicates = config.settings().replicateWeights();
+    if (!replicates.enabled()) {
+      return sample.rows().limit(0).withColumn(ReplicateWeighting.REPLICATE_WEIGHTS, array().cast("array<double>"));
+    }
+    String survey = sample.survey();
+    return stages.timed("replicate weights " + survey, () -> new ReplicateWeighting(survey,
+        config.settings().survey(survey), config.settings().raking(), config.classifications(), replicates)
+        .weigh(sample, register, rows -> persisted(rows, cached)),
+        r -> replicates.replicates() + " replicates calibrated");
   }
 
   private static Dataset<Row> persisted(Dataset<Row> rows, List<Dataset<Row>> cached) {
@@ -345,6 +371,12 @@ public final class WaveRun {
         col(ResponseContract.RESPONDENT_ID), col("stratum").as("stratum"), col(DesignWeights.STRATUM_POPULATION),
         col(DesignWeights.DESIGN_WEIGHT), col(SurveyWeighting.RAKE_FACTOR), col(SurveyWeighting.WEIGHT),
         lit(runId).as("run_id"));
+  }
+
+  private static Dataset<Row> replicateWeightsOf(WeightedSample sample, Dataset<Row> rows, String runId) {
+    return rows.select(lit(sample.wave()).as("wave"), lit(sample.survey()).as("survey"),
+        col(ResponseContract.RESPONDENT_ID), col(SurveyWeighting.WEIGHT),
+        col(ReplicateWeighting.REPLICATE_WEIGHTS), lit(runId).as("run_id"));
   }
 
   private void recordFailure(RunLog log, RunRecord record) {

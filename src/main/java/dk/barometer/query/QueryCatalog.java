@@ -126,7 +126,7 @@ public final class QueryCatalog {
   private List<String> microdata(SparkSession spark, Warehouse warehouse, Predicate<String> wanted) {
     List<String> views = new ArrayList<>();
     List<Table> respondentTables = Stream.concat(config.settings().surveys().keySet().stream().map(Table::responses),
-        Stream.of(Table.WEIGHTS, Table.REJECTS)).toList();
+        Stream.of(Table.WEIGHTS, Table.REPLICATE_WEIGHTS, Table.REJECTS)).toList();
     for (Table table : respondentTables) {
       if (wanted.test(microdata(table)) && warehouse.exists(table)) {
         views.add(view(spark, microdata(table), select(spark, table, c -> withoutRespondentId(table, c))));

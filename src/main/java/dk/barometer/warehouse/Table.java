@@ -5,6 +5,8 @@ public enum Table {
   RESPONSES_EMPLOYER("responses_employer"),
   RESPONSES_EMPLOYEE("responses_employee"),
   WEIGHTS("weights"),
+  /** Each respondent's bootstrap replicate weights beside the weight; written with the weights. */
+  REPLICATE_WEIGHTS("replicate_weights"),
   WEIGHT_DIAGNOSTICS("weight_diagnostics"),
   INDICATORS("indicators"),
   /** Two domains of one wave compared on one indicator category (conf/comparisons.yaml); written with indicators. */

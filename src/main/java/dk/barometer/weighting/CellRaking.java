@@ -67,13 +67,15 @@ final class CellRaking {
     return sums;
   }
 
-  private record Gap(String margin, String category, double weighted, double target) {
+  /** One category's weighted total against its register total. */
+  record Gap(String margin, String category, double weighted, double target) {
     double gap() {
       return Math.abs(weighted - target);
     }
   }
 
-  private static Gap largestGap(List<String> margins, List<Cell> cells, double[] weights,
+  /** The category of every margin whose weighted total is furthest from the register's. */
+  static Gap largestGap(List<String> margins, List<Cell> cells, double[] weights,
                                 List<Map<String, Double>> targets) {
     Gap worst = new Gap(margins.get(0), "", 0, 0);
     for (int m = 0; m < margins.size(); m++) {

@@ -56,9 +56,7 @@ public final class WeightingRecipe {
    */
   public Calibration calibrate(List<Cell> cells, RegisterMargins register) {
     List<String> margins = settings.margins();
-    List<Map<String, Double>> targets = margins.stream()
-        .map(m -> settings.collapsed(m, register.margin(settings.population(), m))).toList();
-    checkTargets(margins, cells, targets, register.files());
+    List<Map<String, Double>> targets = checkedTargets(cells, register);
     CellRaking cellRaking = new CellRaking(survey, raking);
     if (settings.trimming() == null) {
       RakingResult result = cellRaking.rake(margins, cells, targets);
@@ -67,6 +65,29 @@ public final class WeightingRecipe {
     TrimmedRaking.Outcome outcome = new TrimmedRaking(survey, cellRaking, settings.trimming())
         .rake(margins, cells, targets);
     return new Calibration(outcome.totals(), outcome.lastRaking(), outcome.rounds(), outcome.trimmed());
+  }
+
+  /**
+   * A bootstrap replicate's cells (starting weights design weight x multiplier) calibrated as {@link #calibrate}
+   * does, with the same checks and margins, by Newton's method ({@link NewtonRaking}, R's {@code calibrate(calfun =
+   * "raking")}): a replicate can leave a category almost without weight, where proportional fitting converges too
+   * slowly. Replicate weights are not defined with trimming (the settings refuse both), so this rakes only.
+   */
+  public Calibration calibrateReplicate(List<Cell> cells, RegisterMargins register) {
+    if (settings.trimming() != null) {
+      throw new IllegalStateException("replicate weights of " + survey + " with trimming configured");
+    }
+    RakingResult result = new NewtonRaking(survey, raking).rake(settings.margins(), cells,
+        checkedTargets(cells, register));
+    return new Calibration(TrimmedRaking.totals(cells, result), result, 0, 0);
+  }
+
+  private List<Map<String, Double>> checkedTargets(List<Cell> cells, RegisterMargins register) {
+    List<String> margins = settings.margins();
+    List<Map<String, Double>> targets = margins.stream()
+        .map(m -> settings.collapsed(m, register.margin(settings.population(), m))).toList();
+    checkTargets(margins, cells, targets, register.files());
+    return targets;
   }
 
   /**

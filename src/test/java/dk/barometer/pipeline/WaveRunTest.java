@@ -237,6 +237,24 @@ class WaveRunTest {
             within(1e-6 * 1020));
       }
     }
+    // Every bootstrap replicate is raked to the same margins, beside the weight it was drawn from.
+    Dataset<Row> replicates = table(warehouse, Table.REPLICATE_WEIGHTS);
+    assertThat(replicates.count()).isEqualTo(weights.count());
+    assertThat(replicates.select(org.apache.spark.sql.functions.size(col("replicate_weights"))).distinct()
+        .as(org.apache.spark.sql.Encoders.INT()).collectAsList()).containsExactly(200);
+    for (String survey : expected.keySet()) {
+      Dataset<Row> perReplicate = replicates.where(col("survey").equalTo(survey))
+          .join(table(warehouse, Table.responses(survey)), "respondent_id")
+          .select(col("industry"), col("region"), col("size_class"),
+              org.apache.spark.sql.functions.posexplode(col("replicate_weights")).as(new String[] {"r", "w"}));
+      for (Map.Entry<String, Double> margin : expected.get(survey).entrySet()) {
+        String[] vc = margin.getKey().split("/");
+        List<Row> totals = perReplicate.where(col(vc[0]).equalTo(vc[1])).groupBy("r").agg(sum("w"))
+            .collectAsList();
+        assertThat(totals).hasSize(200).allSatisfy(t -> assertThat(t.getDouble(1)).as("%s %s replicate %s",
+            survey, margin.getKey(), t.getInt(0) + 1).isCloseTo(margin.getValue(), within(1e-6 * 1020)));
+      }
+    }
   }
 
   /**

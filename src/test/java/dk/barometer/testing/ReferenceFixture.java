@@ -26,6 +26,8 @@ public record ReferenceFixture(Path dir, Settings settings) {
       .resolve("src/test/resources/variance");
   public static final Path COMPARISONS = Path.of(System.getProperty("barometer.home", "."))
       .resolve("src/test/resources/comparisons");
+  public static final Path REPLICATES = Path.of(System.getProperty("barometer.home", "."))
+      .resolve("src/test/resources/replicates");
 
   public static ReferenceFixture load(Path dir) {
     return new ReferenceFixture(dir, Yaml.read(dir.resolve("settings.yaml"), Settings.class));

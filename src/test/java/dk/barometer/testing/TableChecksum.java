@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.Arrays;
@@ -12,6 +13,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DoubleType;
 import org.apache.spark.sql.types.FloatType;
 import org.apache.spark.sql.types.MapType;
@@ -19,7 +22,7 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * An order-independent checksum of a table's contents: the row count and the sum of a 64-bit hash of every row.
- * Rows may come in any order and partitioning; doubles are hashed at 12 significant digits, so sums added in a
+ * Rows may come in any order and partitioning; doubles (and arrays of them) are hashed at 12 significant digits, so sums added in a
  * different order (another partitioning, another machine) still agree. Columns that differ by design between two
  * runs of the same input (run ids, timestamps) are left out by name.
  */
@@ -40,7 +43,13 @@ public final class TableChecksum {
 
   private static Column hashable(StructField field) {
     Column c = col(field.name());
-    boolean floating = field.dataType() instanceof DoubleType || field.dataType() instanceof FloatType;
-    return floating ? format_string("%.12g", c).as(field.name()) : c;
+    if (field.dataType() instanceof ArrayType array && floating(array.elementType())) {
+      return transform(c, x -> format_string("%.12g", x)).as(field.name());
+    }
+    return floating(field.dataType()) ? format_string("%.12g", c).as(field.name()) : c;
+  }
+
+  private static boolean floating(DataType type) {
+    return type instanceof DoubleType || type instanceof FloatType;
   }
 }

@@ -1,0 +1,109 @@
+package dk.barometer.weighting;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.map_from_entries;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The rescaled bootstrap of Rao, Wu and Yue within sampling strata. Replicate r draws m_h = n_h - 1 of the n_h
+ * respondents of stratum h with replacement; a respondent drawn {@code count} times gets the multiplier
+ * {@code 1 - lambda_h + lambda_h (n_h / m_h) count} with {@code lambda_h = sqrt(1 - f_h)}, f_h = n_h / N_h, so that
+ * the variance over the replicates of a stratified total is the one with finite population correction that the
+ * Taylor standard errors use. A stratum with one respondent, or one whose register units all responded (f_h = 1),
+ * gets multiplier 1: it adds no variance, as in the Taylor variance.
+ *
+ * <p>The draws are a function of the seed alone: draw d of replicate r in stratum h picks the respondent of rank
+ * {@code xxhash64(seed, r, h, d) mod n_h} (plus one) among the stratum's respondents in the order of their ids,
+ * so the multipliers do not depend on how the rows are partitioned.
+ */
+public final class BootstrapMultipliers {
+  /** The multipliers of a respondent, element r - 1 for replicate r. */
+  public static final String MULTIPLIERS = "bootstrap_multipliers";
+  private static final String REPLICATE = "replicate";
+  private static final String RANK = "bootstrap_rank";
+  private static final String DRAWS = "bootstrap_draws";
+  private static final String TIMES = "times_drawn";
+
+  private final int replicates;
+  private final long seed;
+
+  public BootstrapMultipliers(int replicates, long seed) {
+    this.replicates = replicates;
+    this.seed = seed;
+  }
+
+  public int replicates() {
+    return replicates;
+  }
+
+  /** lambda_h = sqrt(1 - n_h / N_h), 0 for a stratum that cannot be resampled (one respondent, or a census). */
+  static double lambda(long sampled, double population) {
+    return sampled < 2 || sampled >= population ? 0 : Math.sqrt(1 - sampled / population);
+  }
+
+  /**
+   * {@code rows} with {@link #MULTIPLIERS}: the rows of each stratum (column {@code stratum}) ranked by their unique
+   * {@code id}; {@code sampled} has n_h, {@code stratumSizes} N_h of every stratum of the rows.
+   */
+  public Dataset<Row> add(Dataset<Row> rows, String stratum, String id, Map<String, Long> sampled,
+                          Map<String, Double> stratumSizes) {
+    List<Row> resampled = new ArrayList<>();
+    List<Column> lambdas = new ArrayList<>();
+    List<Column> scales = new ArrayList<>();
+    sampled.forEach((h, n) -> {
+      double lambda = lambda(n, stratumSizes.get(h));
+      lambdas.add(lit(h));
+      lambdas.add(lit(lambda));
+      scales.add(lit(h));
+      scales.add(lit(lambda == 0 ? 0 : lambda * n / (n - 1.0)));
+      for (int r = 1; lambda > 0 && r <= replicates; r++) {
+        resampled.add(RowFactory.create(r, h, n));
+      }
+    });
+    StructType schema = new StructType().add(REPLICATE, DataTypes.IntegerType, false)
+        .add(stratum, DataTypes.StringType, false).add("n", DataTypes.LongType, false);
+    // A few rows per replicate and stratum: the draws are exploded from them, never from the respondents.
+    Dataset<Row> draws = rows.sparkSession().createDataFrame(resampled, schema)
+        .withColumn("draw", explode(sequence(lit(1L), col("n").minus(1))))
+        .withColumn(RANK, pmod(xxhash64(lit(seed), col(REPLICATE), col(stratum), col("draw")), col("n")).plus(1))
+        .groupBy(col(stratum), col(RANK), col(REPLICATE)).agg(count(lit(1)).as(TIMES))
+        .groupBy(col(stratum), col(RANK))
+        .agg(map_from_entries(collect_list(struct(col(REPLICATE), col(TIMES)))).as(DRAWS));
+    Column lambda = element_at(map(lambdas.toArray(Column[]::new)), col(stratum));
+    Column scale = element_at(map(scales.toArray(Column[]::new)), col(stratum));
+    Column multipliers = transform(sequence(lit(1), lit(replicates)), r -> lit(1).minus(lambda)
+        .plus(scale.multiply(coalesce(element_at(col(DRAWS), r), lit(0L)))));
+    return rows
+        .withColumn(RANK, row_number().over(Window.partitionBy(col(stratum)).orderBy(col(id))).cast("long"))
+        .join(draws, seq(stratum, RANK), "left")
+        .withColumn(MULTIPLIERS, multipliers)
+        .drop(RANK, DRAWS);
+  }
+
+  private static scala.collection.immutable.Seq<String> seq(String... columns) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toSeq();
+  }
+}
