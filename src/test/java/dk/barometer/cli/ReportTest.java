@@ -137,7 +137,7 @@ class ReportTest {
         named++;
       }
     }
-    // The demo's public organisations with 50+ employees are too few (the seed report's n = 29).
+    // The demo's public organisations with 50+ employees are too few, as in the published 2025 report (n = 29).
     assertThat(named).isPositive();
   }
 
