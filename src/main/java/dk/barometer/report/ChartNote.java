@@ -65,12 +65,12 @@ final class ChartNote {
 
   /** The values of the figure's domains (those it keeps) that have no estimate among {@code shown}. */
   private List<String> suppressed(ReportFigure figure, List<ChartPoint> shown) {
-    Set<String> present = shown.stream().map(p -> p.domain() + "\u001f" + p.domainValue())
+    Set<List<String>> present = shown.stream().map(p -> List.of(p.domain(), p.domainValue()))
         .collect(Collectors.toSet());
     return domainValues.stream()
         .filter(v -> figure.domains().contains(v.domain()))
         .filter(v -> figure.domainValues().isEmpty() || figure.domainValues().contains(v.value()))
-        .filter(v -> !present.contains(v.domain() + "\u001f" + v.value()))
+        .filter(v -> !present.contains(List.of(v.domain(), v.value())))
         .map(v -> text.of(v.label())).distinct().toList();
   }
 }

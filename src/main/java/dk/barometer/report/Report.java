@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -59,14 +60,12 @@ public final class Report {
     List<String> pending = new ArrayList<>();
     Map<String, String> files = new HashMap<>();
     for (PublicationSection section : publication.sections()) {
-      List<ReportFigure> shown = new ArrayList<>();
-      Map<String, List<ChartPoint>> points = new HashMap<>();
+      Map<ReportFigure, List<ChartPoint>> shown = new LinkedHashMap<>();
       for (String id : section.figures()) {
         ReportFigure figure = figure(id);
-        List<ChartPoint> figurePoints = FigurePoints.of(figure, estimates, changes, wave, language);
-        if (hasSomethingToShow(figure, figurePoints)) {
-          shown.add(figure);
-          points.put(id, figurePoints);
+        List<ChartPoint> points = FigurePoints.of(figure, estimates, changes, wave, language);
+        if (hasSomethingToShow(figure, points)) {
+          shown.put(figure, points);
         } else {
           omitted.add(id);
         }
@@ -78,8 +77,9 @@ public final class Report {
         continue;
       }
       page.section(section.id(), section.title(), sectionText.sentences(section));
-      for (ReportFigure figure : shown) {
-        List<ChartPoint> figurePoints = points.get(figure.id());
+      for (Map.Entry<ReportFigure, List<ChartPoint>> entry : shown.entrySet()) {
+        ReportFigure figure = entry.getKey();
+        List<ChartPoint> figurePoints = entry.getValue();
         String title = text.of(new Label(figure.da(), figure.en()));
         String svg = BarChart.svg(title, bars(figure, figurePoints), text.phrase(PublicationPhrase.NOTE_METHOD),
             text);
