@@ -13,6 +13,8 @@ import static org.apache.spark.sql.functions.get;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.shiftright;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -180,6 +182,56 @@ public final class IndicatorEstimator {
         .agg(sum(w.multiply(col("y"))).as("wy"), sum(w.multiply(col("b"))).as("wb"),
             sum(w.multiply(col("n"))).as("w_base"), sum("n").as("n"), sum("y").as("y"), sum("b").as("b"),
             sum("yy").as("yy"), sum("yb").as("yb"), sum("bb").as("bb"), sum("respondents").as("respondents"));
+  }
+
+  /**
+   * The numerator and base of every estimate ({@link #KEYS}) of {@code survey} summed under each replicate weight
+   * of {@code replicateWeights}, an {@code array<double>} column of {@code rows}: {@code replicate_wy} and
+   * {@code replicate_wb}, element r - 1 for replicate r, the sums that {@link #cellSums} makes under the weight.
+   * A respondent's y and b of every item are one array, repeated per domain value the respondent is in and summed
+   * per domain value under every replicate weight by one aggregate ({@link ReplicateWeightedSums}); the sums are
+   * then cut into the items by their place in the array. A domain value with a respondent has its items' rows,
+   * their base possibly 0.
+   */
+  public Dataset<Row> replicateSums(String survey, Dataset<Row> rows, Column replicateWeights) {
+    List<IndicatorDefinition> indicators = estimable(survey, Set.of(rows.columns()));
+    Set<String> used = indicators.stream().flatMap(i -> i.domains().stream()).collect(Collectors.toSet());
+    List<Column> perRespondent = new ArrayList<>(List.of(replicateWeights.as("rw")));
+    List<Column> domainValues = new ArrayList<>();
+    for (Map.Entry<String, DomainDefinition> d : catalog.domains().entrySet()) {
+      if (used.contains(d.getKey())) {
+        DomainKeys domain = domainKeys(d.getKey(), d.getValue(), "d" + perRespondent.size() + "_");
+        perRespondent.addAll(domain.keys());
+        domainValues.addAll(domain.values());
+      }
+    }
+    List<Column> values = new ArrayList<>();
+    List<Row> layout = new ArrayList<>();
+    for (IndicatorDefinition indicator : indicators) {
+      for (Item item : items(survey, indicator)) {
+        for (String domain : item.domains()) {
+          layout.add(RowFactory.create(domain, item.indicatorId(), item.category(), values.size()));
+        }
+        values.add(item.y());
+        values.add(item.b());
+      }
+    }
+    perRespondent.add(array(values.toArray(Column[]::new)).as("v"));
+    SparkSession spark = rows.sparkSession();
+    Dataset<Row> sums = rows.select(perRespondent.toArray(Column[]::new))
+        .select(col("rw"), col("v"), explode(array(domainValues.toArray(Column[]::new))).as("dv"))
+        .where(col("dv.value").isNotNull())
+        .groupBy(col("dv.domain").as("domain"), col("dv.value").as("domain_value"))
+        .agg(ReplicateWeightedSums.of(spark).apply(col("rw"), col("v")).as("sums"));
+    // Value k's replicate sums are elements k * B + 1 to k * B + B (1-based) of the K x B sums.
+    Column replicates = size(col("sums")).divide(values.size()).cast("int");
+    StructType itemLayout = new StructType().add("domain", DataTypes.StringType)
+        .add("indicator_id", DataTypes.StringType).add("category", DataTypes.StringType)
+        .add("slot", DataTypes.IntegerType);
+    return sums.join(broadcast(spark.createDataFrame(layout, itemLayout)), "domain")
+        .select(col("indicator_id"), col("domain"), col("domain_value"), col("category"),
+            slice(col("sums"), col("slot").multiply(replicates).plus(1), replicates).as("replicate_wy"),
+            slice(col("sums"), col("slot").plus(1).multiply(replicates).plus(1), replicates).as("replicate_wb"));
   }
 
   /** The indicators of {@code survey} this wave can estimate ({@link IndicatorCatalog#estimable}). */

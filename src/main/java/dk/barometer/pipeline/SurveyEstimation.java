@@ -1,5 +1,6 @@
 package dk.barometer.pipeline;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import dk.barometer.config.BarometerConfig;
@@ -10,11 +11,13 @@ import dk.barometer.config.IndicatorCatalog;
 import dk.barometer.config.RakingSettings;
 import dk.barometer.config.ReliabilitySettings;
 import dk.barometer.config.SurveySettings;
+import dk.barometer.estimation.BootstrapVariance;
 import dk.barometer.estimation.ComparisonEstimator;
 import dk.barometer.estimation.IndicatorEstimator;
 import dk.barometer.estimation.TaylorVariance;
 import dk.barometer.ingest.RegisterMargins;
 import dk.barometer.weighting.DesignWeights;
+import dk.barometer.weighting.ReplicateWeighting;
 import dk.barometer.weighting.SurveyWeighting;
 import dk.barometer.weighting.WeightedSample;
 import java.util.List;
@@ -89,6 +92,17 @@ public final class SurveyEstimation {
     }
     Dataset<Row> cellSums = reuse.apply(estimator.cellSums(sample));
     return Optional.of(variance.withUncertainty(sample, estimator.pointEstimates(sample, cellSums), cellSums));
+  }
+
+  /**
+   * {@code indicators} with their bootstrap standard error ({@link BootstrapVariance}) under the replicate weights
+   * of {@code replicateRows}, the sample's rows with {@link ReplicateWeighting#REPLICATE_WEIGHTS}; a null one when
+   * there are none.
+   */
+  public Dataset<Row> withBootstrap(Dataset<Row> indicators, Optional<Dataset<Row>> replicateRows) {
+    return replicateRows.map(rows -> BootstrapVariance.withStandardError(indicators,
+            estimator.replicateSums(survey, rows, col(ReplicateWeighting.REPLICATE_WEIGHTS))))
+        .orElseGet(() -> BootstrapVariance.withoutStandardError(indicators));
   }
 
   /** The comparisons of two domains of the survey ({@link ComparisonEstimator}); no rows when it has none. */

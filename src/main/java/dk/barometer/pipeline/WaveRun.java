@@ -223,29 +223,34 @@ public final class WaveRun {
         .checked();
     LOG.info("rows {}: {} in = {} accepted + {} rejected", survey, account.rowsIn(), account.accepted(),
         account.rejected());
+    Optional<Dataset<Row>> replicateRows = replicateWeights(sample, register, stages, cached);
     Optional<Dataset<Row>> indicators = stages.timed("variance " + survey, () -> estimation.indicators(sample,
-        cellSums -> persisted(cellSums, cached)), v -> v.isPresent() ? "standard errors planned" : "no indicators");
+        cellSums -> persisted(cellSums, cached)).map(i -> estimation.withBootstrap(i, replicateRows)),
+        v -> v.isPresent() ? "standard errors planned" : "no indicators");
     Dataset<Row> comparisons = stages.timed("compare " + survey, () -> estimation.comparisons(sample),
         c -> "comparisons of two domains computed");
-    return new SurveyPart(contract, checked.responses(), concepts, sample,
-        replicateWeights(sample, register, stages, cached), account, indicators, comparisons);
+    // No rows when the settings draw no replicates, so that the wave's rows of a run that drew some are replaced.
+    Dataset<Row> replicateWeights = replicateRows.orElseGet(() -> sample.rows().limit(0)
+        .withColumn(ReplicateWeighting.REPLICATE_WEIGHTS, array().cast("array<double>")));
+    return new SurveyPart(contract, checked.responses(), concepts, sample, replicateWeights, account, indicators,
+        comparisons);
   }
 
   /**
-   * The sample's rows with {@link ReplicateWeighting#REPLICATE_WEIGHTS}, calibrated here (before any write); no rows
-   * when the settings draw no replicates, so that the wave's rows of a run that drew some are replaced all the same.
+   * The sample's rows with {@link ReplicateWeighting#REPLICATE_WEIGHTS}, calibrated here (before any write); empty
+   * when the settings draw no replicates.
    */
-  private Dataset<Row> replicateWeights(WeightedSample sample, RegisterMargins register, StageLog stages,
-                                        List<Dataset<Row>> cached) {
+  private Optional<Dataset<Row>> replicateWeights(WeightedSample sample, RegisterMargins register, StageLog stages,
+                                                  List<Dataset<Row>> cached) {
     ReplicateWeightsSettings replicates = config.settings().replicateWeights();
     if (!replicates.enabled()) {
-      return sample.rows().limit(0).withColumn(ReplicateWeighting.REPLICATE_WEIGHTS, array().cast("array<double>"));
+      return Optional.empty();
     }
     String survey = sample.survey();
-    return stages.timed("replicate weights " + survey, () -> new ReplicateWeighting(survey,
+    return Optional.of(stages.timed("replicate weights " + survey, () -> new ReplicateWeighting(survey,
         config.settings().survey(survey), config.settings().raking(), config.classifications(), replicates)
         .weigh(sample, register, rows -> persisted(rows, cached)),
-        r -> replicates.replicates() + " replicates calibrated");
+        r -> replicates.replicates() + " replicates calibrated"));
   }
 
   private static Dataset<Row> persisted(Dataset<Row> rows, List<Dataset<Row>> cached) {
