@@ -66,7 +66,7 @@ class ArchitectureTest {
         .whereLayer("query").mayOnlyAccessLayers("config", "runtime", "warehouse")
         .whereLayer("report").mayOnlyAccessLayers("config", "runtime", "query", "warehouse")
         .whereLayer("notebook").mayOnlyAccessLayers("config", "runtime", "warehouse", "query", "report")
-        .whereLayer("demo").mayOnlyAccessLayers("config", "runtime", "ingest", "pipeline")
+        .whereLayer("demo").mayOnlyAccessLayers("config", "runtime", "ingest", "estimation", "pipeline")
         .whereLayer("bench").mayOnlyAccessLayers("config", "runtime", "ingest", "estimation", "warehouse",
             "pipeline", "demo")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()

@@ -6,6 +6,7 @@ import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Codebook;
 import dk.barometer.config.IndicatorDefinition;
 import dk.barometer.config.SimulationSettings;
+import dk.barometer.estimation.BootstrapVariance;
 import dk.barometer.ingest.Harmonisation;
 import dk.barometer.ingest.RegisterMargins;
 import dk.barometer.ingest.RegisterReader;
@@ -97,9 +98,14 @@ public final class CoverageSimulation {
         List<Future<List<Row>>> pending = new ArrayList<>();
         for (int r = 0; r < settings.samples(); r++) {
           Dataset<Row> sample = samples.where(col(REPLICATE).equalTo(r)).drop(REPLICATE);
-          pending.add(pool.submit(() -> estimation.weighAndEstimate(sample, register)
+          SimulationSettings.BootstrapCheck bootstrap = settings.bootstrap();
+          int number = r;
+          pending.add(pool.submit(() -> (number < bootstrap.samples()
+              ? estimation.weighAndEstimate(sample, register,
+                  bootstrap.replicateWeights(settings.sampleSeed(), number))
+              : BootstrapVariance.withoutStandardError(estimation.weighAndEstimate(sample, register)))
               .select("indicator_id", "domain", "domain_value", "category", "estimate", "se", "ci_low", "ci_high",
-                  "base_n").collectAsList()));
+                  "base_n", BootstrapVariance.SE_BOOTSTRAP, "df").collectAsList()));
         }
         for (int r = 0; r < pending.size(); r++) {
           for (Row e : pending.get(r).get()) {
@@ -107,7 +113,8 @@ public final class CoverageSimulation {
             Double value = truth.get(key);
             if (value != null) { // a domain value the population lacks cannot occur in a sample of it
               tallies.computeIfAbsent(key, k -> new EstimateCoverage.Tally()).add(e.getDouble(4), nullable(e, 5),
-                  nullable(e, 6), nullable(e, 7), e.getLong(8), value);
+                  nullable(e, 6), nullable(e, 7), e.getLong(8), value, nullable(e, 9),
+                  e.isNullAt(10) ? null : e.getLong(10));
             }
           }
           if ((r + 1) % 50 == 0) {

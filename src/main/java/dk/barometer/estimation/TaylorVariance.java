@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -222,15 +222,9 @@ public final class TaylorVariance {
       long respondents = inDomain.values().stream().mapToLong(Long::longValue).sum();
       long df = respondents - inDomain.values().stream().filter(v -> v > 0).count();
       double se = Math.sqrt(Math.max(variance, 0));
-      Double low = null;
-      Double high = null;
-      if (p > 0 && p < 1 && df >= 1 && se > 0) {
-        double t = new TDistribution(null, df).inverseCumulativeProbability(0.975);
-        double logit = Math.log(p / (1 - p));
-        double half = t * se / (p * (1 - p));
-        low = 1 / (1 + Math.exp(-(logit - half)));
-        high = 1 / (1 + Math.exp(-(logit + half)));
-      }
+      Optional<LogitInterval> interval = LogitInterval.of(p, se, df);
+      Double low = interval.map(LogitInterval::low).orElse(null);
+      Double high = interval.map(LogitInterval::high).orElse(null);
       double srs = p * (1 - p) * baseN / (baseN - 1.0) * (1 - baseN / weightInBase) / baseN;
       Double deff = baseN > 1 && srs > 0 ? variance / srs : null;
       return new Uncertainty(se, low, high, deff, df, baseN);

@@ -10,6 +10,7 @@ import dk.barometer.config.ComparisonDefinition;
 import dk.barometer.config.IndicatorCatalog;
 import dk.barometer.config.RakingSettings;
 import dk.barometer.config.ReliabilitySettings;
+import dk.barometer.config.ReplicateWeightsSettings;
 import dk.barometer.config.SurveySettings;
 import dk.barometer.estimation.BootstrapVariance;
 import dk.barometer.estimation.ComparisonEstimator;
@@ -35,6 +36,9 @@ import org.apache.spark.sql.Row;
 public final class SurveyEstimation {
   private final String survey;
   private final int wave;
+  private final SurveySettings settings;
+  private final RakingSettings raking;
+  private final Classifications classifications;
   private final SurveyWeighting weighting;
   private final IndicatorEstimator estimator;
   private final TaylorVariance variance;
@@ -51,6 +55,9 @@ public final class SurveyEstimation {
                           IndicatorCatalog indicators, List<ComparisonDefinition> comparisons, Codebook harmonised) {
     this.survey = survey;
     this.wave = wave;
+    this.settings = settings;
+    this.raking = raking;
+    this.classifications = classifications;
     this.weighting = new SurveyWeighting(survey, settings, raking, classifications);
     this.estimator = new IndicatorEstimator(indicators, harmonised);
     this.variance = new TaylorVariance(reliability);
@@ -95,6 +102,17 @@ public final class SurveyEstimation {
   }
 
   /**
+   * The weighted sample's rows with {@link ReplicateWeighting#REPLICATE_WEIGHTS}: {@code replicates} bootstrap
+   * replicates, each calibrated to {@code register} by the sample's recipe; {@code reuse} may persist the rows with
+   * their multipliers (it returns what to use).
+   */
+  public Dataset<Row> replicateWeights(WeightedSample sample, RegisterMargins register,
+                                       ReplicateWeightsSettings replicates, UnaryOperator<Dataset<Row>> reuse) {
+    return new ReplicateWeighting(survey, settings, raking, classifications, replicates).weigh(sample, register,
+        reuse);
+  }
+
+  /**
    * {@code indicators} with their bootstrap standard error ({@link BootstrapVariance}) under the replicate weights
    * of {@code replicateRows}, the sample's rows with {@link ReplicateWeighting#REPLICATE_WEIGHTS}; a null one when
    * there are none.
@@ -114,6 +132,19 @@ public final class SurveyEstimation {
   public Dataset<Row> weighAndEstimate(Dataset<Row> harmonised, RegisterMargins register) {
     return indicators(weigh(harmonised, register), UnaryOperator.identity()).orElseThrow(() ->
         new IllegalArgumentException("no indicator of survey " + survey + " to estimate"));
+  }
+
+  /**
+   * {@link #weighAndEstimate} with the bootstrap standard errors of {@code replicates} replicate weights drawn for
+   * the sample ({@link #replicateWeights}, {@link #withBootstrap}), nothing persisted.
+   */
+  public Dataset<Row> weighAndEstimate(Dataset<Row> harmonised, RegisterMargins register,
+                                       ReplicateWeightsSettings replicates) {
+    WeightedSample sample = weigh(harmonised, register);
+    Dataset<Row> indicators = indicators(sample, UnaryOperator.identity()).orElseThrow(() ->
+        new IllegalArgumentException("no indicator of survey " + survey + " to estimate"));
+    return withBootstrap(indicators, Optional.of(replicateWeights(sample, register, replicates,
+        UnaryOperator.identity())));
   }
 
   /**

@@ -223,7 +223,7 @@ public final class WaveRun {
         .checked();
     LOG.info("rows {}: {} in = {} accepted + {} rejected", survey, account.rowsIn(), account.accepted(),
         account.rejected());
-    Optional<Dataset<Row>> replicateRows = replicateWeights(sample, register, stages, cached);
+    Optional<Dataset<Row>> replicateRows = replicateWeights(estimation, sample, register, stages, cached);
     Optional<Dataset<Row>> indicators = stages.timed("variance " + survey, () -> estimation.indicators(sample,
         cellSums -> persisted(cellSums, cached)).map(i -> estimation.withBootstrap(i, replicateRows)),
         v -> v.isPresent() ? "standard errors planned" : "no indicators");
@@ -240,16 +240,15 @@ public final class WaveRun {
    * The sample's rows with {@link ReplicateWeighting#REPLICATE_WEIGHTS}, calibrated here (before any write); empty
    * when the settings draw no replicates.
    */
-  private Optional<Dataset<Row>> replicateWeights(WeightedSample sample, RegisterMargins register, StageLog stages,
+  private Optional<Dataset<Row>> replicateWeights(SurveyEstimation estimation, WeightedSample sample,
+                                                  RegisterMargins register, StageLog stages,
                                                   List<Dataset<Row>> cached) {
     ReplicateWeightsSettings replicates = config.settings().replicateWeights();
     if (!replicates.enabled()) {
       return Optional.empty();
     }
-    String survey = sample.survey();
-    return Optional.of(stages.timed("replicate weights " + survey, () -> new ReplicateWeighting(survey,
-        config.settings().survey(survey), config.settings().raking(), config.classifications(), replicates)
-        .weigh(sample, register, rows -> persisted(rows, cached)),
+    return Optional.of(stages.timed("replicate weights " + sample.survey(), () -> estimation.replicateWeights(
+        sample, register, replicates, rows -> persisted(rows, cached)),
         r -> replicates.replicates() + " replicates calibrated"));
   }
 
