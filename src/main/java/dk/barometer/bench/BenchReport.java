@@ -12,6 +12,9 @@ public final class BenchReport {
    */
   static final List<String> STATISTICS_STAGES = List.of("weight " + RComparison.SURVEY,
       "variance " + RComparison.SURVEY, "estimate");
+  /** The stages of a run that do R's replicate work on the employee survey: drawing and raking, estimating. */
+  static final List<String> REPLICATE_STAGES = List.of("replicate weights " + RComparison.SURVEY,
+      "bootstrap " + RComparison.SURVEY);
   public static final String CSV_HEADER = "size,rows,generate_seconds,job_seconds,rows_per_second,peak_heap_mib,"
       + "spark_jobs,input_scans,expressions,stage,stage_seconds,stage_spark_jobs,stage_input_scans";
 
@@ -49,6 +52,7 @@ public final class BenchReport {
       if (r.vsR() != null) {
         out.println(statisticsLine(r));
         out.println(vsRLine(r));
+        out.println(replicateLine(r));
       }
     }
   }
@@ -76,9 +80,29 @@ public final class BenchReport {
         String.join(" + ", STATISTICS_STAGES));
   }
 
+  /**
+   * R's replicate work ({@link RComparison.Replicates}: 200 replicates drawn, raked, and 20 means overall and by
+   * size class with their SEs) against the run's stages that do it for every employee indicator
+   * ({@link #REPLICATE_STAGES}), with R's parts, the largest difference of the estimates and the median ratio of the
+   * two bootstrap SEs.
+   */
+  public static String replicateLine(BenchResult r) {
+    RComparison.Replicates replicates = r.vsR().replicates();
+    double seconds = seconds(r, REPLICATE_STAGES);
+    return String.format(Locale.ROOT, "rows=%d replicate_seconds=%.1f r_seconds=%.1f ratio_replicates_vs_r=%.1f "
+        + "r_calibrate_seconds=%.1f r_estimate_seconds=%.1f max_abs_diff=%.3g median_se_ratio=%.3f (replicates: %s)",
+        r.vsR().rows(), seconds, replicates.rSeconds(), replicates.rSeconds() / seconds,
+        replicates.calibrateSeconds(), replicates.estimateSeconds(), replicates.maxAbsDiff(),
+        replicates.medianSeRatio(), String.join(" + ", REPLICATE_STAGES));
+  }
+
   static double statisticsSeconds(BenchResult r) {
+    return seconds(r, STATISTICS_STAGES);
+  }
+
+  private static double seconds(BenchResult r, List<String> stages) {
     double seconds = 0;
-    for (String name : STATISTICS_STAGES) {
+    for (String name : stages) {
       seconds += r.stages().stream().filter(s -> s.name().equals(name)).findFirst()
           .orElseThrow(() -> new IllegalStateException("the run has no stage '" + name + "'")).seconds();
     }

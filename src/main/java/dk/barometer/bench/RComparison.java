@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +39,29 @@ public final class RComparison {
   public static final String BY = "size_class";
   /** The sampling stratum and the raking margins, as the R script has them. */
   private static final List<String> DESIGN_COLUMNS = List.of("stratum", "industry", "region", "size_class");
-  private static final Pattern R_SECONDS = Pattern.compile("r_seconds=([0-9.]+)");
+  private static final Pattern R_FIGURE = Pattern.compile("([a-z_]+)=([0-9.]+)");
 
-  /** One size's comparison: R's seconds on the timed work and the largest |R - Spark| over the estimates. */
-  public record Result(long rows, double rSeconds, double maxAbsDiff, int estimates) {}
+  /**
+   * One size's comparison: R's seconds on the timed work and the largest |R - Spark| over the estimates, and the
+   * same for the replicate work.
+   */
+  public record Result(long rows, double rSeconds, double maxAbsDiff, int estimates, Replicates replicates) {}
+
+  /**
+   * R's replicate work ({@code bench_replicates_vs_r.R}): its seconds in all, calibrating (replicates drawn and
+   * raked) and estimating; the largest |R - Spark| over the estimates, and the median of the run's se_bootstrap over
+   * R's replicate SE (their replicates are drawn apart, so 1 within Monte Carlo error).
+   */
+  public record Replicates(double rSeconds, double calibrateSeconds, double estimateSeconds, double maxAbsDiff,
+                           double medianSeRatio, int estimates) {}
 
   private final Path script;
+  private final Path replicateScript;
 
+  /** @param script {@code bench_vs_r.R}; {@code bench_replicates_vs_r.R} is beside it */
   public RComparison(Path script) {
     this.script = script;
+    this.replicateScript = script.resolveSibling("bench_replicates_vs_r.R");
   }
 
   /** Fails early, before any size is generated, when R, the script or a plain raking design is missing. */
@@ -60,8 +75,10 @@ public final class RComparison {
     if (collapses || survey.trimming() != null) {
       throw BenchErrors.notPlainRaking(script, SURVEY);
     }
-    if (!Files.isRegularFile(script)) {
-      throw BenchErrors.scriptMissing(script);
+    for (Path file : List.of(script, replicateScript)) {
+      if (!Files.isRegularFile(file)) {
+        throw BenchErrors.scriptMissing(file);
+      }
     }
     try {
       Process p = new ProcessBuilder("Rscript", "-e", "suppressPackageStartupMessages(library(survey))")
@@ -113,36 +130,60 @@ public final class RComparison {
             .append(items.get(i).category()).append('\n');
       }
       Files.writeString(dir.resolve("items.csv"), itemsCsv);
-      double rSeconds = runR(dir);
-      return compareEstimates(warehouse, wave, items, dir.resolve("results.csv"), rows, rSeconds);
+      Map<String, Double> taylor = runR(script, dir);
+      Map<String, Double> replicates = runR(replicateScript, dir);
+      Map<String, double[]> ours = runEstimates(warehouse, wave);
+      Comparison plain = compareEstimates(ours, items, dir.resolve("results.csv"), script);
+      Comparison replicated = compareEstimates(ours, items, dir.resolve("results_replicates.csv"), replicateScript);
+      return new Result(rows, seconds(taylor, "r_seconds"), plain.maxAbsDiff(), plain.estimates(),
+          new Replicates(seconds(replicates, "r_seconds"), seconds(replicates, "calibrate_seconds"),
+              seconds(replicates, "estimate_seconds"), replicated.maxAbsDiff(), replicated.medianSeRatio(),
+              replicated.estimates()));
     } catch (IOException e) {
       throw BenchErrors.comparisonUnwritable(dir, e);
     }
   }
 
-  /** The largest |R - Spark| over every estimate R wrote; an estimate missing from the run is an error. */
-  private Result compareEstimates(Warehouse warehouse, int wave, List<IndicatorEstimator.ItemValue> items,
-                                  Path results, long rows, double rSeconds) throws IOException {
-    Map<String, Double> ours = new HashMap<>();
+  /** The run's employee estimates overall and by size class, with their se_bootstrap (NaN where null). */
+  private static Map<String, double[]> runEstimates(Warehouse warehouse, int wave) {
+    Map<String, double[]> ours = new HashMap<>();
     for (Row r : warehouse.read(Table.INDICATORS)
         .where(col("wave").equalTo(wave).and(col("survey").equalTo(SURVEY))
             .and(col("domain").isin("total", BY)))
-        .select("indicator_id", "category", "domain", "domain_value", "estimate").collectAsList()) {
-      ours.put(String.join("/", r.getString(0), r.getString(1), r.getString(2), r.getString(3)), r.getDouble(4));
+        .select("indicator_id", "category", "domain", "domain_value", "estimate", "se_bootstrap").collectAsList()) {
+      ours.put(String.join("/", r.getString(0), r.getString(1), r.getString(2), r.getString(3)),
+          new double[] {r.getDouble(4), r.isNullAt(5) ? Double.NaN : r.getDouble(5)});
     }
+    return ours;
+  }
+
+  /** Over the estimates of one R results file: the largest |R - Spark| and the median se_bootstrap / R's SE. */
+  private record Comparison(double maxAbsDiff, double medianSeRatio, int estimates) {}
+
+  /** Every estimate R wrote to {@code results} against the run's; an estimate missing from the run is an error. */
+  private static Comparison compareEstimates(Map<String, double[]> ours, List<IndicatorEstimator.ItemValue> items,
+                                             Path results, Path script) throws IOException {
     List<String> lines = Files.readAllLines(results);
     double max = 0;
+    List<Double> ratios = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",", -1); // item, domain, domain_value, estimate, se
       IndicatorEstimator.ItemValue item = items.get(Integer.parseInt(f[0].substring("item".length())) - 1);
       String key = String.join("/", item.indicatorId(), item.category(), f[1], f[2]);
-      Double estimate = ours.get(key);
+      double[] estimate = ours.get(key);
       if (estimate == null) {
         throw BenchErrors.estimateNotInRun(key, results, script);
       }
-      max = Math.max(max, Math.abs(estimate - Double.parseDouble(f[3])));
+      max = Math.max(max, Math.abs(estimate[0] - Double.parseDouble(f[3])));
+      double se = Double.parseDouble(f[4]);
+      if (se > 0 && !Double.isNaN(estimate[1])) {
+        ratios.add(estimate[1] / se);
+      }
     }
-    return new Result(rows, rSeconds, max, lines.size() - 1);
+    Collections.sort(ratios);
+    double median = ratios.isEmpty() ? Double.NaN : ratios.size() % 2 == 1 ? ratios.get(ratios.size() / 2)
+        : (ratios.get(ratios.size() / 2 - 1) + ratios.get(ratios.size() / 2)) / 2;
+    return new Comparison(max, median, lines.size() - 1);
   }
 
   private static String item(int i) {
@@ -172,8 +213,9 @@ public final class RComparison {
     Files.writeString(file, csv);
   }
 
-  private double runR(Path dir) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder("Rscript", script.toString(), dir.toString())
+  /** Runs {@code rScript} on {@code dir}: the {@code name=value} figures it prints. */
+  private static Map<String, Double> runR(Path rScript, Path dir) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder("Rscript", rScript.toString(), dir.toString())
         .redirectError(ProcessBuilder.Redirect.INHERIT);
     try {
       Process p = builder.start();
@@ -182,14 +224,22 @@ public final class RComparison {
       if (exit != 0) {
         throw new IllegalStateException("R failed on " + dir + " (exit " + exit + "): " + output.strip());
       }
-      Matcher m = R_SECONDS.matcher(output);
-      if (!m.find()) {
-        throw new IllegalStateException("R printed no r_seconds: " + output);
+      Map<String, Double> figures = new HashMap<>();
+      Matcher m = R_FIGURE.matcher(output);
+      while (m.find()) {
+        figures.put(m.group(1), Double.parseDouble(m.group(2)));
       }
-      return Double.parseDouble(m.group(1));
+      if (!figures.containsKey("r_seconds")) {
+        throw new IllegalStateException(rScript.getFileName() + " printed no r_seconds: " + output);
+      }
+      return figures;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while R ran on " + dir);
     }
+  }
+
+  private static double seconds(Map<String, Double> figures, String name) {
+    return figures.getOrDefault(name, Double.NaN);
   }
 }

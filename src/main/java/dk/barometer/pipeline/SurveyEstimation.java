@@ -113,13 +113,19 @@ public final class SurveyEstimation {
   }
 
   /**
-   * {@code indicators} with their bootstrap standard error ({@link BootstrapVariance}) under the replicate weights
-   * of {@code replicateRows}, the sample's rows with {@link ReplicateWeighting#REPLICATE_WEIGHTS}; a null one when
-   * there are none.
+   * Every indicator's numerator and base summed under each replicate weight of {@code replicateRows}, the sample's
+   * rows with {@link ReplicateWeighting#REPLICATE_WEIGHTS} ({@link IndicatorEstimator#replicateSums}).
    */
-  public Dataset<Row> withBootstrap(Dataset<Row> indicators, Optional<Dataset<Row>> replicateRows) {
-    return replicateRows.map(rows -> BootstrapVariance.withStandardError(indicators,
-            estimator.replicateSums(survey, rows, col(ReplicateWeighting.REPLICATE_WEIGHTS))))
+  public Dataset<Row> replicateSums(Dataset<Row> replicateRows) {
+    return estimator.replicateSums(survey, replicateRows, col(ReplicateWeighting.REPLICATE_WEIGHTS));
+  }
+
+  /**
+   * {@code indicators} with their bootstrap standard error ({@link BootstrapVariance}) from {@code replicateSums}
+   * ({@link #replicateSums}); a null one when there are none.
+   */
+  public Dataset<Row> withBootstrap(Dataset<Row> indicators, Optional<Dataset<Row>> replicateSums) {
+    return replicateSums.map(sums -> BootstrapVariance.withStandardError(indicators, sums))
         .orElseGet(() -> BootstrapVariance.withoutStandardError(indicators));
   }
 
@@ -143,8 +149,8 @@ public final class SurveyEstimation {
     WeightedSample sample = weigh(harmonised, register);
     Dataset<Row> indicators = indicators(sample, UnaryOperator.identity()).orElseThrow(() ->
         new IllegalArgumentException("no indicator of survey " + survey + " to estimate"));
-    return withBootstrap(indicators, Optional.of(replicateWeights(sample, register, replicates,
-        UnaryOperator.identity())));
+    return withBootstrap(indicators, Optional.of(replicateSums(replicateWeights(sample, register, replicates,
+        UnaryOperator.identity()))));
   }
 
   /**

@@ -224,8 +224,14 @@ public final class WaveRun {
     LOG.info("rows {}: {} in = {} accepted + {} rejected", survey, account.rowsIn(), account.accepted(),
         account.rejected());
     Optional<Dataset<Row>> replicateRows = replicateWeights(estimation, sample, register, stages, cached);
+    // The replicate estimates are computed here, so that the bootstrap's cost is a stage of its own.
+    Optional<Dataset<Row>> replicateSums = replicateRows.map(rows -> stages.timed("bootstrap " + survey, () -> {
+      Dataset<Row> sums = persisted(estimation.replicateSums(rows), cached);
+      sums.count();
+      return sums;
+    }, s -> "every estimate under every replicate weight"));
     Optional<Dataset<Row>> indicators = stages.timed("variance " + survey, () -> estimation.indicators(sample,
-        cellSums -> persisted(cellSums, cached)).map(i -> estimation.withBootstrap(i, replicateRows)),
+        cellSums -> persisted(cellSums, cached)).map(i -> estimation.withBootstrap(i, replicateSums)),
         v -> v.isPresent() ? "standard errors planned" : "no indicators");
     Dataset<Row> comparisons = stages.timed("compare " + survey, () -> estimation.comparisons(sample),
         c -> "comparisons of two domains computed");

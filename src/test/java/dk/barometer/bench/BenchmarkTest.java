@@ -53,6 +53,12 @@ class BenchmarkTest {
       assertThat(BenchReport.statisticsLine(r)).startsWith("rows=" + r.vsR().rows() + " statistics_seconds=");
       assertThat(BenchReport.vsRLine(r)).matches("rows=\\d+ seconds=[0-9.]+ r_seconds=[0-9.]+ "
           + "ratio_vs_r=[0-9.]+ max_abs_diff=\\S+");
+      // R's replicate work: the same 100 estimates, their bootstrap SEs from other draws within Monte Carlo error.
+      assertThat(r.vsR().replicates().estimates()).isEqualTo(100);
+      assertThat(r.vsR().replicates().maxAbsDiff()).isLessThan(1e-9);
+      assertThat(r.vsR().replicates().medianSeRatio()).isBetween(0.85, 1.15);
+      assertThat(BenchReport.replicateLine(r)).matches("rows=\\d+ replicate_seconds=[0-9.]+ r_seconds=[0-9.]+ "
+          + "ratio_replicates_vs_r=[0-9.]+ .*");
     }
   }
 
@@ -70,12 +76,17 @@ class BenchmarkTest {
     List<BenchResult.Stage> stages = List.of(new BenchResult.Stage("validate employee", 3.0, 5, 3),
         new BenchResult.Stage("weight employee", 1.5, 2, 1), new BenchResult.Stage("variance employee", 2.0, 10, 3),
         new BenchResult.Stage("weight employer", 0.7, 2, 1), new BenchResult.Stage("estimate", 0.5, 7, 3),
-        new BenchResult.Stage("write indicators", 2.3, 2, 1));
+        new BenchResult.Stage("write indicators", 2.3, 2, 1), new BenchResult.Stage("replicate weights employee",
+            3.0, 8, 2), new BenchResult.Stage("bootstrap employee", 1.0, 2, 1));
     BenchResult r = new BenchResult(1000, 1200, 1.0, 10.0, 1L << 30, stages, false,
-        new RComparison.Result(1000, 60.0, 1e-13, 100));
+        new RComparison.Result(1000, 60.0, 1e-13, 100, new RComparison.Replicates(80.0, 30.0, 50.0, 1e-12, 1.02,
+            100)));
     assertThat(BenchReport.statisticsLine(r)).startsWith("rows=1000 statistics_seconds=4.0 r_seconds=60.0 "
         + "ratio_statistics_vs_r=15.0 (statistics: weight employee + variance employee + estimate;");
     assertThat(BenchReport.vsRLine(r)).startsWith("rows=1000 seconds=10.0 r_seconds=60.0 ratio_vs_r=6.0 ");
+    // replicate weights employee 3.0 + bootstrap employee 1.0 = 4.0 s; R's 80.0 s are 20.0 times that.
+    assertThat(BenchReport.replicateLine(r)).startsWith("rows=1000 replicate_seconds=4.0 r_seconds=80.0 "
+        + "ratio_replicates_vs_r=20.0 r_calibrate_seconds=30.0 r_estimate_seconds=50.0 ");
     BenchResult withoutEstimate = new BenchResult(1000, 1200, 1.0, 10.0, 1L << 30, stages.subList(0, 4), false,
         r.vsR());
     assertThatThrownBy(() -> BenchReport.statisticsLine(withoutEstimate)).hasMessageContaining("'estimate'");

@@ -56,7 +56,8 @@ class BootstrapVarianceReferenceTest {
                 array(replicates).as(ReplicateWeighting.REPLICATE_WEIGHTS)),
         "respondent_id");
     Dataset<Row> estimates = estimation.withBootstrap(
-        estimation.weighAndEstimate(rows, fixture.register(settings.population())), Optional.of(replicateRows));
+        estimation.weighAndEstimate(rows, fixture.register(settings.population())),
+        Optional.of(estimation.replicateSums(replicateRows)));
     Map<String, Row> actual = new HashMap<>();
     for (Row r : estimates.select("indicator_id", "domain", "domain_value", "base_n", "estimate",
         BootstrapVariance.SE_BOOTSTRAP).collectAsList()) {
