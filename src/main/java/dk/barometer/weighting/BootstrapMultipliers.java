@@ -1,18 +1,15 @@
 package dk.barometer.weighting;
 
+import static org.apache.spark.sql.functions.array_repeat;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
-import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sequence;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -23,6 +20,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -45,7 +43,6 @@ public final class BootstrapMultipliers {
   private static final String REPLICATE = "replicate";
   private static final String RANK = "bootstrap_rank";
   private static final String DRAWS = "bootstrap_draws";
-  private static final String TIMES = "times_drawn";
 
   private final int replicates;
   private final long seed;
@@ -85,17 +82,19 @@ public final class BootstrapMultipliers {
     });
     StructType schema = new StructType().add(REPLICATE, DataTypes.IntegerType, false)
         .add(stratum, DataTypes.StringType, false).add("n", DataTypes.LongType, false);
-    // A few rows per replicate and stratum: the draws are exploded from them, never from the respondents.
-    Dataset<Row> draws = rows.sparkSession().createDataFrame(resampled, schema)
+    // A few rows per replicate and stratum: the draws are exploded from them, never from the respondents, and
+    // counted per respondent rank into one array of B counts.
+    SparkSession spark = rows.sparkSession();
+    Dataset<Row> draws = spark.createDataFrame(resampled, schema)
         .withColumn("draw", explode(sequence(lit(1L), col("n").minus(1))))
         .withColumn(RANK, pmod(xxhash64(lit(seed), col(REPLICATE), col(stratum), col("draw")), col("n")).plus(1))
-        .groupBy(col(stratum), col(RANK), col(REPLICATE)).agg(count(lit(1)).as(TIMES))
         .groupBy(col(stratum), col(RANK))
-        .agg(map_from_entries(collect_list(struct(col(REPLICATE), col(TIMES)))).as(DRAWS));
+        .agg(DrawCounts.of(spark, replicates).apply(col(REPLICATE)).as(DRAWS));
     Column lambda = element_at(map(lambdas.toArray(Column[]::new)), col(stratum));
     Column scale = element_at(map(scales.toArray(Column[]::new)), col(stratum));
-    Column multipliers = transform(sequence(lit(1), lit(replicates)), r -> lit(1).minus(lambda)
-        .plus(scale.multiply(coalesce(element_at(col(DRAWS), r), lit(0L)))));
+    // A respondent no replicate drew has no counts: 0 in every replicate.
+    Column counts = coalesce(col(DRAWS), array_repeat(lit(0), replicates));
+    Column multipliers = transform(counts, times -> lit(1).minus(lambda).plus(scale.multiply(times)));
     return rows
         .withColumn(RANK, row_number().over(Window.partitionBy(col(stratum)).orderBy(col(id))).cast("long"))
         .join(draws, seq(stratum, RANK), "left")
