@@ -11,6 +11,7 @@ final class CommandHelp {
       Commands:
         demo       build if needed, generate the 2025 and 2026 demo waves if absent, run them and the trends
         run        run one wave: validate, weight, estimate, write the Delta tables
+        pact       run one year of the AI competence pact's partner reports: validate, count, write the pact tables
         generate   write a synthetic demo wave (responses and register margins) as Parquet
         trends     compare every estimate present in two or more waves: change, its SE, z-test, breaks
         sql        query the warehouse tables: a query, a script (-f) or, without either, an interactive prompt
@@ -43,6 +44,15 @@ final class CommandHelp {
       warehouse default to those of conf/environments/NAME.yaml. The respondent pseudonyms are made with the key
       the profile's pseudonym_key names (env:NAME or file:PATH), else $BAROMETER_PSEUDONYM_KEY; without a key of
       32 bytes or more the run stops (exit 3). See docs/operations.md.
+      """;
+  static final String PACT = """
+      Usage: jobs/barometer pact --year YEAR --input DIR [--warehouse DIR] [--conf DIR] [--env NAME]
+
+      Reads DIR/pact/partners/year=YEAR/*.parquet and DIR/pact/upskillings/year=YEAR/*.parquet (docs/input.md, the
+      pact's partner reports), rejects faulty rows into 'pact_rejects', computes the headline figures (people
+      upskilled and partners, by kind, industry, form and target group, production firms, the change from the year
+      before) and replaces year YEAR in pact_partners, pact_upskillings, pact_figures and pact_rejects. The counts
+      are the partners' own totals: no weights, no standard errors. The run is recorded in the 'runs' table.
       """;
   static final String GENERATE = """
       Usage: jobs/barometer generate --wave YEAR --out DIR [--seed N] [--employers N] [--employees N] [--conf DIR]
@@ -173,8 +183,9 @@ final class CommandHelp {
   static final String DEMO = """
       Usage: jobs/barometer demo [--warehouse DIR] [--conf DIR]
 
-      Generates the 2025 and 2026 demo waves into demo-data/ unless they are there, runs both into the warehouse,
-      prints 2025's weighted maturity shares beside the unweighted ones, then writes and prints the trends.
+      Generates the 2025 and 2026 demo waves and the pact's demo partner reports into demo-data/ unless they are
+      there, runs both waves and both pact years into the warehouse, prints 2025's weighted maturity shares beside
+      the unweighted ones and the pact's people upskilled, then writes and prints the trends.
       Without a pseudonym key ($BAROMETER_PSEUDONYM_KEY, or the profile's), it makes demo-data/pseudonym.key.
       """;
 
