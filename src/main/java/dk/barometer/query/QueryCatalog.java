@@ -48,10 +48,10 @@ public final class QueryCatalog {
   private static final Map<Table, String> PACT_TABLES = new EnumMap<>(Map.of(
       Table.PACT_PARTNERS, "AI competence pact partners of each reporting year (organisations), as they reported "
           + "themselves; no person is named",
-      Table.PACT_UPSKILLINGS, "AI competence pact partners' upskilling reports: people upskilled as each partner "
-          + "counted them; totals, not survey estimates: no weights, no standard errors",
-      Table.PACT_FIGURES, "AI competence pact headline figures: sums of the partners' own counts with the change "
-          + "from the previous year; totals, not survey estimates: no weights, no standard errors"));
+      Table.PACT_UPSKILLINGS, "Upskilling reports of the AI competence pact partners: people upskilled as each "
+          + "partner counted them; totals, not survey estimates: no weights, no standard errors",
+      Table.PACT_FIGURES, "AI competence pact headline figures: sums of the counts the partners reported, with the "
+          + "change from the previous year; totals, not survey estimates: no weights, no standard errors"));
 
   private final BarometerConfig config;
 
