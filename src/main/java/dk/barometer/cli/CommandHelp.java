@@ -78,7 +78,7 @@ final class CommandHelp {
 
       --role (default analyst) is who is asking (conf/access.yaml, docs/security.md): an analyst reads the published
       zone (indicators, trends and comparisons without suppressed estimates, weight_diagnostics, runs, v_indicators,
-      v_trends, v_comparisons);
+      v_trends, v_comparisons, and the pact's pact_partners, pact_upskillings, pact_figures and v_pact_barometer);
       a researcher also microdata.* (responses, weights, rejects: a pseudonym, no respondent id); an engineer also
       raw.* (the Delta tables, with time travel: raw.indicators VERSION AS OF 0). Below engineer a session only
       reads: writes, DDL, maintenance, files by path, reflect and other settings are refused with exit 2.

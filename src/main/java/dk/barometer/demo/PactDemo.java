@@ -20,6 +20,7 @@ import dk.barometer.ingest.PactContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -64,7 +65,7 @@ public final class PactDemo {
   /** Whether {@code out} already holds the year's files. */
   public static boolean generated(Path out, int year) {
     InputLayout layout = new InputLayout(out.toString());
-    return List.of(PactContract.values()).stream().allMatch(c -> Files.isDirectory(Path.of(layout.pact(c, year))));
+    return Arrays.stream(PactContract.values()).allMatch(c -> Files.isDirectory(Path.of(layout.pact(c, year))));
   }
 
   /** Writes the partners and reports of {@code year} under {@code out}, in the input layout. */
@@ -166,12 +167,12 @@ public final class PactDemo {
     return totals;
   }
 
-  private long add(List<Segment> segments, long start, int count, int joined, String kind, boolean production) {
+  private static long add(List<Segment> segments, long start, int count, int joined, String kind, boolean production) {
     segments.add(new Segment(start, start + count, joined, kind, production));
     return start + count;
   }
 
-  /** A draw of 0..n-1 per partner and purpose, the same on every run. */
+  /** A non-negative draw per partner and purpose, the same on every run. */
   private Column draw(Column id, int purpose) {
     return pmod(xxhash64(lit(model.seed()), lit(purpose), id), lit(Integer.MAX_VALUE));
   }
