@@ -11,6 +11,7 @@ import dk.barometer.BarometerException;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.ingest.InputLayout;
 import dk.barometer.ingest.PactContract;
+import dk.barometer.ingest.PactReader;
 import dk.barometer.testing.PactInputs;
 import dk.barometer.testing.TableChecksum;
 import dk.barometer.testing.TestFiles;
@@ -28,6 +29,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class PactRunTest {
@@ -162,34 +164,40 @@ class PactRunTest {
   }
 
   @Test
-  void fileFaultsStopTheRunNamingTheFileAndWriteNothing() {
+  void aFileFaultStopsTheRunAndWritesNothing() {
     Warehouse warehouse = warehouse();
-    Path good = PactInputs.of(2025, PARTNERS_2025, REPORTS_2025);
-    run(warehouse, 2025, good);
+    run(warehouse, 2025, PactInputs.of(2025, PARTNERS_2025, REPORTS_2025));
     Map<Table, String> before = checksums(warehouse);
-
-    Path missing = PactInputs.of(2025, PARTNERS_2025, REPORTS_2025);
-    TestFiles.deleteTree(Path.of(new InputLayout(missing.toString()).pact(PactContract.UPSKILLINGS, 2025)));
-    assertBadInput(warehouse, missing, "upskillings", "does not exist");
-
-    Path withoutColumn = PactInputs.of(2025, PARTNERS_2025, REPORTS_2025);
-    PactInputs.write(withoutColumn, PactContract.UPSKILLINGS, 2025, dropLast(PactInputs.UPSKILLINGS),
-        RowFactory.create("A", 2025, "course", "own_employees"));
-    assertBadInput(warehouse, withoutColumn, "missing column(s) [people]", ".parquet");
 
     Path mistyped = PactInputs.of(2025, PARTNERS_2025, REPORTS_2025);
     StructType textPeople = dropLast(PactInputs.UPSKILLINGS).add("people", DataTypes.StringType);
     PactInputs.write(mistyped, PactContract.UPSKILLINGS, 2025, textPeople,
         RowFactory.create("A", 2025, "course", "own_employees", "12"));
-    assertBadInput(warehouse, mistyped, "column 'people' has type string", "numeric");
+    assertBadInput(() -> run(warehouse, 2025, mistyped), "column 'people' has type string", "numeric", ".parquet");
+
+    assertThat(checksums(warehouse)).as("the tables after the failed run").isEqualTo(before);
+    assertThat(warehouse.read(Table.RUNS).where("status = 'failed'").count()).isEqualTo(1);
+  }
+
+  /** The file faults a run meets first, as its reader meets them: each names the file and what to do. */
+  @Test
+  void fileFaultsNameTheFileAndTheFix() {
+    Path missing = PactInputs.of(2025, PARTNERS_2025, REPORTS_2025);
+    String reports = new InputLayout(missing.toString()).pact(PactContract.UPSKILLINGS, 2025);
+    TestFiles.deleteTree(Path.of(reports));
+    assertBadInput(() -> read(PactContract.UPSKILLINGS, reports), "pact upskillings of 2025", "does not exist",
+        "--input");
+
+    Path withoutColumn = PactInputs.of(2025, PARTNERS_2025, REPORTS_2025);
+    PactInputs.write(withoutColumn, PactContract.UPSKILLINGS, 2025, dropLast(PactInputs.UPSKILLINGS),
+        RowFactory.create("A", 2025, "course", "own_employees"));
+    assertBadInput(() -> read(PactContract.UPSKILLINGS, new InputLayout(withoutColumn.toString())
+        .pact(PactContract.UPSKILLINGS, 2025)), "missing column(s) [people]", ".parquet");
 
     Path notParquet = PactInputs.of(2025, PARTNERS_2025, REPORTS_2025);
-    TestFiles.writeString(Path.of(new InputLayout(notParquet.toString()).pact(PactContract.PARTNERS, 2025))
-        .resolve("partners.csv"), "partner_id,name\n");
-    assertBadInput(warehouse, notParquet, "partners.csv", "not a .parquet file");
-
-    assertThat(checksums(warehouse)).as("the tables after four failed runs").isEqualTo(before);
-    assertThat(warehouse.read(Table.RUNS).where("status = 'failed'").count()).isEqualTo(4);
+    String partners = new InputLayout(notParquet.toString()).pact(PactContract.PARTNERS, 2025);
+    TestFiles.writeString(Path.of(partners).resolve("partners.csv"), "partner_id,name\n");
+    assertBadInput(() -> read(PactContract.PARTNERS, partners), "partners.csv", "not a .parquet file", "Remove it");
   }
 
   @Test
@@ -216,8 +224,12 @@ class PactRunTest {
     spark.catalog().dropTempView("pact_f");
   }
 
-  private void assertBadInput(Warehouse warehouse, Path input, String... message) {
-    assertThatThrownBy(() -> run(warehouse, 2025, input)).isInstanceOf(BarometerException.class)
+  private void read(PactContract fileSet, String dir) {
+    new PactReader(spark).read(fileSet, 2025, dir);
+  }
+
+  private static void assertBadInput(ThrowingCallable call, String... message) {
+    assertThatThrownBy(call).isInstanceOf(BarometerException.class)
         .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.BAD_INPUT))
         .message().contains(message);
   }
