@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dk.barometer.estimation.IndicatorEstimator;
 import dk.barometer.estimation.TaylorVariance;
+import dk.barometer.validate.PactValidator;
 import dk.barometer.validate.ResponseValidator;
 import dk.barometer.warehouse.Warehouse;
 import dk.barometer.weighting.SurveyWeighting;
@@ -86,14 +87,15 @@ class ArchitectureTest {
 
   private static DescribedPredicate<JavaMethodCall> stepOfARun() {
     Set<String> estimation = Set.of("cellSums", "pointEstimates", "estimate");
-    return DescribedPredicate.describe("a step of a wave run", call -> {
+    return DescribedPredicate.describe("a step of a wave or pact run", call -> {
       String owner = call.getTargetOwner().getName();
       String name = call.getName();
       return !call.getOriginOwner().getName().equals(owner) && (owner.equals(SurveyWeighting.class.getName()) && name.equals("weigh")
           || owner.equals(IndicatorEstimator.class.getName()) && estimation.contains(name)
           || owner.equals(TaylorVariance.class.getName()) && name.equals("withUncertainty")
           || owner.equals(ResponseValidator.class.getName()) && name.startsWith("validate")
-          || owner.equals(Warehouse.class.getName()) && name.equals("replaceWave"));
+          || owner.equals(PactValidator.class.getName()) && name.equals("validate")
+          || owner.equals(Warehouse.class.getName()) && (name.equals("replaceWave") || name.equals("replaceYear")));
     });
   }
 }

@@ -78,11 +78,16 @@ final class Args {
 
   /** The required {@code --wave YEAR}. */
   int requiredWave() {
-    int wave = intOption("wave", -1);
-    if (wave < 0) {
-      throw CommandErrors.missingOption(command, "wave");
+    return requiredInt("wave");
+  }
+
+  /** A non-negative whole number the command cannot do without, e.g. a year. */
+  int requiredInt(String name) {
+    int value = intOption(name, -1);
+    if (value < 0) {
+      throw CommandErrors.missingOption(command, name);
     }
-    return wave;
+    return value;
   }
 
   int intOption(String name, int fallback) {

@@ -11,6 +11,7 @@ final class CommandHelp {
       Commands:
         demo       build if needed, generate the 2025 and 2026 demo waves if absent, run them and the trends
         run        run one wave: validate, weight, estimate, write the Delta tables
+        pact       run one year of the AI competence pact's partner reports: validate, count, write the pact tables
         generate   write a synthetic demo wave (responses and register margins) as Parquet
         trends     compare every estimate present in two or more waves: change, its SE, z-test, breaks
         sql        query the warehouse tables: a query, a script (-f) or, without either, an interactive prompt
@@ -44,6 +45,15 @@ final class CommandHelp {
       the profile's pseudonym_key names (env:NAME or file:PATH), else $BAROMETER_PSEUDONYM_KEY; without a key of
       32 bytes or more the run stops (exit 3). See docs/operations.md.
       """;
+  static final String PACT = """
+      Usage: jobs/barometer pact --year YEAR --input DIR [--warehouse DIR] [--conf DIR] [--env NAME]
+
+      Reads DIR/pact/partners/year=YEAR/*.parquet and DIR/pact/upskillings/year=YEAR/*.parquet (docs/input.md, the
+      pact's partner reports), rejects faulty rows into 'pact_rejects', computes the headline figures (people
+      upskilled and partners, by kind, industry, form and target group, production firms, the change from the year
+      before) and replaces year YEAR in pact_partners, pact_upskillings, pact_figures and pact_rejects. The counts
+      are the partners' own totals: no weights, no standard errors. The run is recorded in the 'runs' table.
+      """;
   static final String GENERATE = """
       Usage: jobs/barometer generate --wave YEAR --out DIR [--seed N] [--employers N] [--employees N] [--conf DIR]
 
@@ -68,7 +78,7 @@ final class CommandHelp {
 
       --role (default analyst) is who is asking (conf/access.yaml, docs/security.md): an analyst reads the published
       zone (indicators, trends and comparisons without suppressed estimates, weight_diagnostics, runs, v_indicators,
-      v_trends, v_comparisons);
+      v_trends, v_comparisons, and the pact's pact_partners, pact_upskillings, pact_figures and v_pact_barometer);
       a researcher also microdata.* (responses, weights, rejects: a pseudonym, no respondent id); an engineer also
       raw.* (the Delta tables, with time travel: raw.indicators VERSION AS OF 0). Below engineer a session only
       reads: writes, DDL, maintenance, files by path, reflect and other settings are refused with exit 2.
@@ -173,8 +183,9 @@ final class CommandHelp {
   static final String DEMO = """
       Usage: jobs/barometer demo [--warehouse DIR] [--conf DIR]
 
-      Generates the 2025 and 2026 demo waves into demo-data/ unless they are there, runs both into the warehouse,
-      prints 2025's weighted maturity shares beside the unweighted ones, then writes and prints the trends.
+      Generates the 2025 and 2026 demo waves and the pact's demo partner reports into demo-data/ unless they are
+      there, runs both waves and both pact years into the warehouse, prints 2025's weighted maturity shares beside
+      the unweighted ones and the pact's people upskilled, then writes and prints the trends.
       Without a pseudonym key ($BAROMETER_PSEUDONYM_KEY, or the profile's), it makes demo-data/pseudonym.key.
       """;
 

@@ -1,11 +1,18 @@
 package dk.barometer.cli;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.first;
+
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.PseudonymKey;
 import dk.barometer.config.TokenSource;
 import dk.barometer.demo.DemoGenerator;
+import dk.barometer.demo.PactDemo;
+import dk.barometer.pipeline.PactFigures;
+import dk.barometer.pipeline.PactRun;
 import dk.barometer.pipeline.WaveRun;
 import dk.barometer.runtime.SparkSessions;
+import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,9 +21,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** {@code demo}: the demo waves generated where absent, each run by {@link WaveRun}, then the trends. */
+/**
+ * {@code demo}: the demo waves and the pact's demo partner reports generated where absent, each wave run by
+ * {@link WaveRun} and each pact year by {@link PactRun}, then the trends.
+ */
 final class DemoCommand implements Command {
   /** The 2025 wave (the report's figures) and the 2026 wave (a changed codebook) make a trend. */
   private static final List<Integer> DEMO_WAVES = List.of(2025, 2026);
@@ -49,9 +60,31 @@ final class DemoCommand implements Command {
       WaveRun.Outcome outcome = new WaveRun(spark, config, warehouse, key).run(wave, data.toString());
       first = first == null ? outcome : first;
     }
+    PactDemo pact = PactDemo.load(config);
+    for (int year : DEMO_WAVES) {
+      if (!PactDemo.generated(data, year)) {
+        out.println("Generating the pact's " + year + " demo partner reports into " + data + " ...");
+        pact.write(spark, data, year);
+      }
+      out.println("Running the pact's " + year + " partner reports into " + warehouse.root() + " ...");
+      new PactRun(spark, config, warehouse).run(year, data.toString());
+    }
     new DemoSummary(spark, warehouse, config).print(out, DEMO_WAVES.get(0), first);
+    printPact(spark, warehouse, out);
     out.println();
     TrendsCommand.writeTrends(warehouse, out);
+  }
+
+  /** The pact's headline totals of each demo year: a few rows of the figures table. */
+  private static void printPact(SparkSession spark, Warehouse warehouse, PrintStream out) {
+    List<Row> totals = warehouse.read(Table.PACT_FIGURES).where(col("dimension").equalTo(PactFigures.TOTAL))
+        .groupBy("year").pivot("figure", List.of(PactFigures.PEOPLE_UPSKILLED, PactFigures.PARTNERS))
+        .agg(first("count")).orderBy("year").collectAsList();
+    out.println();
+    out.println("AI competence pact, as its partners reported (counts, not estimates):");
+    for (Row row : totals) {
+      out.printf("  %d: %,d people upskilled by %d partners%n", row.getInt(0), row.getLong(1), row.getLong(2));
+    }
   }
 
   /**

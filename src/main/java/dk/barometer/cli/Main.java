@@ -9,6 +9,7 @@ import java.util.Map;
 public final class Main {
   private static final Map<String, Command> COMMANDS = Map.ofEntries(
       Map.entry("run", new RunCommand()),
+      Map.entry("pact", new PactCommand()),
       Map.entry("generate", new GenerateCommand()),
       Map.entry("sql", new SqlCommand()),
       Map.entry("estimate", new EstimateCommand()),

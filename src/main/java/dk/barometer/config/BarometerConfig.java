@@ -114,13 +114,22 @@ public record BarometerConfig(Path directory, Settings settings, Classifications
    * comparisons, the wave's codebook), recorded in the runs table: equal hashes mean equal configuration.
    */
   public String fingerprint(int wave) {
+    List<String> files = new ArrayList<>(List.of("barometer.yaml", settings.classifications(),
+        settings.indicators(), settings.wave(wave).codebook()));
+    if (settings.comparisons() != null) {
+      files.add(settings.comparisons());
+    }
+    return fingerprintOf(files);
+  }
+
+  /** SHA-256 of the configuration files a pact run reads: the pact's codes and the classifications. */
+  public String pactFingerprint() {
+    return fingerprintOf(List.of(settings.classifications(), PactCodebook.FILE));
+  }
+
+  private String fingerprintOf(List<String> files) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      List<String> files = new ArrayList<>(List.of("barometer.yaml", settings.classifications(),
-          settings.indicators(), settings.wave(wave).codebook()));
-      if (settings.comparisons() != null) {
-        files.add(settings.comparisons());
-      }
       for (String file : files) {
         digest.update(file.getBytes(StandardCharsets.UTF_8));
         digest.update(Files.readAllBytes(directory.resolve(file)));

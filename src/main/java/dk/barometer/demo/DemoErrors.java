@@ -15,6 +15,11 @@ final class DemoErrors {
         + "codebook).", wave, file));
   }
 
+  static BarometerException noPactYear(int year, java.util.Collection<Integer> years) {
+    return new BarometerException(BarometerException.Kind.CONFIG, String.format("conf/demo/pact.yaml has no year "
+        + "%d; it has %s. Add the year under 'years' or choose one of those.", year, new java.util.TreeSet<>(years)));
+  }
+
   static BarometerException notPositive(String option, long value) {
     return new BarometerException(BarometerException.Kind.USAGE, String.format("Demo option %s must be a positive "
         + "number, not %d; give one above 0.", option, value));

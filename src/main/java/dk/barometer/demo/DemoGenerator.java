@@ -173,7 +173,7 @@ public final class DemoGenerator {
   }
 
   /** Overwrites {@code dir} with {@code files} Parquet files, rows hashed to files and sorted by {@code order}. */
-  private static void write(Dataset<Row> rows, Path dir, String order, int files) {
+  static void write(Dataset<Row> rows, Path dir, String order, int files) {
     try {
       rows.repartition(files, col(order)).sortWithinPartitions(order).write().mode(SaveMode.Overwrite)
           .parquet(dir.toString());

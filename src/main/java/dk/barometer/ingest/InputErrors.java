@@ -98,4 +98,14 @@ public final class InputErrors {
         + "register extract, or correct the survey's margins in conf/barometer.yaml.", location, year, variable,
         population, variables);
   }
+
+  static BarometerException unexpectedPactColumns(String file, Collection<String> columns) {
+    return badInput("%s: column(s) %s are not in the pact's input contract (docs/input.md). Remove them from the "
+        + "export.", file, columns);
+  }
+
+  static BarometerException mistypedColumn(String file, String column, String type, String expected) {
+    return badInput("%s: column '%s' has type %s; the input contract needs a %s column. Export the column with that "
+        + "type.", file, column, type, expected);
+  }
 }

@@ -7,6 +7,7 @@ import dk.barometer.config.Classification;
 import dk.barometer.config.Codebook;
 import dk.barometer.config.IndicatorCategory;
 import dk.barometer.config.IndicatorDefinition;
+import dk.barometer.config.PactCodebook;
 import dk.barometer.config.Question;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
@@ -36,6 +37,8 @@ public final class LabelledViews {
   public static final String INDICATORS = "v_indicators";
   public static final String TRENDS = "v_trends";
   public static final String COMPARISONS = "v_comparisons";
+  /** The AI competence pact's counts beside the barometer's estimates on the same topics, year by year. */
+  public static final String PACT_BAROMETER = "v_pact_barometer";
   /** What every labelled view's name begins with: {@code v_} and the name of the table it labels. */
   static final String VIEW_PREFIX = "v_";
   /** Columns of both views giving the order of conf/, in which reports and tables show the values. */
@@ -67,6 +70,10 @@ public final class LabelledViews {
     if (wanted.test(COMPARISONS) && warehouse.exists(Table.COMPARISONS)) {
       spark.sql(comparisonsView());
       created.add(COMPARISONS);
+    }
+    if (wanted.test(PACT_BAROMETER) && warehouse.exists(Table.PACT_FIGURES)) {
+      spark.sql(pactBarometerView(PactCodebook.load(config), warehouse.exists(Table.INDICATORS)));
+      created.add(PACT_BAROMETER);
     }
     for (String survey : config.settings().surveys().keySet()) {
       Table table = Table.responses(survey);
@@ -216,6 +223,67 @@ public final class LabelledViews {
         + claimJoin("c") + indicatorJoin("c") + domainJoin("c", "first_domain", "first_domain_value", "d1")
         + domainJoin("c", "second_domain", "second_domain_value", "d2") + categoryJoin("c")
         + "WHERE c.reliability <> 'suppressed'";
+  }
+
+  /**
+   * {@code v_pact_barometer}: for each topic of {@code conf/pact.yaml}, the pact's figure (a count the partners
+   * reported, or its share of their total: counted, no interval) and the barometer's estimate (weighted, with its 95 %
+   * interval), each row marked with its source and kind. The barometer's rows come only when the warehouse
+   * {@code withIndicators}.
+   */
+  String pactBarometerView(PactCodebook pact, boolean withIndicators) {
+    List<List<String>> pactRows = new ArrayList<>();
+    List<List<String>> barometerRows = new ArrayList<>();
+    List<PactCodebook.BesideBarometer> topics = pact.besideBarometer();
+    for (int i = 0; i < topics.size(); i++) {
+      PactCodebook.BesideBarometer t = topics.get(i);
+      if (t.pact() != null) {
+        pactRows.add(List.of(t.topic(), t.da(), t.en(), t.pact().figure(), t.pact().dimension(), t.pact().value(),
+            t.pact().measure(), String.valueOf(i)));
+      }
+      if (t.barometer() != null) {
+        barometerRows.add(List.of(t.topic(), t.da(), t.en(), t.barometer().survey(), t.barometer().indicator(),
+            t.barometer().category(), String.valueOf(i)));
+      }
+    }
+    String counted = "SELECT f.year AS year, t.topic AS topic, t.da AS topic_da, t.en AS topic_en, 'pact' AS source, "
+        + "'AI-kompetencepagtens partnere (egne opgørelser)' AS source_da, "
+        + "'AI competence pact partners (own reports)' AS source_en, 'counted' AS kind, "
+        + "CASE t.measure WHEN 'count' THEN 'people' ELSE 'percent' END AS unit, "
+        + "CASE t.measure WHEN 'count' THEN CAST(f.count AS DOUBLE) ELSE round(100 * f.share, 1) END AS value, "
+        + "CAST(NULL AS DOUBLE) AS ci_low_pct, CAST(NULL AS DOUBLE) AS ci_high_pct, CAST(NULL AS BIGINT) AS base_n, "
+        + "CAST(t.position AS INT) AS topic_order\n"
+        + "FROM " + QueryCatalog.raw(Table.PACT_FIGURES) + " f JOIN (VALUES " + values(pactRows) + ") AS "
+        + "t(topic, da, en, figure, dimension, value, measure, position) ON f.figure = t.figure AND "
+        + "f.dimension = t.dimension AND f.value = t.value";
+    String estimated = "SELECT i.wave AS year, b.topic AS topic, b.da AS topic_da, b.en AS topic_en, "
+        + "'barometer' AS source, 'AI Impact Barometeret (spørgeundersøgelse)' AS source_da, "
+        + "'AI Impact Barometer (survey)' AS source_en, 'estimated' AS kind, 'percent' AS unit, "
+        + "round(100 * i.estimate, 1) AS value, round(100 * i.ci_low, 1) AS ci_low_pct, "
+        + "round(100 * i.ci_high, 1) AS ci_high_pct, CAST(i.base_n AS BIGINT) AS base_n, "
+        + "CAST(b.position AS INT) AS topic_order\n"
+        + "FROM " + QueryCatalog.raw(Table.INDICATORS) + " i JOIN (VALUES " + values(barometerRows) + ") AS "
+        + "b(topic, da, en, survey, indicator_id, category, position) ON i.survey = b.survey AND "
+        + "i.indicator_id = b.indicator_id AND i.category = b.category AND i.domain = 'total' "
+        + "AND i.reliability <> 'suppressed'";
+    boolean both = withIndicators && !barometerRows.isEmpty();
+    return "CREATE OR REPLACE VIEW " + PACT_BAROMETER + " (" + String.join(", ",
+        "year COMMENT 'reporting year of the pact; wave of the barometer'",
+        "topic COMMENT 'topic of conf/pact.yaml (beside_barometer)'", "topic_da", "topic_en",
+        "source COMMENT 'pact: the partners own reports; barometer: the survey'", "source_da", "source_en",
+        "kind COMMENT 'counted: totals the partners reported, no weights and no standard error; estimated: a weighted "
+            + "survey estimate of the population with its 95 % interval'",
+        "unit COMMENT 'people (a count) or percent'",
+        "value COMMENT 'the count, or the percent (1 decimal)'",
+        "ci_low_pct COMMENT '95 % confidence interval, lower end; null for a count'",
+        "ci_high_pct COMMENT '95 % confidence interval, upper end; null for a count'",
+        "base_n COMMENT 'unweighted respondents of an estimate; null for a count'",
+        "topic_order COMMENT 'position of the topic in conf/pact.yaml: sort by it'") + ") "
+        + "COMMENT 'The counts of the AI competence pact beside the estimates of the barometer on the same topics. The "
+        + "rows of the pact are totals the partners reported, not survey estimates: no weights, no standard errors.' "
+        + "AS\n"
+        + (pactRows.isEmpty() ? "" : counted) + (both && !pactRows.isEmpty() ? "\nUNION ALL\n" : "")
+        + (both ? estimated : "");
   }
 
   String responsesView(String view, Table table, String survey, Set<String> columns, Language language) {

@@ -26,13 +26,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class PublishedCache implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PublishedCache.class);
-  /** The published tables ({@link QueryCatalog}) and the labelled views over them. */
+  /**
+   * The published tables ({@link QueryCatalog}) and the labelled views over them. v_pact_barometer reads two tables:
+   * a commit to either drops its cached rows, so it is cached again with either; it exists only with the pact's
+   * figures.
+   */
   private static final Map<Table, List<String>> VIEWS_OVER = Map.of(
-      Table.INDICATORS, List.of(LabelledViews.INDICATORS),
+      Table.INDICATORS, List.of(LabelledViews.INDICATORS, LabelledViews.PACT_BAROMETER),
       Table.TRENDS, List.of(LabelledViews.TRENDS),
       Table.COMPARISONS, List.of(LabelledViews.COMPARISONS),
       Table.WEIGHT_DIAGNOSTICS, List.of(),
-      Table.RUNS, List.of());
+      Table.RUNS, List.of(),
+      Table.PACT_PARTNERS, List.of(),
+      Table.PACT_UPSKILLINGS, List.of(),
+      Table.PACT_FIGURES, List.of(LabelledViews.PACT_BAROMETER));
 
   private final SparkSession spark;
   private final Warehouse warehouse;
@@ -93,7 +100,9 @@ public final class PublishedCache implements AutoCloseable {
     long version = warehouse.version(table);
     spark.sql("CACHE TABLE " + QueryCatalog.raw(table));
     for (String view : VIEWS_OVER.get(table)) {
-      spark.sql("CACHE TABLE " + view);
+      if (spark.catalog().tableExists(view)) {
+        spark.sql("CACHE TABLE " + view);
+      }
     }
     cachedVersions.put(table, version);
   }

@@ -4,9 +4,11 @@ import dk.barometer.config.BarometerConfig;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -22,8 +24,9 @@ import org.apache.spark.sql.SparkSession;
  *   <li>{@code microdata}: respondent-level views in which no raw respondent id is left, only the pseudonym where the
  *       warehouse has one, and the labelled responses views;
  *   <li>the default database, published: aggregates whose suppressed estimates are left out (a comparison with
- *       either group suppressed), the runs without their input paths, and the labelled views {@code v_indicators},
- *       {@code v_trends} and {@code v_comparisons}.
+ *       either group suppressed), the runs without their input paths, the AI competence pact's partners, reports
+ *       and figures (counts the partners reported, organisations' names included: no person is in them), and the
+ *       labelled views {@code v_indicators}, {@code v_trends}, {@code v_comparisons} and {@code v_pact_barometer}.
  * </ul>
  *
  * <p>Catalog views, not temporary ones, so that every session of the SparkContext (a Spark Connect client's
@@ -37,6 +40,18 @@ public final class QueryCatalog {
   private static final String RESPONDENT_ID = "respondent_id";
   /** Columns of runs that name the input files, left out of the published runs. */
   private static final Set<String> INPUT_COLUMNS = Set.of("input_paths", "input_checksums");
+
+  /**
+   * The pact's published tables, each with its description: the partners' own counts, never survey estimates.
+   * Its rejects stay in the raw zone, for the engineers who fix a delivery.
+   */
+  private static final Map<Table, String> PACT_TABLES = new EnumMap<>(Map.of(
+      Table.PACT_PARTNERS, "AI competence pact partners of each reporting year (organisations), as they reported "
+          + "themselves; no person is named",
+      Table.PACT_UPSKILLINGS, "Upskilling reports of the AI competence pact partners: people upskilled as each "
+          + "partner counted them; totals, not survey estimates: no weights, no standard errors",
+      Table.PACT_FIGURES, "AI competence pact headline figures: sums of the counts the partners reported, with the "
+          + "change from the previous year; totals, not survey estimates: no weights, no standard errors"));
 
   private final BarometerConfig config;
 
@@ -88,7 +103,9 @@ public final class QueryCatalog {
     String relation = name.toLowerCase(Locale.ROOT).replaceFirst("^spark_catalog\\.", "")
         .replaceFirst("^default\\.", "");
     Set<String> relations = new HashSet<>(Set.of(relation));
-    if (relation.startsWith(MICRODATA + ".")) {
+    if (relation.equals(LabelledViews.PACT_BAROMETER)) {
+      relations.addAll(Set.of(RAW + "." + Table.PACT_FIGURES.tableName(), RAW + "." + Table.INDICATORS.tableName()));
+    } else if (relation.startsWith(MICRODATA + ".")) {
       String view = relation.substring(MICRODATA.length() + 1);
       String table = view.startsWith(LabelledViews.VIEW_PREFIX) ? LabelledViews.labelledTable(view) : view;
       relations.addAll(Set.of(MICRODATA + "." + table, RAW + "." + table));
@@ -119,6 +136,14 @@ public final class QueryCatalog {
     if (wanted.test(Table.RUNS.tableName()) && warehouse.exists(Table.RUNS)) {
       views.add(view(spark, Table.RUNS.tableName(), select(spark, Table.RUNS, c -> INPUT_COLUMNS.contains(c) ? null
           : quoted(c))));
+    }
+    for (Map.Entry<Table, String> pact : PACT_TABLES.entrySet()) {
+      Table table = pact.getKey();
+      if (wanted.test(table.tableName()) && warehouse.exists(table)) {
+        spark.sql("CREATE OR REPLACE VIEW " + table.tableName() + " COMMENT '" + pact.getValue() + "' AS SELECT * FROM "
+            + raw(table));
+        views.add(table.tableName());
+      }
     }
     return views;
   }

@@ -15,6 +15,14 @@ public enum Table {
   TRENDS("trends"),
   REJECTS("rejects"),
   RUNS("runs"),
+  /** The AI competence pact's partners of each reporting year, as they reported; partitioned by year. */
+  PACT_PARTNERS("pact_partners"),
+  /** The partners' upskilling reports of each year (counts, not estimates); partitioned by year. */
+  PACT_UPSKILLINGS("pact_upskillings"),
+  /** The pact's headline figures of each year, with the change from the year before; partitioned by year. */
+  PACT_FIGURES("pact_figures"),
+  /** The rows of the pact's files rejected, with the reason; partitioned by year. For engineers. */
+  PACT_REJECTS("pact_rejects"),
   /** Which run is writing each wave (one row per wave being run); see {@link WaveLease}. For engineers. */
   LEASES("leases");
 

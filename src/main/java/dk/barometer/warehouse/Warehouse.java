@@ -65,6 +65,18 @@ public final class Warehouse {
    * skipping) on {@code statsColumns} only, Delta's first 32 columns where empty. An existing table keeps its own.
    */
   public long replaceWave(Table table, int wave, Dataset<Row> rows, List<String> statsColumns) {
+    return replacePartition(table, "wave", wave, rows, statsColumns);
+  }
+
+  /**
+   * As {@link #replaceWave(Table, int, Dataset)}, for the tables partitioned by reporting {@code year} (the pact's):
+   * the year's rows replaced in one commit, other years untouched.
+   */
+  public long replaceYear(Table table, int year, Dataset<Row> rows) {
+    return replacePartition(table, "year", year, rows, List.of());
+  }
+
+  private long replacePartition(Table table, String column, int value, Dataset<Row> rows, List<String> statsColumns) {
     try {
       DataFrameWriter<Row> writer = rows.write().format("delta");
       if (!statsColumns.isEmpty() && !exists(table)) {
@@ -72,11 +84,11 @@ public final class Warehouse {
       }
       writer
           .mode("overwrite")
-          .option("replaceWhere", "wave = " + wave)
+          .option("replaceWhere", column + " = " + value)
           // A wave may ask a concept the others did not (a new question): its column joins the table, null in
           // the waves without it.
           .option("mergeSchema", "true")
-          .partitionBy("wave")
+          .partitionBy(column)
           .save(path(table));
     } catch (Exception e) { // Spark's SparkException (a failed task) is checked in Java but undeclared
       throw failure(table, e);

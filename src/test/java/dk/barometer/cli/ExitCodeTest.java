@@ -31,7 +31,7 @@ class ExitCodeTest {
 
   @Test
   void everyCommandAnswersHelp() {
-    for (String command : List.of("run", "generate", "sql", "estimate", "demo", "compare-published", "catalogue",
+    for (String command : List.of("run", "pact", "generate", "sql", "estimate", "demo", "compare-published", "catalogue",
         "bench", "report")) {
       assertThat(main(command, "--help")).as(command).isZero();
       assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: jobs/barometer " + command);

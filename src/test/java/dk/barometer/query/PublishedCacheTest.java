@@ -52,6 +52,8 @@ class PublishedCacheTest {
       assertThat(readsCache(analyst.sql("SELECT * FROM indicators"))).isTrue();
       assertThat(readsCache(analyst.sql("SELECT * FROM v_trends"))).isTrue();
       assertThat(readsCache(analyst.sql("SELECT * FROM runs"))).isTrue();
+      assertThat(readsCache(analyst.sql("SELECT * FROM pact_figures"))).isTrue();
+      assertThat(readsCache(analyst.sql("SELECT * FROM v_pact_barometer"))).isTrue();
       assertThat(cache.refreshChanged()).as("nothing committed yet").isZero();
 
       // A run rewrites the 2025 indicators: every estimate 0.5 (pct 50.0).
@@ -63,6 +65,7 @@ class PublishedCacheTest {
       assertThat(analyst.sql(USES_AI).first().getDouble(0)).isEqualTo(50.0).isNotEqualTo(before);
       assertThat(readsCache(analyst.sql(USES_AI))).as("the view cached again").isTrue();
       assertThat(readsCache(analyst.sql("SELECT * FROM indicators"))).as("the table cached again").isTrue();
+      assertThat(readsCache(analyst.sql("SELECT * FROM v_pact_barometer"))).as("the view over both, again").isTrue();
       assertThat(cache.refreshChanged()).as("nothing new since").isZero();
     }
     assertThat(readsCache(analyst.sql("SELECT * FROM indicators"))).as("uncached when closed").isFalse();

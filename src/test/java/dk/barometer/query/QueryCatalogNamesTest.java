@@ -15,6 +15,10 @@ class QueryCatalogNamesTest {
         "raw.weights");
     assertThat(QueryCatalog.withSources("microdata.v_responses_employee_da")).containsExactlyInAnyOrder(
         "microdata.v_responses_employee_da", "microdata.responses_employee", "raw.responses_employee");
+    assertThat(QueryCatalog.withSources("v_pact_barometer")).containsExactlyInAnyOrder("v_pact_barometer",
+        "raw.pact_figures", "raw.indicators");
+    assertThat(QueryCatalog.withSources("pact_figures")).containsExactlyInAnyOrder("pact_figures",
+        "raw.pact_figures");
     assertThat(QueryCatalog.withSources("microdata.v_responses_employer")).containsExactlyInAnyOrder(
         "microdata.v_responses_employer", "microdata.responses_employer", "raw.responses_employer");
   }

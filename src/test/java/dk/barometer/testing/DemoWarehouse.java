@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.estimation.TrendEstimator;
+import dk.barometer.pipeline.PactRun;
 import dk.barometer.pipeline.WaveRun;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
@@ -11,7 +12,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The 2025 and 2026 demo waves ({@link DemoInputs}) run into one warehouse, with the trends between them: built
+ * The 2025 and 2026 demo waves ({@link DemoInputs}) run into one warehouse, with the trends between them and the
+ * pact's demo partner reports of both years ({@link PactInputs}): built
  * once per test run and shared by the tests that only read it (two wave runs cost minutes). Each table's checksum
  * and Delta version are taken once it is built, so that a test that attacks it checks afterwards that nothing
  * changed ({@link #assertUnchanged()}).
@@ -32,6 +34,9 @@ public final class DemoWarehouse {
       new WaveRun(TestSpark.spark(), config, built, TestKeys.pseudonymKey()).run(2025, input);
       new WaveRun(TestSpark.spark(), config, built, TestKeys.pseudonymKey()).run(2026, input);
       built.replace(Table.TRENDS, new TrendEstimator().trends(built.read(Table.INDICATORS)));
+      String pact = PactInputs.demo(2025, 2026).toString();
+      new PactRun(TestSpark.spark(), config, built).run(2025, pact);
+      new PactRun(TestSpark.spark(), config, built).run(2026, pact);
       for (Table table : Table.values()) {
         CHECKSUMS.put(table, TableChecksum.of(built.read(table)));
         VERSIONS.put(table, built.version(table));

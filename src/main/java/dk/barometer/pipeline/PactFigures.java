@@ -1,0 +1,85 @@
+package dk.barometer.pipeline;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dk.barometer.config.PactCodebook;
+import dk.barometer.ingest.PactContract;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * The pact's headline figures of one year: people upskilled and partners, in total and by breakdown, each with its
+ * share of the figure's total and the change from the previous year where the warehouse holds that year. The counts
+ * are the partners' own totals, not survey estimates: no weights, no standard errors. Every figure comes from one
+ * aggregation over the partners and reports, each row exploded into the breakdowns it counts in.
+ *
+ * <p>Partners of a year are those of the year's partners file that had joined by then; the production firms are
+ * firms in an industry of {@code production_industries}. A breakdown value absent in a year has no row in it.
+ */
+public final class PactFigures {
+  public static final String PEOPLE_UPSKILLED = "people_upskilled";
+  public static final String PARTNERS = "partners";
+  public static final String TOTAL = "total";
+  public static final String ALL = "all";
+  public static final String PRODUCTION_FIRMS = "production_firms";
+  /** Whether a partner joined in the reporting year ({@code in_year}) or before ({@code before}). */
+  public static final String JOINED = "joined";
+
+  private final PactCodebook codebook;
+
+  public PactFigures(PactCodebook codebook) {
+    this.codebook = codebook;
+  }
+
+  /**
+   * The figures of {@code year} from its valid partners and reports, with the change from {@code previous} (the
+   * figures of the year before, possibly none): year, figure, dimension, value, count, share, previous_year,
+   * previous_count, previous_share, change_count, change_share.
+   */
+  public Dataset<Row> of(int year, Dataset<Row> partners, Dataset<Row> upskillings, Dataset<Row> previous) {
+    Dataset<Row> members = partners.where(col("joined_year").leq(year));
+    Column production = col("kind").equalTo(PactCodebook.FIRM).and(col("industry")
+        .isin(codebook.productionIndustries().toArray()));
+    Dataset<Row> partnerCounts = members.select(lit(PARTNERS).as("figure"), lit(1L).as("amount"),
+        explode(array_compact(array(breakdown(TOTAL, lit(ALL)), breakdown("kind", col("kind")),
+            breakdown("industry", col("industry")), breakdown("size_class", col("size_class")),
+            breakdown(JOINED, when(col("joined_year").equalTo(year), lit("in_year")).otherwise(lit("before"))),
+            when(production, breakdown(PRODUCTION_FIRMS, lit(ALL)))))).as("by"));
+    Dataset<Row> reports = upskillings.join(members.select(col(PactContract.PARTNER_ID), col("kind"),
+        col("industry")), PactContract.PARTNER_ID);
+    Dataset<Row> peopleCounts = reports.select(lit(PEOPLE_UPSKILLED).as("figure"), col("people").as("amount"),
+        explode(array_compact(array(breakdown(TOTAL, lit(ALL)), breakdown("kind", col("kind")),
+            breakdown("industry", col("industry")), breakdown("form", col("form")),
+            breakdown("target_group", col("target_group")),
+            when(production, breakdown(PRODUCTION_FIRMS, lit(ALL)))))).as("by"));
+    Dataset<Row> counts = partnerCounts.unionByName(peopleCounts)
+        .groupBy(col("figure"), col("by.dimension").as("dimension"), col("by.value").as("value"))
+        .agg(sum(col("amount")).as("count"));
+    // The figure's total over its few rows: the share's denominator (production firms: of all partners).
+    Column total = max(when(col("dimension").equalTo(TOTAL), col("count"))).over(Window.partitionBy(col("figure")));
+    Dataset<Row> current = counts.withColumn("share", col("count").divide(total));
+    Dataset<Row> before = previous.where(col("year").equalTo(year - 1)).select(col("figure").as("p_figure"),
+        col("dimension").as("p_dimension"), col("value").as("p_value"), col("count").as("previous_count"),
+        col("share").as("previous_share"));
+    return current.join(before, col("figure").equalTo(col("p_figure")).and(col("dimension")
+            .equalTo(col("p_dimension"))).and(col("value").equalTo(col("p_value"))), "left")
+        .select(lit(year).as("year"), col("figure"), col("dimension"), col("value"), col("count"), col("share"),
+            when(col("previous_count").isNotNull(), lit(year - 1)).as("previous_year"), col("previous_count"),
+            col("previous_share"), col("count").minus(col("previous_count")).as("change_count"),
+            col("share").minus(col("previous_share")).as("change_share"));
+  }
+
+  private static Column breakdown(String dimension, Column value) {
+    return struct(lit(dimension).as("dimension"), value.as("value"));
+  }
+}
