@@ -20,16 +20,11 @@ REPLICATES <- 200L
 RNGkind("Mersenne-Twister", "Inversion", "Rejection")
 set.seed(52381)
 
-read_started <- proc.time()[["elapsed"]]
-rows <- read.csv(file.path(dir, "rows.csv"), colClasses = c(stratum = "character", industry = "character",
-                                                            region = "character", size_class = "character"))
-register <- read.csv(file.path(dir, "register.csv"), colClasses = c(category = "character"))
-items <- read.csv(file.path(dir, "items.csv"), colClasses = "character")
-read_seconds <- proc.time()[["elapsed"]] - read_started
-
-strata <- register[register$variable == "stratum", ]
-rows$fpc <- strata$count[match(rows$stratum, strata$category)]
-if (anyNA(rows$fpc)) stop("a respondent's stratum is not in register.csv")
+export <- read_bench_export(dir)
+rows <- export$rows
+register <- export$register
+items <- export$items
+read_seconds <- export$read_seconds
 # calibrate() takes the margins as the population totals of the model matrix of ~industry + region + size_class.
 total <- sum(as.numeric(register$count[register$variable == MARGINS[1]]))
 population <- c("(Intercept)" = total)

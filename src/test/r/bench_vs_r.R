@@ -20,16 +20,11 @@ dir <- args[1]
 script_dir <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1]))
 source(file.path(script_dir, "raking_common.R"))
 
-read_started <- proc.time()[["elapsed"]]
-rows <- read.csv(file.path(dir, "rows.csv"), colClasses = c(stratum = "character", industry = "character",
-                                                            region = "character", size_class = "character"))
-register <- read.csv(file.path(dir, "register.csv"), colClasses = c(category = "character"))
-items <- read.csv(file.path(dir, "items.csv"), colClasses = "character")
-read_seconds <- proc.time()[["elapsed"]] - read_started
-
-strata <- register[register$variable == "stratum", ]
-rows$fpc <- strata$count[match(rows$stratum, strata$category)]
-if (anyNA(rows$fpc)) stop("a respondent's stratum is not in register.csv")
+export <- read_bench_export(dir)
+rows <- export$rows
+register <- export$register
+items <- export$items
+read_seconds <- export$read_seconds
 pop_margins <- lapply(MARGINS, function(v) {
   counts <- register[register$variable == v, ]
   df <- data.frame(category = counts$category, Freq = as.numeric(counts$count), stringsAsFactors = FALSE)

@@ -1,4 +1,4 @@
-# Shared by weighting_reference.R and variance_reference.R: the register helpers, collapse rules and the checked
+# Shared by the R scripts here (reference fixtures and the bench): the register helpers, collapse rules, the checked
 # raking of the reference procedure. Sourced, it defines functions and constants only.
 suppressPackageStartupMessages(library(survey))
 
@@ -65,4 +65,19 @@ rake_to_margins <- function(design, pop_margins, total, label) {
     stop(sprintf("%s: margins do not hold after raking: largest gap %.3g > %.3g", label, gap, MARGIN_CHECK * total))
   }
   list(design = raked, gap = gap)
+}
+
+# The bench's export of one size (bench_vs_r.R, bench_replicates_vs_r.R): rows.csv with each respondent's stratum
+# size N_h as `fpc`, register.csv, items.csv, and the seconds the reading took.
+read_bench_export <- function(dir) {
+  started <- proc.time()[["elapsed"]]
+  rows <- read.csv(file.path(dir, "rows.csv"), colClasses = c(stratum = "character", industry = "character",
+                                                              region = "character", size_class = "character"))
+  register <- read.csv(file.path(dir, "register.csv"), colClasses = c(category = "character"))
+  items <- read.csv(file.path(dir, "items.csv"), colClasses = "character")
+  seconds <- proc.time()[["elapsed"]] - started
+  strata <- register[register$variable == "stratum", ]
+  rows$fpc <- strata$count[match(rows$stratum, strata$category)]
+  if (anyNA(rows$fpc)) stop("a respondent's stratum is not in register.csv")
+  list(rows = rows, register = register, items = items, read_seconds = seconds)
 }

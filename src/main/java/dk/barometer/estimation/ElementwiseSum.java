@@ -32,9 +32,16 @@ final class ElementwiseSum extends Aggregator<double[], double[], double[]> {
 
   @Override
   public double[] reduce(double[] sums, double[] values) {
-    if (sums.length == 0) {
-      return values.clone();
-    }
+    return sums.length == 0 ? values.clone() : added(sums, values);
+  }
+
+  @Override
+  public double[] merge(double[] a, double[] b) {
+    return b.length == 0 ? a : reduce(a, b);
+  }
+
+  /** {@code values} added to {@code sums} element by element, in place: {@code sums}. */
+  static double[] added(double[] sums, double[] values) {
     if (values.length != sums.length) {
       throw new IllegalArgumentException("arrays of " + sums.length + " and " + values.length + " sums");
     }
@@ -42,11 +49,6 @@ final class ElementwiseSum extends Aggregator<double[], double[], double[]> {
       sums[i] += values[i];
     }
     return sums;
-  }
-
-  @Override
-  public double[] merge(double[] a, double[] b) {
-    return b.length == 0 ? a : reduce(a, b);
   }
 
   @Override

@@ -60,16 +60,7 @@ final class ReplicateWeightedSums extends Aggregator<Tuple2<double[], double[]>,
     if (b.length == 0) {
       return a;
     }
-    if (a.length == 0) {
-      return b;
-    }
-    if (a.length != b.length) {
-      throw new IllegalArgumentException("arrays of " + a.length + " and " + b.length + " sums");
-    }
-    for (int i = 0; i < a.length; i++) {
-      a[i] += b[i];
-    }
-    return a;
+    return a.length == 0 ? b : ElementwiseSum.added(a, b);
   }
 
   @Override

@@ -4,9 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -52,19 +50,8 @@ public final class PactReader {
   }
 
   private static void checkColumns(PactContract contract, String file, StructType schema) {
-    Set<String> present = new LinkedHashSet<>(List.of(schema.fieldNames()));
-    List<String> expected = contract.columns();
-    List<String> missing = expected.stream().filter(c -> !present.contains(c)).toList();
-    List<String> extra = present.stream().filter(c -> !expected.contains(c)).toList();
-    if (!missing.isEmpty() && !extra.isEmpty()) {
-      throw InputErrors.renamedColumns(file, missing, extra);
-    }
-    if (!missing.isEmpty()) {
-      throw InputErrors.missingColumns(file, missing);
-    }
-    if (!extra.isEmpty()) {
-      throw InputErrors.unexpectedPactColumns(file, extra);
-    }
+    ParquetFiles.checkColumnNames(file, schema, contract.columns(),
+        extra -> InputErrors.unexpectedPactColumns(file, extra));
     for (StructField field : schema.fields()) {
       PactContract.ColumnType type = contract.type(field.name());
       if (!type.accepts(field.dataType())) {

@@ -1,10 +1,14 @@
 package dk.barometer.ingest;
 
+import dk.barometer.BarometerException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -29,6 +33,26 @@ final class ParquetFiles {
 
   /** One opened Parquet file: its rows, and the row groups and number of rows its footer lists. */
   record ParquetFile(Dataset<Row> rows, int rowGroups, long rowCount) {}
+
+  /**
+   * Checks that {@code file}'s columns ({@code schema}) are {@code expected}, no more and no less: a column missing
+   * where another is extra reads as renamed; an extra one alone is {@code unexpected}'s error.
+   */
+  static void checkColumnNames(String file, StructType schema, List<String> expected,
+                               Function<List<String>, BarometerException> unexpected) {
+    Set<String> present = new LinkedHashSet<>(List.of(schema.fieldNames()));
+    List<String> missing = expected.stream().filter(c -> !present.contains(c)).toList();
+    List<String> extra = present.stream().filter(c -> !expected.contains(c)).toList();
+    if (!missing.isEmpty() && !extra.isEmpty()) {
+      throw InputErrors.renamedColumns(file, missing, extra);
+    }
+    if (!missing.isEmpty()) {
+      throw InputErrors.missingColumns(file, missing);
+    }
+    if (!extra.isEmpty()) {
+      throw unexpected.apply(extra);
+    }
+  }
 
   /**
    * Opens one Parquet file with the schema of its footer, read on the driver: Spark's own schema inference would

@@ -99,19 +99,8 @@ public final class ResponseReader {
   }
 
   private void checkColumns(String file, StructType schema) {
-    Set<String> present = new LinkedHashSet<>(List.of(schema.fieldNames()));
-    List<String> expected = contract.columns();
-    List<String> missing = expected.stream().filter(c -> !present.contains(c)).toList();
-    List<String> extra = present.stream().filter(c -> !expected.contains(c)).toList();
-    if (!missing.isEmpty() && !extra.isEmpty()) {
-      throw InputErrors.renamedColumns(file, missing, extra);
-    }
-    if (!missing.isEmpty()) {
-      throw InputErrors.missingColumns(file, missing);
-    }
-    if (!extra.isEmpty()) {
-      throw InputErrors.unexpectedColumns(file, extra, contract.codebook().version());
-    }
+    ParquetFiles.checkColumnNames(file, schema, contract.columns(),
+        extra -> InputErrors.unexpectedColumns(file, extra, contract.codebook().version()));
     for (StructField field : schema.fields()) {
       DataType type = field.dataType();
       if (type instanceof StructType || type instanceof ArrayType || type instanceof MapType) {
