@@ -60,7 +60,7 @@ public final class LabelledViews {
   List<String> create(SparkSession spark, Warehouse warehouse, Predicate<String> wanted) {
     List<String> created = new ArrayList<>();
     if (wanted.test(INDICATORS) && warehouse.exists(Table.INDICATORS)) {
-      spark.sql(indicatorsView());
+      spark.sql(indicatorsView(Set.of(spark.table(QueryCatalog.raw(Table.INDICATORS)).columns())));
       created.add(INDICATORS);
     }
     if (wanted.test(TRENDS) && warehouse.exists(Table.TRENDS)) {
@@ -104,7 +104,12 @@ public final class LabelledViews {
     return table;
   }
 
-  String indicatorsView() {
+  /**
+   * {@code v_indicators} over the indicators table with {@code columns}. A table written before the bootstrap
+   * standard errors were (an older warehouse, until its waves run again) gives null there.
+   */
+  String indicatorsView(Set<String> columns) {
+    String bootstrap = columns.contains("se_bootstrap") ? "round(100 * i.se_bootstrap, 2)" : "CAST(NULL AS DOUBLE)";
     return "CREATE OR REPLACE VIEW " + INDICATORS + " (" + String.join(", ",
         "wave COMMENT 'survey year'",
         "survey COMMENT 'employer or employee'",
@@ -119,6 +124,7 @@ public final class LabelledViews {
         "ci_low_pct COMMENT '95 % confidence interval, lower end (logit), percent'",
         "ci_high_pct COMMENT '95 % confidence interval, upper end (logit), percent'",
         "se_pct COMMENT 'standard error, percentage points'",
+        "se_bootstrap_pct COMMENT 'bootstrap standard error from the replicate weights, percentage points'",
         "base_n COMMENT 'unweighted respondents in the base'",
         "flag COMMENT 'u: low reliability (base below low_below)'",
         "series_break COMMENT 'why this wave is not comparable with the previous one, if it is not'",
@@ -131,7 +137,7 @@ public final class LabelledViews {
         + "SELECT i.wave, i.survey, i.indicator_id, il.da AS indicator_da, il.en AS indicator_en, i.domain, "
         + "i.domain_value, dl.da AS domain_value_da, dl.en AS domain_value_en, i.category, cl.da AS category_da, "
         + "cl.en AS category_en, round(100 * i.estimate, 1) AS pct, round(100 * i.ci_low, 1) AS ci_low_pct, "
-        + "round(100 * i.ci_high, 1) AS ci_high_pct, round(100 * i.se, 2) AS se_pct, i.base_n, "
+        + "round(100 * i.ci_high, 1) AS ci_high_pct, round(100 * i.se, 2) AS se_pct, " + bootstrap + " AS se_bootstrap_pct, i.base_n, "
         + "CASE WHEN i.reliability = 'low' THEN 'u' ELSE '' END AS flag, i.series_break, i.estimate, i.se, "
         + "i.run_id, " + ORDER_COLUMNS + "\n"
         + "FROM " + QueryCatalog.raw(Table.INDICATORS) + " i\n" + labelJoins("i")

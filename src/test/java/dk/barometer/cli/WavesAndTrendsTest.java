@@ -130,7 +130,8 @@ class WavesAndTrendsTest {
     try {
       assertThat(views).contains("v_indicators", "v_trends", "microdata.v_responses_employee",
           "microdata.v_responses_employee_da");
-      Row byLabel = spark.sql("SELECT pct, ci_low_pct, ci_high_pct, category_da FROM v_indicators WHERE wave = 2025 "
+      Row byLabel = spark.sql("SELECT pct, ci_low_pct, ci_high_pct, category_da, se_bootstrap_pct FROM v_indicators "
+          + "WHERE wave = 2025 "
           + "AND indicator_en = 'Uses AI (explorer to front-runner)' AND domain_value_en = 'All'").first();
       Row stored = indicators.where("wave = 2025 AND survey = 'employer' AND indicator_id = 'uses_ai' AND domain = "
           + "'total'").first();
@@ -138,6 +139,7 @@ class WavesAndTrendsTest {
       assertThat(byLabel.getDouble(1)).isLessThan(byLabel.getDouble(0));
       assertThat(byLabel.getDouble(2)).isGreaterThan(byLabel.getDouble(0));
       assertThat(byLabel.getString(3)).isEqualTo("Ja");
+      assertThat(byLabel.getDouble(4)).isEqualTo(Math.round(10000 * stored.<Double>getAs("se_bootstrap")) / 100.0);
 
       long shown = spark.sql("SELECT * FROM v_indicators").count();
       assertThat(shown).isEqualTo(indicators.where("reliability <> 'suppressed'").count());
