@@ -108,22 +108,13 @@ public final class IndicatorEstimator {
   public Dataset<Row> cellSums(WeightedSample sample) {
     List<IndicatorDefinition> indicators = estimable(sample.survey(), Set.of(sample.rows().columns()));
     List<Item> items = indicators.stream().flatMap(i -> items(sample.survey(), i).stream()).toList();
-    // Only the domains this survey's indicators use: a domain may refer to another survey's questions.
-    Set<String> used = indicators.stream().flatMap(i -> i.domains().stream()).collect(Collectors.toSet());
     // The respondents each distinct base_where keeps (null: every respondent), counted once however many items
     // share it; they open the array of sums.
     Map<String, Integer> scopeSlots = new LinkedHashMap<>();
     items.forEach(item -> scopeSlots.putIfAbsent(item.baseWhere(), scopeSlots.size()));
     List<Column> keys = new ArrayList<>(List.of(col(SurveyWeighting.CELL).as("cell"),
         col(SurveyWeighting.WEIGHT).as("w")));
-    List<Column> domainValues = new ArrayList<>();
-    for (Map.Entry<String, DomainDefinition> d : catalog.domains().entrySet()) {
-      if (used.contains(d.getKey())) {
-        DomainKeys domain = domainKeys(d.getKey(), d.getValue(), "d" + keys.size() + "_");
-        keys.addAll(domain.keys());
-        domainValues.addAll(domain.values());
-      }
-    }
+    List<Column> domainValues = addDomainKeys(indicators, keys);
 
     // Each item's value is computed once per respondent; sums of sums are sums, so every stage adds them up.
     List<Column> values = new ArrayList<>(keys);
@@ -195,16 +186,8 @@ public final class IndicatorEstimator {
    */
   public Dataset<Row> replicateSums(String survey, Dataset<Row> rows, Column replicateWeights) {
     List<IndicatorDefinition> indicators = estimable(survey, Set.of(rows.columns()));
-    Set<String> used = indicators.stream().flatMap(i -> i.domains().stream()).collect(Collectors.toSet());
     List<Column> perRespondent = new ArrayList<>(List.of(replicateWeights.as("rw")));
-    List<Column> domainValues = new ArrayList<>();
-    for (Map.Entry<String, DomainDefinition> d : catalog.domains().entrySet()) {
-      if (used.contains(d.getKey())) {
-        DomainKeys domain = domainKeys(d.getKey(), d.getValue(), "d" + perRespondent.size() + "_");
-        perRespondent.addAll(domain.keys());
-        domainValues.addAll(domain.values());
-      }
-    }
+    List<Column> domainValues = addDomainKeys(indicators, perRespondent);
     List<Column> values = new ArrayList<>();
     List<Row> layout = new ArrayList<>();
     for (IndicatorDefinition indicator : indicators) {
@@ -232,6 +215,24 @@ public final class IndicatorEstimator {
         .select(col("indicator_id"), col("domain"), col("domain_value"), col("category"),
             slice(col("sums"), col("slot").multiply(replicates).plus(1), replicates).as("replicate_wy"),
             slice(col("sums"), col("slot").plus(1).multiply(replicates).plus(1), replicates).as("replicate_wb"));
+  }
+
+  /**
+   * Adds to {@code keys} every domain key the {@code indicators} are broken down by ({@link #domainKeys}), and
+   * returns the (domain, value) structs derived from them. Only the domains these indicators use: a domain may refer
+   * to another survey's questions.
+   */
+  private List<Column> addDomainKeys(List<IndicatorDefinition> indicators, List<Column> keys) {
+    Set<String> used = indicators.stream().flatMap(i -> i.domains().stream()).collect(Collectors.toSet());
+    List<Column> domainValues = new ArrayList<>();
+    for (Map.Entry<String, DomainDefinition> d : catalog.domains().entrySet()) {
+      if (used.contains(d.getKey())) {
+        DomainKeys domain = domainKeys(d.getKey(), d.getValue(), "d" + keys.size() + "_");
+        keys.addAll(domain.keys());
+        domainValues.addAll(domain.values());
+      }
+    }
+    return domainValues;
   }
 
   /** The indicators of {@code survey} this wave can estimate ({@link IndicatorCatalog#estimable}). */
