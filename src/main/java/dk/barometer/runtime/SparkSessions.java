@@ -29,11 +29,7 @@ public final class SparkSessions {
         // Constraint propagation derives every filter's implied predicates through each projection; over the
         // hundreds of validation rules and item columns that took seconds of planning per run (PruneFilters), for
         // no filter worth inferring here.
-        .config("spark.sql.constraintPropagation.enabled", "false")
-        // The bootstrap draws are counted per respondent in an object aggregate (weighting.DrawCounts), which past
-        // 128 groups in a task sorts its input instead of hashing it, at twice the cost. Past 100,000 groups (about
-        // 90 MB of counts per task) it still sorts, so memory stays bounded at any size.
-        .config("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "100000");
+        .config("spark.sql.constraintPropagation.enabled", "false");
     // Spark's own warehouse holds managed tables, which the job never makes (its tables are registered by location)
     // and the in-memory catalog forgets at exit anyway: a temporary directory, not ./spark-warehouse, which fails
     // where the working directory is not writable (a scheduled job) and litters it where it is.

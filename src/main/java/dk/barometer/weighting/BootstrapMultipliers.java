@@ -4,14 +4,11 @@ import static org.apache.spark.sql.functions.array_repeat;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
-import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.transform;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +17,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -33,14 +29,13 @@ import org.apache.spark.sql.types.StructType;
  * Taylor standard errors use. A stratum with one respondent, or one whose register units all responded (f_h = 1),
  * gets multiplier 1: it adds no variance, as in the Taylor variance.
  *
- * <p>The draws are a function of the seed alone: draw d of replicate r in stratum h picks the respondent of rank
- * {@code xxhash64(seed, r, h, d) mod n_h} (plus one) among the stratum's respondents in the order of their ids,
- * so the multipliers do not depend on how the rows are partitioned.
+ * <p>The draws are a function of the seed alone ({@link DrawCounts}): draw d of replicate r in stratum h picks the
+ * respondent of rank {@code xxhash64(seed, r, h, d) mod n_h} (plus one) among the stratum's respondents in the
+ * order of their ids, so the multipliers do not depend on how the rows are partitioned.
  */
 public final class BootstrapMultipliers {
   /** The multipliers of a respondent, element r - 1 for replicate r. */
   public static final String MULTIPLIERS = "bootstrap_multipliers";
-  private static final String REPLICATE = "replicate";
   private static final String RANK = "bootstrap_rank";
   private static final String DRAWS = "bootstrap_draws";
 
@@ -76,20 +71,15 @@ public final class BootstrapMultipliers {
       lambdas.add(lit(lambda));
       scales.add(lit(h));
       scales.add(lit(lambda == 0 ? 0 : lambda * n / (n - 1.0)));
-      for (int r = 1; lambda > 0 && r <= replicates; r++) {
-        resampled.add(RowFactory.create(r, h, n));
+      if (lambda > 0) {
+        resampled.add(RowFactory.create(h, n));
       }
     });
-    StructType schema = new StructType().add(REPLICATE, DataTypes.IntegerType, false)
-        .add(stratum, DataTypes.StringType, false).add("n", DataTypes.LongType, false);
-    // A few rows per replicate and stratum: the draws are exploded from them, never from the respondents, and
-    // counted per respondent rank into one array of B counts.
-    SparkSession spark = rows.sparkSession();
-    Dataset<Row> draws = spark.createDataFrame(resampled, schema)
-        .withColumn("draw", explode(sequence(lit(1L), col("n").minus(1))))
-        .withColumn(RANK, pmod(xxhash64(lit(seed), col(REPLICATE), col(stratum), col("draw")), col("n")).plus(1))
-        .groupBy(col(stratum), col(RANK))
-        .agg(DrawCounts.of(spark, replicates).apply(col(REPLICATE)).as(DRAWS));
+    StructType schema = new StructType().add(stratum, DataTypes.StringType, false).add("n", DataTypes.LongType, false);
+    // A row per stratum that is resampled: its draws are made and counted there, one array of B counts per rank.
+    Dataset<Row> draws = rows.sparkSession().createDataFrame(resampled, schema)
+        .select(col(stratum), posexplode(DrawCounts.of(replicates, seed).apply(col(stratum), col("n"))))
+        .select(col(stratum), col("pos").plus(1).cast("long").as(RANK), col("col").as(DRAWS));
     Column lambda = element_at(map(lambdas.toArray(Column[]::new)), col(stratum));
     Column scale = element_at(map(scales.toArray(Column[]::new)), col(stratum));
     // A respondent no replicate drew has no counts: 0 in every replicate.

@@ -1,6 +1,12 @@
 package dk.barometer.weighting;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -70,6 +76,38 @@ class BootstrapMultipliersTest {
           assertThat(m).isCloseTo(a, within(1e-12))));
     }
     assertThat(BootstrapMultipliers.lambda(5, 50)).isEqualTo(lambda);
+  }
+
+  /**
+   * The counts of {@link DrawCounts} against the draws written as Spark expressions: draw d of replicate r in
+   * stratum h picks rank pmod(xxhash64(seed, r, h, d), n) + 1, each draw a row, counted per (h, rank, r).
+   */
+  @Test
+  void theCountsAreTheDrawsOfSparksXxhash64() {
+    long seed = 52381;
+    List<Row> strata = List.of(RowFactory.create("sample", 5L), RowFactory.create("large", 20L),
+        RowFactory.create("C|4", 300L));
+    Dataset<Row> sizes = TestSpark.spark().createDataFrame(strata,
+        new StructType().add("stratum", DataTypes.StringType).add("n", DataTypes.LongType));
+    Map<String, Long> expected = new TreeMap<>();
+    sizes.withColumn("r", explode(sequence(lit(1), lit(REPLICATES))))
+        .withColumn("d", explode(sequence(lit(1L), col("n").minus(1))))
+        .withColumn("rank", pmod(xxhash64(lit(seed), col("r"), col("stratum"), col("d")), col("n")).plus(1))
+        .groupBy("stratum", "rank", "r").count().collectAsList()
+        .forEach(c -> expected.put(c.getString(0) + " " + c.getLong(1) + " " + c.getInt(2), c.getLong(3)));
+    Map<String, Long> counted = new TreeMap<>();
+    sizes.select(col("stratum"), posexplode(DrawCounts.of(REPLICATES, seed).apply(col("stratum"), col("n"))))
+        .collectAsList().forEach(c -> {
+          List<Integer> counts = c.getList(2);
+          for (int r = 1; r <= REPLICATES; r++) {
+            if (counts.get(r - 1) > 0) {
+              counted.put(c.getString(0) + " " + (c.getInt(1) + 1) + " " + r, (long) counts.get(r - 1));
+            }
+          }
+        });
+    assertThat(counted).isEqualTo(expected);
+    assertThat(expected.values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(REPLICATES * (4 + 19 + 299));
   }
 
   @Test
