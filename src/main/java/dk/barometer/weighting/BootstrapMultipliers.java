@@ -6,20 +6,17 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
-import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.transform;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The rescaled bootstrap of Rao, Wu and Yue within sampling strata. Replicate r draws m_h = n_h - 1 of the n_h
@@ -62,7 +59,7 @@ public final class BootstrapMultipliers {
    */
   public Dataset<Row> add(Dataset<Row> rows, String stratum, String id, Map<String, Long> sampled,
                           Map<String, Double> stratumSizes) {
-    List<Row> resampled = new ArrayList<>();
+    Map<String, Long> resampled = new TreeMap<>();
     List<Column> lambdas = new ArrayList<>();
     List<Column> scales = new ArrayList<>();
     sampled.forEach((h, n) -> {
@@ -72,14 +69,10 @@ public final class BootstrapMultipliers {
       scales.add(lit(h));
       scales.add(lit(lambda == 0 ? 0 : lambda * n / (n - 1.0)));
       if (lambda > 0) {
-        resampled.add(RowFactory.create(h, n));
+        resampled.put(h, n);
       }
     });
-    StructType schema = new StructType().add(stratum, DataTypes.StringType, false).add("n", DataTypes.LongType, false);
-    // A row per stratum that is resampled: its draws are made and counted there, one array of B counts per rank.
-    Dataset<Row> draws = rows.sparkSession().createDataFrame(resampled, schema)
-        .select(col(stratum), posexplode(DrawCounts.of(replicates, seed).apply(col(stratum), col("n"))))
-        .select(col(stratum), col("pos").plus(1).cast("long").as(RANK), col("col").as(DRAWS));
+    Dataset<Row> draws = DrawCounts.of(rows.sparkSession(), resampled, replicates, seed, stratum, RANK, DRAWS);
     Column lambda = element_at(map(lambdas.toArray(Column[]::new)), col(stratum));
     Column scale = element_at(map(scales.toArray(Column[]::new)), col(stratum));
     // A respondent no replicate drew has no counts: 0 in every replicate.

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,23 +84,24 @@ class BootstrapMultipliersTest {
   @Test
   void theCountsAreTheDrawsOfSparksXxhash64() {
     long seed = 52381;
-    List<Row> strata = List.of(RowFactory.create("sample", 5L), RowFactory.create("large", 20L),
-        RowFactory.create("C|4", 300L));
-    Dataset<Row> sizes = TestSpark.spark().createDataFrame(strata,
-        new StructType().add("stratum", DataTypes.StringType).add("n", DataTypes.LongType));
+    Map<String, Long> strata = Map.of("sample", 5L, "large", 20L, "C|4", 300L);
+    List<Row> rows = new ArrayList<>();
+    strata.forEach((stratum, n) -> rows.add(RowFactory.create(stratum, n)));
     Map<String, Long> expected = new TreeMap<>();
-    sizes.withColumn("r", explode(sequence(lit(1), lit(REPLICATES))))
+    TestSpark.spark().createDataFrame(rows,
+            new StructType().add("stratum", DataTypes.StringType).add("n", DataTypes.LongType))
+        .withColumn("r", explode(sequence(lit(1), lit(REPLICATES))))
         .withColumn("d", explode(sequence(lit(1L), col("n").minus(1))))
         .withColumn("rank", pmod(xxhash64(lit(seed), col("r"), col("stratum"), col("d")), col("n")).plus(1))
         .groupBy("stratum", "rank", "r").count().collectAsList()
         .forEach(c -> expected.put(c.getString(0) + " " + c.getLong(1) + " " + c.getInt(2), c.getLong(3)));
     Map<String, Long> counted = new TreeMap<>();
-    sizes.select(col("stratum"), posexplode(DrawCounts.of(REPLICATES, seed).apply(col("stratum"), col("n"))))
-        .collectAsList().forEach(c -> {
+    DrawCounts.of(TestSpark.spark(), strata, REPLICATES, seed, "stratum", "rank", "counts").collectAsList()
+        .forEach(c -> {
           List<Integer> counts = c.getList(2);
           for (int r = 1; r <= REPLICATES; r++) {
             if (counts.get(r - 1) > 0) {
-              counted.put(c.getString(0) + " " + (c.getInt(1) + 1) + " " + r, (long) counts.get(r - 1));
+              counted.put(c.getString(0) + " " + c.getLong(1) + " " + r, (long) counts.get(r - 1));
             }
           }
         });
