@@ -75,14 +75,21 @@ public final class BootstrapMultipliers {
     Dataset<Row> draws = DrawCounts.of(rows.sparkSession(), resampled, replicates, seed, stratum, RANK, DRAWS);
     Column lambda = element_at(map(lambdas.toArray(Column[]::new)), col(stratum));
     Column scale = element_at(map(scales.toArray(Column[]::new)), col(stratum));
-    // A respondent no replicate drew has no counts: 0 in every replicate.
+    // A stratum that is not resampled has no counts: 0 in every replicate, multiplier 1.
     Column counts = coalesce(col(DRAWS), array_repeat(lit(0), replicates));
     Column multipliers = transform(counts, times -> lit(1).minus(lambda).plus(scale.multiply(times)));
-    return rows
+    // Ranked on the ids alone and joined back on the id: the rows are wide, and a window over a handful of strata
+    // sorts all of a stratum's rows in one task.
+    Dataset<Row> byId = rows.select(col(stratum), col(id))
         .withColumn(RANK, row_number().over(Window.partitionBy(col(stratum)).orderBy(col(id))).cast("long"))
         .join(draws, seq(stratum, RANK), "left")
-        .withColumn(MULTIPLIERS, multipliers)
-        .drop(RANK, DRAWS);
+        .select(col(id), multipliers.as(MULTIPLIERS));
+    List<Column> columns = new ArrayList<>();
+    for (String name : rows.columns()) {
+      columns.add(col(name));
+    }
+    columns.add(col(MULTIPLIERS));
+    return rows.join(byId, seq(id), "left").select(columns.toArray(Column[]::new));
   }
 
   private static scala.collection.immutable.Seq<String> seq(String... columns) {
