@@ -10,6 +10,7 @@ import dk.barometer.config.ComparisonGroup;
 import dk.barometer.config.ComparisonMeasure;
 import dk.barometer.config.IndicatorDefinition;
 import dk.barometer.config.ReliabilitySettings;
+import dk.barometer.runtime.ElementwiseSum;
 import dk.barometer.weighting.SurveyWeighting;
 import dk.barometer.weighting.WeightedSample;
 import java.util.ArrayList;

@@ -27,6 +27,7 @@ import dk.barometer.config.IndicatorCategory;
 import dk.barometer.config.IndicatorDefinition;
 import dk.barometer.config.IndicatorType;
 import dk.barometer.config.Question;
+import dk.barometer.runtime.ElementwiseSum;
 import dk.barometer.weighting.SurveyWeighting;
 import dk.barometer.weighting.WeightedSample;
 import java.util.ArrayList;

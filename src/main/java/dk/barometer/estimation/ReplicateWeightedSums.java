@@ -1,5 +1,6 @@
 package dk.barometer.estimation;
 
+import dk.barometer.runtime.ElementwiseSum;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;

@@ -29,7 +29,11 @@ public final class SparkSessions {
         // Constraint propagation derives every filter's implied predicates through each projection; over the
         // hundreds of validation rules and item columns that took seconds of planning per run (PruneFilters), for
         // no filter worth inferring here.
-        .config("spark.sql.constraintPropagation.enabled", "false");
+        .config("spark.sql.constraintPropagation.enabled", "false")
+        // Array sums per group (the replicate multipliers per weighting cell, the replicate sums per domain) are
+        // object aggregates, which past 128 groups in a task sort their input rows, each an array of B values,
+        // instead of hashing them. Up to 10,000 groups they hash: about 16 MB of sums per task at B = 200.
+        .config("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "10000");
     // Spark's own warehouse holds managed tables, which the job never makes (its tables are registered by location)
     // and the in-memory catalog forgets at exit anyway: a temporary directory, not ./spark-warehouse, which fails
     // where the working directory is not writable (a scheduled job) and litters it where it is.

@@ -2,11 +2,7 @@ package dk.barometer.weighting;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.zip_with;
 
 import dk.barometer.config.Classifications;
 import dk.barometer.config.RakingSettings;
@@ -14,13 +10,14 @@ import dk.barometer.config.ReplicateWeightsSettings;
 import dk.barometer.config.SurveySettings;
 import dk.barometer.ingest.RegisterMargins;
 import dk.barometer.ingest.ResponseContract;
+import dk.barometer.runtime.ElementwiseSum;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -34,16 +31,19 @@ import org.slf4j.LoggerFactory;
  * {@link BootstrapMultipliers}, and go through the same {@link WeightingRecipe} as the full sample (collapses,
  * raking to the register margins: {@link WeightingRecipe#calibrateReplicate}), so that a statistic's variance
  * over the replicates includes the calibration.
- * Respondents of a weighting cell with the same multiplier share their replicate weight, so the rows are aggregated
- * once per replicate, cell and multiplier, each replicate is calibrated on that small table on the driver, and the
- * weights are mapped back onto the rows. Every multiplier is positive (at least 1 - lambda_h, and f_h is above 0),
- * so every category that has respondents keeps a positive starting weight in every replicate.
+ * Raking multiplies every weight of a category by one factor, so the respondents of a weighting cell, alike in every
+ * margin, keep the ratios of their starting weights: a replicate's calibration needs only each cell's starting
+ * total, its design weight times the sum of its respondents' multipliers. The multipliers are summed per cell in
+ * one aggregate, each replicate is calibrated on that small table on the driver, and a respondent's replicate weight
+ * is its multiplier times its cell's calibrated total over the cell's multiplier sum. Every multiplier is positive
+ * (at least 1 - lambda_h, and f_h is above 0), so every category that has respondents keeps a positive starting
+ * weight in every replicate.
  */
 public final class ReplicateWeighting {
   /** A respondent's replicate weights, element r - 1 for replicate r. */
   public static final String REPLICATE_WEIGHTS = "replicate_weights";
   private static final Logger LOG = LoggerFactory.getLogger(ReplicateWeighting.class);
-  private static final String CELL_WEIGHTS = "replicate_cell_weights";
+  private static final String CELL_FACTORS = "replicate_cell_factors";
 
   private final String survey;
   private final String stratum;
@@ -76,62 +76,45 @@ public final class ReplicateWeighting {
 
   /** {@code rows} (with {@link BootstrapMultipliers#MULTIPLIERS} of {@code replicates} replicates) calibrated. */
   Dataset<Row> calibrated(Dataset<Row> rows, CalibrationCells cells, RegisterMargins register, int replicates) {
-    Map<String, Integer> cellIndex = new HashMap<>();
-    for (int c = 0; c < cells.cells().size(); c++) {
-      cellIndex.put(cells.key(c), c);
-    }
-    // Replicate -> cell -> multiplier -> respondents.
-    List<Map<Integer, Map<Double, Long>>> starts = new ArrayList<>();
-    for (int r = 0; r < replicates; r++) {
-      starts.add(new TreeMap<>());
-    }
-    List<Row> groups = rows.select(col(SurveyWeighting.CELL), posexplode(col(BootstrapMultipliers.MULTIPLIERS)))
-        .groupBy(col(SurveyWeighting.CELL), col("pos"), col("col")).agg(count(lit(1))).collectAsList();
-    for (Row g : groups) {
-      starts.get(g.getInt(1)).computeIfAbsent(cellIndex.get(g.getString(0)), c -> new TreeMap<>())
-          .put(g.getDouble(2), g.getLong(3));
-    }
-    // Cell -> replicate -> multiplier -> replicate weight of each of its respondents.
-    List<List<Map<Double, Double>>> weights = new ArrayList<>();
-    for (int c = 0; c < cells.cells().size(); c++) {
-      List<Map<Double, Double>> ofCell = new ArrayList<>();
-      for (int r = 0; r < replicates; r++) {
-        ofCell.add(new LinkedHashMap<>());
-      }
-      weights.add(ofCell);
-    }
+    Map<String, double[]> multiplierSums = new HashMap<>();
+    rows.groupBy(col(SurveyWeighting.CELL))
+        .agg(ElementwiseSum.of(rows.sparkSession()).apply(col(BootstrapMultipliers.MULTIPLIERS)))
+        .collectAsList()
+        .forEach(sums -> multiplierSums.put(sums.getString(0), doubles(sums.getList(1))));
+    // Cell -> replicate -> replicate weight per unit of multiplier.
+    double[][] factors = new double[cells.cells().size()][replicates];
     int maxIterations = 0;
     for (int r = 0; r < replicates; r++) {
       List<Cell> replicateCells = new ArrayList<>();
-      List<Integer> cellOf = new ArrayList<>();
-      List<Double> multiplierOf = new ArrayList<>();
-      starts.get(r).forEach((c, byMultiplier) -> byMultiplier.forEach((multiplier, units) -> {
+      for (int c = 0; c < cells.cells().size(); c++) {
         Cell cell = cells.cells().get(c);
-        replicateCells.add(new Cell(cell.categories(), units, units * cells.unitDesignWeight(c) * multiplier));
-        cellOf.add(c);
-        multiplierOf.add(multiplier);
-      }));
+        double multipliers = multiplierSums.get(cells.key(c))[r];
+        replicateCells.add(new Cell(cell.categories(), cell.units(), cells.unitDesignWeight(c) * multipliers));
+      }
       WeightingRecipe.Calibration calibration = recipe.calibrateReplicate(replicateCells, register);
       maxIterations = Math.max(maxIterations, calibration.lastRaking().iterations());
       double[] totals = calibration.totals();
-      for (int i = 0; i < replicateCells.size(); i++) {
-        weights.get(cellOf.get(i)).get(r).put(multiplierOf.get(i), totals[i] / replicateCells.get(i).units());
+      for (int c = 0; c < cells.cells().size(); c++) {
+        factors[c][r] = totals[c] / multiplierSums.get(cells.key(c))[r];
       }
     }
     LOG.info("{}: {} replicates calibrated, raking at most {} iteration(s)", survey, replicates, maxIterations);
 
-    List<Row> cellWeights = new ArrayList<>();
+    List<Row> cellFactors = new ArrayList<>();
     for (int c = 0; c < cells.cells().size(); c++) {
-      cellWeights.add(RowFactory.create(cells.key(c), weights.get(c)));
+      cellFactors.add(RowFactory.create(cells.key(c), factors[c]));
     }
     StructType schema = new StructType().add(SurveyWeighting.CELL, DataTypes.StringType, false)
-        .add(CELL_WEIGHTS, DataTypes.createArrayType(
-            DataTypes.createMapType(DataTypes.DoubleType, DataTypes.DoubleType, false), false), false);
-    Dataset<Row> byCell = rows.sparkSession().createDataFrame(cellWeights, schema);
+        .add(CELL_FACTORS, DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+    Dataset<Row> byCell = rows.sparkSession().createDataFrame(cellFactors, schema);
     return rows.join(broadcast(byCell), seq(SurveyWeighting.CELL), "left")
-        .withColumn(REPLICATE_WEIGHTS, transform(col(BootstrapMultipliers.MULTIPLIERS),
-            (multiplier, r) -> element_at(element_at(col(CELL_WEIGHTS), r.plus(1)), multiplier)))
-        .drop(CELL_WEIGHTS);
+        .withColumn(REPLICATE_WEIGHTS, zip_with(col(BootstrapMultipliers.MULTIPLIERS), col(CELL_FACTORS),
+            Column::multiply))
+        .drop(CELL_FACTORS);
+  }
+
+  private static double[] doubles(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static scala.collection.immutable.Seq<String> seq(String column) {

@@ -1,4 +1,4 @@
-package dk.barometer.estimation;
+package dk.barometer.runtime;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;

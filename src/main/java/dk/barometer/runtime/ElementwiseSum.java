@@ -1,4 +1,4 @@
-package dk.barometer.estimation;
+package dk.barometer.runtime;
 
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.SparkSession;
@@ -12,14 +12,14 @@ import org.apache.spark.sql.functions;
  * per item made that code hundreds of kilobytes, compiled anew for every survey). Counts stay exact: doubles hold
  * integers up to 2^53.
  */
-final class ElementwiseSum extends Aggregator<double[], double[], double[]> {
+public final class ElementwiseSum extends Aggregator<double[], double[], double[]> {
   private final Encoder<double[]> encoder;
 
   private ElementwiseSum(Encoder<double[]> encoder) {
     this.encoder = encoder;
   }
 
-  static UserDefinedFunction of(SparkSession spark) {
+  public static UserDefinedFunction of(SparkSession spark) {
     Encoder<double[]> encoder = spark.implicits().newDoubleArrayEncoder();
     return functions.udaf(new ElementwiseSum(encoder), encoder);
   }
@@ -41,7 +41,7 @@ final class ElementwiseSum extends Aggregator<double[], double[], double[]> {
   }
 
   /** {@code values} added to {@code sums} element by element, in place: {@code sums}. */
-  static double[] added(double[] sums, double[] values) {
+  public static double[] added(double[] sums, double[] values) {
     if (values.length != sums.length) {
       throw new IllegalArgumentException("arrays of " + sums.length + " and " + values.length + " sums");
     }
