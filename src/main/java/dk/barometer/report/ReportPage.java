@@ -16,11 +16,12 @@ import java.util.Map;
 /**
  * The report as one self-contained HTML page in one language: a title page (title, publisher, date and run, the
  * key figures box, the contents), a section per subject with its text and figures, each figure with its chart, the
- * note under it, an accessible table of its figures and a link to them as CSV, and the method section. Each chart
- * is a pre-rendered SVG that vega-embed replaces with the interactive Vega-Lite chart when JavaScript runs; readers
- * without JavaScript, or when it fails, keep the SVG. Scripts are inlined, so the page opens offline. Errors of the
- * page's scripts are written into {@code <pre id="errors">}, where a reader (and the report test) sees them. Printed
- * (or as PDF), the page is A4 with each section on a new page.
+ * note under it, an accessible table of its figures and a link to them as CSV, and the method section. The section
+ * on the AI competence pact has, before its charts, a table of the pact's counts beside the barometer's estimates.
+ * Each chart is a pre-rendered SVG that vega-embed replaces with the interactive Vega-Lite chart when JavaScript runs;
+ * readers without JavaScript, or when it fails, keep the SVG. Scripts are inlined, so the page opens offline. Errors
+ * of the page's scripts are written into {@code <pre id="errors">}, where a reader (and the report test) sees them.
+ * Printed (or as PDF), the page is A4 with each section on a new page.
  */
 final class ReportPage {
   private static final String STYLE = """
@@ -175,6 +176,7 @@ final class ReportPage {
     return text.phrase(PublicationPhrase.FIGURE) + " " + figureNumber + ". " + title;
   }
 
+  /** A figure as every chart has it: title, chart, its SVG, the note, its {@code table} in a fold, the CSV link. */
   private void frame(String id, String title, ObjectNode spec, String svg, List<String> note, String table,
                      String csv) {
     main.append("<figure id=\"").append(id).append("\">\n<h3>").append(escape(title)).append("</h3>\n")
