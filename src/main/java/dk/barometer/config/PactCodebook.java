@@ -50,6 +50,19 @@ public record PactCodebook(int version, List<CategoryCode> kinds, List<CategoryC
     return codebook;
   }
 
+  /**
+   * The codes of a breakdown of {@code pact_figures} that this file lists ({@code kind}, {@code form},
+   * {@code target_group}), in its order; empty for another breakdown.
+   */
+  public List<CategoryCode> codesOf(String dimension) {
+    return switch (dimension) {
+      case "kind" -> kinds;
+      case "form" -> forms;
+      case "target_group" -> targetGroups;
+      default -> List.of();
+    };
+  }
+
   public List<String> kindCodes() {
     return codes(kinds);
   }

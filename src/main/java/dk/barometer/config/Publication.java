@@ -55,13 +55,21 @@ public record Publication(Label title, Label subtitle, Label publisher, Map<Stri
             "publication.yaml: section %s names figure '%s', which report.yaml does not have", section.id(), figure);
         checkArgument(placed.add(figure), "publication.yaml: figure %s is in two sections", figure);
       }
+      if (section.pact() != null) {
+        PactCodebook pact = PactCodebook.load(config);
+        for (PactChart chart : section.pact().charts()) {
+          checkArgument(!pact.codesOf(chart.dimension()).isEmpty(), "publication.yaml: pact chart %s is by '%s'; "
+              + "it can be by kind, form or target_group (the breakdowns with codes in pact.yaml)", chart.id(),
+              chart.dimension());
+        }
+      }
       for (SectionStatement statement : section.text()) {
         if (statement.comparison() != null) {
           checkArgument(config.comparisons().comparisons().stream()
                   .anyMatch(c -> c.id().equals(statement.comparison())),
               "publication.yaml: section %s names comparison '%s', which comparisons.yaml does not have",
               section.id(), statement.comparison());
-        } else {
+        } else if (statement.subject() != null) {
           checkSubject(config, "section " + section.id(), statement.subject());
         }
       }

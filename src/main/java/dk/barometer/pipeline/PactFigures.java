@@ -19,7 +19,8 @@ import org.apache.spark.sql.expressions.Window;
 
 /**
  * The pact's headline figures of one year: people upskilled and partners, in total and by breakdown, each with its
- * share of the figure's total and the change from the previous year where the warehouse holds that year. The counts
+ * share of the figure's total. The change from the previous year is not stored: the published {@code pact_figures}
+ * computes it when read from the two years' figures, so rerunning a year never leaves the next year's stale. The counts
  * are the partners' own totals, not survey estimates: no weights, no standard errors. Every figure comes from one
  * aggregation over the partners and reports, each row exploded into the breakdowns it counts in.
  *
@@ -42,11 +43,9 @@ public final class PactFigures {
   }
 
   /**
-   * The figures of {@code year} from its valid partners and reports, with the change from {@code previous} (the
-   * figures of the year before, possibly none): year, figure, dimension, value, count, share, previous_year,
-   * previous_count, previous_share, change_count, change_share.
+   * The figures of {@code year} from its valid partners and reports: year, figure, dimension, value, count, share.
    */
-  public Dataset<Row> of(int year, Dataset<Row> partners, Dataset<Row> upskillings, Dataset<Row> previous) {
+  public Dataset<Row> of(int year, Dataset<Row> partners, Dataset<Row> upskillings) {
     Dataset<Row> members = partners.where(col("joined_year").leq(year));
     Column production = col("kind").equalTo(PactCodebook.FIRM).and(col("industry")
         .isin(codebook.productionIndustries().toArray()));
@@ -67,16 +66,8 @@ public final class PactFigures {
         .agg(sum(col("amount")).as("count"));
     // The figure's total over its few rows: the share's denominator (production firms: of all partners).
     Column total = max(when(col("dimension").equalTo(TOTAL), col("count"))).over(Window.partitionBy(col("figure")));
-    Dataset<Row> current = counts.withColumn("share", col("count").divide(total));
-    Dataset<Row> before = previous.where(col("year").equalTo(year - 1)).select(col("figure").as("p_figure"),
-        col("dimension").as("p_dimension"), col("value").as("p_value"), col("count").as("previous_count"),
-        col("share").as("previous_share"));
-    return current.join(before, col("figure").equalTo(col("p_figure")).and(col("dimension")
-            .equalTo(col("p_dimension"))).and(col("value").equalTo(col("p_value"))), "left")
-        .select(lit(year).as("year"), col("figure"), col("dimension"), col("value"), col("count"), col("share"),
-            when(col("previous_count").isNotNull(), lit(year - 1)).as("previous_year"), col("previous_count"),
-            col("previous_share"), col("count").minus(col("previous_count")).as("change_count"),
-            col("share").minus(col("previous_share")).as("change_share"));
+    return counts.select(lit(year).as("year"), col("figure"), col("dimension"), col("value"), col("count"),
+        col("count").divide(total).as("share"));
   }
 
   private static Column breakdown(String dimension, Column value) {

@@ -1,6 +1,5 @@
 package dk.barometer.pipeline;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import dk.barometer.config.BarometerConfig;
@@ -105,10 +104,8 @@ public final class PactRun {
             a -> String.format("%d rows in = %d accepted + %d rejected", a.rowsIn(), a.accepted(), a.rejected()))
             .addTo(counts);
       }
-      Dataset<Row> previous = warehouse.exists(Table.PACT_FIGURES)
-          ? warehouse.read(Table.PACT_FIGURES).where(col("year").equalTo(year - 1)) : null;
-      Dataset<Row> figures = persisted(new PactFigures(codebook).of(year, partners, upskillings,
-          previous == null ? emptyFigures() : previous).withColumn("run_id", lit(runId)), cached);
+      Dataset<Row> figures = persisted(new PactFigures(codebook).of(year, partners, upskillings)
+          .withColumn("run_id", lit(runId)), cached);
       counts.put(Table.PACT_FIGURES.tableName(), stages.timed("figures", figures::count, n -> n + " figure rows"));
       checksums.putAll(stages.timed("checksum inputs", () -> InputChecksums.of(spark, "pact input", inputs),
           c -> c.size() + " file(s)"));
@@ -145,12 +142,6 @@ public final class PactRun {
     }
     return new RowAccount("pact_" + files.contract().fileSet(), files.rowsInFiles(), accepted.count(), rejected)
         .checked();
-  }
-
-  /** No figures of a previous year: the first year the warehouse holds. */
-  private Dataset<Row> emptyFigures() {
-    return spark.emptyDataFrame().select(lit(0).as("year"), lit("").as("figure"), lit("").as("dimension"),
-        lit("").as("value"), lit(0L).as("count"), lit(0.0).as("share"));
   }
 
   private static Dataset<Row> persisted(Dataset<Row> rows, List<Dataset<Row>> cached) {

@@ -51,7 +51,19 @@ public final class QueryCatalog {
       Table.PACT_UPSKILLINGS, "Upskilling reports of the AI competence pact partners: people upskilled as each "
           + "partner counted them; totals, not survey estimates: no weights, no standard errors",
       Table.PACT_FIGURES, "AI competence pact headline figures: sums of the counts the partners reported, with the "
-          + "change from the previous year; totals, not survey estimates: no weights, no standard errors"));
+          + "change from the previous year as the warehouse holds it; totals, not survey estimates: no weights, no "
+          + "standard errors"));
+
+  /**
+   * The pact's figures with the change from the year before, computed when read from the two years' rows as the
+   * warehouse holds them now: rerunning a year changes the next year's change with it. Columns that an older
+   * warehouse stored for the change are not read.
+   */
+  private static final String PACT_FIGURES_WITH_CHANGE = "SELECT f.year, f.figure, f.dimension, f.value, f.count, "
+      + "f.share, p.year AS previous_year, p.count AS previous_count, p.share AS previous_share, "
+      + "f.count - p.count AS change_count, f.share - p.share AS change_share, f.run_id\n"
+      + "FROM " + raw(Table.PACT_FIGURES) + " f LEFT JOIN " + raw(Table.PACT_FIGURES) + " p ON p.year = f.year - 1 "
+      + "AND p.figure = f.figure AND p.dimension = f.dimension AND p.value = f.value";
 
   private final BarometerConfig config;
 
@@ -140,8 +152,8 @@ public final class QueryCatalog {
     for (Map.Entry<Table, String> pact : PACT_TABLES.entrySet()) {
       Table table = pact.getKey();
       if (wanted.test(table.tableName()) && warehouse.exists(table)) {
-        spark.sql("CREATE OR REPLACE VIEW " + table.tableName() + " COMMENT '" + pact.getValue() + "' AS SELECT * FROM "
-            + raw(table));
+        spark.sql("CREATE OR REPLACE VIEW " + table.tableName() + " COMMENT '" + pact.getValue() + "' AS "
+            + (table == Table.PACT_FIGURES ? PACT_FIGURES_WITH_CHANGE : "SELECT * FROM " + raw(table)));
         views.add(table.tableName());
       }
     }

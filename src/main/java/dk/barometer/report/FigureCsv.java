@@ -44,7 +44,7 @@ final class FigureCsv {
     return value == null ? "" : String.format(Locale.ROOT, "%s", value);
   }
 
-  private static String field(String value) {
+  static String field(String value) {
     if (value == null) {
       return "";
     }

@@ -3,6 +3,8 @@ package dk.barometer.report;
 import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.ChartKind;
 import dk.barometer.config.Label;
+import dk.barometer.config.PactChart;
+import dk.barometer.config.PactCodebook;
 import dk.barometer.config.Publication;
 import dk.barometer.config.PublicationPhrase;
 import dk.barometer.config.PublicationSection;
@@ -24,7 +26,10 @@ import org.apache.spark.sql.SparkSession;
  * {@code index.html} (self-contained: data, Vega-Lite specifications and scripts inlined), one SVG per chart
  * ({@code svg/<figure>.svg}, the same chart as the page shows without JavaScript) and one CSV per chart
  * ({@code csv/<figure>.csv}). A figure with nothing to show (no published estimate; a trend before the second wave)
- * is left out, and so is a section left without figures; the page says once what such a section will show.
+ * is left out, and so is a section left without figures; the page says once what such a section will show. A
+ * section on the AI competence pact shows the partners' counts of the wave's year ({@code pact_figures}): its charts,
+ * and a table setting them beside the barometer's estimates ({@code v_pact_barometer}); a year without counts leaves
+ * it out likewise.
  * The session must have the views ({@link dk.barometer.query.LabelledViews}).
  */
 public final class Report {
@@ -51,7 +56,8 @@ public final class Report {
     List<Estimate> estimates = data.estimates(wave);
     List<Change> changes = data.changes(wave, warehouse);
     Map<String, Long> respondents = data.respondents(wave);
-    SectionText sectionText = new SectionText(text, wave, estimates, changes, data.comparisons(wave));
+    List<PactCount> pactCounts = data.pactCounts(wave);
+    SectionText sectionText = new SectionText(text, wave, estimates, changes, data.comparisons(wave), pactCounts);
     ChartNote notes = new ChartNote(text, publication.populations(), respondents, config.domainValues(),
         config.settings().reliability());
     ReportPage page = new ReportPage(wave, text);
@@ -70,13 +76,30 @@ public final class Report {
           omitted.add(id);
         }
       }
-      if (shown.isEmpty()) {
+      Map<PactChart, List<CountChart.Row>> counted = countCharts(section, pactCounts, text, omitted);
+      if (shown.isEmpty() && counted.isEmpty()) {
         if (section.empty() != null) {
           pending.add(text.of(section.empty()));
         }
         continue;
       }
       page.section(section.id(), section.title(), sectionText.sentences(section));
+      List<BesideBarometer> beside = counted.isEmpty() ? List.of() : data.besideBarometer(wave);
+      if (!beside.isEmpty()) {
+        page.besideBarometer(ReportText.fill(text.of(section.pact().besideBarometer()),
+            Map.of("year", String.valueOf(wave)), "section " + section.id()), beside);
+      }
+      for (Map.Entry<PactChart, List<CountChart.Row>> entry : counted.entrySet()) {
+        PactChart chart = entry.getKey();
+        String title = text.of(chart.title());
+        String svg = CountChart.svg(title, entry.getValue(), text.phrase(PublicationPhrase.COUNTED), text);
+        String csv = "csv/" + chart.id() + ".csv";
+        page.countFigure(chart.id(), chart.title(), entry.getValue(), CountChart.spec(title, entry.getValue(), text),
+            svg, List.of(text.phrase(PublicationPhrase.NOTE_COUNTED, Map.of("year", String.valueOf(wave)))), csv);
+        charts.add(chart.id());
+        files.put("svg/" + chart.id() + ".svg", svg);
+        files.put(csv, CountChart.csv(entry.getValue(), wave));
+      }
       for (Map.Entry<ReportFigure, List<ChartPoint>> entry : shown.entrySet()) {
         ReportFigure figure = entry.getKey();
         List<ChartPoint> figurePoints = entry.getValue();
@@ -111,6 +134,25 @@ public final class Report {
     } catch (IOException e) {
       throw ReportErrors.unwritable(out, e);
     }
+  }
+
+  /** The section's charts of the pact's counts that have bars in the year; those without are {@code omitted}. */
+  private Map<PactChart, List<CountChart.Row>> countCharts(PublicationSection section, List<PactCount> counts,
+                                                           ReportText text, List<String> omitted) {
+    Map<PactChart, List<CountChart.Row>> charts = new LinkedHashMap<>();
+    if (section.pact() == null) {
+      return charts;
+    }
+    PactCodebook codebook = PactCodebook.load(config);
+    for (PactChart chart : section.pact().charts()) {
+      List<CountChart.Row> rows = CountChart.rows(chart, counts, codebook, text);
+      if (rows.isEmpty()) {
+        omitted.add(chart.id());
+      } else {
+        charts.put(chart, rows);
+      }
+    }
+    return charts;
   }
 
   private ReportFigure figure(String id) {

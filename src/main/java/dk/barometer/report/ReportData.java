@@ -12,6 +12,7 @@ import dk.barometer.config.ReportSeries;
 import dk.barometer.config.SectionStatement;
 import dk.barometer.config.StatementSubject;
 import dk.barometer.query.LabelledViews;
+import dk.barometer.warehouse.Table;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ import org.apache.spark.sql.SparkSession;
  * What the report shows, read from the published zone of a session where {@link LabelledViews} created the views:
  * the estimates of the figures, key figures and sentences from {@code v_indicators} and {@code v_trends} (which leave
  * suppressed estimates out), with the edition's labels; the comparisons of {@code v_comparisons}; the respondents
- * of each survey from {@code weight_diagnostics}; the run from {@code runs}. One filtered query per view; the rows
- * collected are the few hundred aggregated estimates the page shows.
+ * of each survey from {@code weight_diagnostics}; the run from {@code runs}; the AI competence pact's counts from
+ * {@code pact_figures} and, beside the barometer's estimates, from {@code v_pact_barometer}. One filtered query per
+ * view; the rows collected are the few hundred aggregated estimates and counts the page shows.
  */
 final class ReportData {
   /** The run that wrote a wave's estimates, and the day it finished. */
@@ -97,6 +99,36 @@ final class ReportData {
             nullableDouble(r, 3), !r.isNullAt(4) && r.getBoolean(4), nullableDouble(r, 5),
             !r.isNullAt(6) && r.getBoolean(6)))
         .collect(Collectors.toMap(Comparison::id, c -> c));
+  }
+
+  /** The pact's figures of year {@code wave}, with the year before's; none when the warehouse has no such year. */
+  List<PactCount> pactCounts(int wave) {
+    if (!spark.catalog().tableExists(Table.PACT_FIGURES.tableName())) {
+      return List.of();
+    }
+    return spark.table(Table.PACT_FIGURES.tableName()).where(col("year").equalTo(wave))
+        .select("year", "figure", "dimension", "value", "count", "share", "previous_year", "previous_count",
+            "previous_share")
+        .collectAsList().stream().map(r -> new PactCount(r.getInt(0), r.getString(1), r.getString(2),
+            r.getString(3), ((Number) r.get(4)).longValue(), r.getDouble(5), r.isNullAt(6) ? null : r.getInt(6),
+            r.isNullAt(7) ? null : ((Number) r.get(7)).longValue(), nullableDouble(r, 8)))
+        .toList();
+  }
+
+  /** The pact's counts and the barometer's estimates of year {@code wave} on the same topics, in topic order. */
+  List<BesideBarometer> besideBarometer(int wave) {
+    if (!spark.catalog().tableExists(LabelledViews.PACT_BAROMETER)) {
+      return List.of();
+    }
+    String suffix = "_" + language.code();
+    return spark.table(LabelledViews.PACT_BAROMETER).where(col("year").equalTo(wave))
+        .select("topic", "topic" + suffix, "topic_order", "source", "source" + suffix, "kind", "unit", "value",
+            "ci_low_pct", "ci_high_pct")
+        .orderBy("topic_order", "source")
+        .collectAsList().stream().map(r -> new BesideBarometer(r.getString(0), r.getString(1), r.getInt(2),
+            r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getDouble(7), nullableDouble(r, 8),
+            nullableDouble(r, 9)))
+        .toList();
   }
 
   /** The respondents of each survey in {@code wave}: those weighted, as the weight diagnostics count them. */

@@ -7,16 +7,21 @@ import dk.barometer.config.ChartKind;
 import dk.barometer.config.Label;
 import dk.barometer.config.PublicationPhrase;
 import dk.barometer.config.ReportFigure;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The report as one self-contained HTML page in one language: a title page (title, publisher, date and run, the
  * key figures box, the contents), a section per subject with its text and figures, each figure with its chart, the
- * note under it, an accessible table of its figures and a link to them as CSV, and the method section. Each chart
- * is a pre-rendered SVG that vega-embed replaces with the interactive Vega-Lite chart when JavaScript runs; readers
- * without JavaScript, or when it fails, keep the SVG. Scripts are inlined, so the page opens offline. Errors of the
- * page's scripts are written into {@code <pre id="errors">}, where a reader (and the report test) sees them. Printed
- * (or as PDF), the page is A4 with each section on a new page.
+ * note under it, an accessible table of its figures and a link to them as CSV, and the method section. The section
+ * on the AI competence pact has, before its charts, a table of the pact's counts beside the barometer's estimates.
+ * Each chart is a pre-rendered SVG that vega-embed replaces with the interactive Vega-Lite chart when JavaScript runs;
+ * readers without JavaScript, or when it fails, keep the SVG. Scripts are inlined, so the page opens offline. Errors
+ * of the page's scripts are written into {@code <pre id="errors">}, where a reader (and the report test) sees them.
+ * Printed (or as PDF), the page is A4 with each section on a new page.
  */
 final class ReportPage {
   private static final String STYLE = """
@@ -45,6 +50,8 @@ final class ReportPage {
       caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
       th, td { padding: 0.15rem 0.6rem; border-bottom: 1px solid #e3e8ed; text-align: left; }
       td.number { text-align: right; font-variant-numeric: tabular-nums; }
+      table.beside-barometer { font-size: 0.95rem; margin: 0.8rem 0 1.2rem; }
+      table.beside-barometer th .kind { font-weight: 400; color: #51606f; font-size: 0.85rem; }
       tr.unreliable td { color: #6b7783; }
       .download { font-size: 0.85rem; }
       #errors { color: #a00; white-space: pre-wrap; }
@@ -106,19 +113,82 @@ final class ReportPage {
    */
   void figure(ReportFigure figure, List<ChartPoint> points, ObjectNode spec, String svg, List<String> note,
               String csv) {
+    String title = numbered(text.of(new Label(figure.da(), figure.en())));
+    frame(figure.id(), title, spec, svg, note, table(title, figure, points), csv);
+  }
+
+  /** A chart of the pact's counts: as {@link #figure}, its table giving each count and its share of the total. */
+  void countFigure(String id, Label title, List<CountChart.Row> rows, ObjectNode spec, String svg, List<String> note,
+                   String csv) {
+    String numbered = numbered(text.of(title));
+    StringBuilder table = new StringBuilder("<table>\n<caption>").append(escape(numbered)).append("</caption>\n<tr>")
+        .append(header(PublicationPhrase.ROW)).append(header(PublicationPhrase.COUNT))
+        .append(header(PublicationPhrase.SHARE)).append("</tr>\n");
+    for (CountChart.Row row : rows) {
+      table.append("<tr>").append(cell(row.label(), false)).append(cell(text.count(row.count()), true))
+          .append(cell(text.pct(100 * row.share()), true)).append("</tr>\n");
+    }
+    frame(id, numbered, spec, svg, note, table.append("</table>\n").toString(), csv);
+  }
+
+  /**
+   * The pact's counts beside the barometer's estimates, a row per topic: each column names its source and how its
+   * figures came about (counted, with no sampling error; or estimated, with the 95 % interval of each).
+   */
+  void besideBarometer(String caption, List<BesideBarometer> rows) {
+    Map<String, BesideBarometer> bySource = new LinkedHashMap<>();
+    rows.stream().sorted(Comparator.comparing(BesideBarometer::counted).reversed())
+        .forEach(r -> bySource.putIfAbsent(r.source(), r));
+    Collection<BesideBarometer> sources = bySource.values();
+    main.append("<table class=\"beside-barometer\">\n<caption>").append(escape(caption)).append("</caption>\n<tr>")
+        .append(header(PublicationPhrase.TOPIC));
+    for (BesideBarometer source : sources) {
+      main.append("<th scope=\"col\" data-kind=\"").append(escape(source.kind())).append("\">")
+          .append(escape(source.sourceLabel())).append("<br><span class=\"kind\">").append(escape(text.phrase(
+              source.counted() ? PublicationPhrase.COUNTED : PublicationPhrase.ESTIMATED))).append("</span></th>");
+    }
+    main.append("</tr>\n");
+    rows.stream().map(BesideBarometer::topic).distinct().forEach(topic -> {
+      List<BesideBarometer> onTopic = rows.stream().filter(r -> r.topic().equals(topic)).toList();
+      main.append("<tr><th scope=\"row\">").append(escape(onTopic.get(0).topicLabel())).append("</th>");
+      for (BesideBarometer source : sources) {
+        String value = onTopic.stream().filter(r -> r.source().equals(source.source())).findFirst()
+            .map(this::besideValue).orElse(text.phrase(PublicationPhrase.NOT_MEASURED));
+        main.append("<td class=\"number\" data-kind=\"").append(escape(source.kind())).append("\">")
+            .append(escape(value)).append("</td>");
+      }
+      main.append("</tr>\n");
+    });
+    main.append("</table>\n");
+  }
+
+  /** 314.000 personer; 38,2 %; an estimate with its interval: 12,3 % (10,1\u201314,6 %). */
+  private String besideValue(BesideBarometer row) {
+    if (row.unit().equals(BesideBarometer.PEOPLE)) {
+      return text.count(Math.round(row.value())) + " " + text.phrase(PublicationPhrase.PEOPLE);
+    }
+    String interval = text.interval(row.ciLowPct(), row.ciHighPct());
+    return text.pct(row.value()) + (interval.isEmpty() ? "" : " (" + interval + ")");
+  }
+
+  private String numbered(String title) {
     figureNumber++;
-    String title = text.phrase(PublicationPhrase.FIGURE) + " " + figureNumber + ". "
-        + text.of(new Label(figure.da(), figure.en()));
-    main.append("<figure id=\"").append(figure.id()).append("\">\n<h3>").append(escape(title)).append("</h3>\n")
-        .append("<div class=\"chart\" id=\"chart-").append(figure.id()).append("\"></div>\n")
-        .append("<div class=\"static\" id=\"static-").append(figure.id()).append("\">").append(svg).append("</div>\n")
+    return text.phrase(PublicationPhrase.FIGURE) + " " + figureNumber + ". " + title;
+  }
+
+  /** A figure as every chart has it: title, chart, its SVG, the note, its {@code table} in a fold, the CSV link. */
+  private void frame(String id, String title, ObjectNode spec, String svg, List<String> note, String table,
+                     String csv) {
+    main.append("<figure id=\"").append(id).append("\">\n<h3>").append(escape(title)).append("</h3>\n")
+        .append("<div class=\"chart\" id=\"chart-").append(id).append("\"></div>\n")
+        .append("<div class=\"static\" id=\"static-").append(id).append("\">").append(svg).append("</div>\n")
         .append("<figcaption class=\"note\">").append(escape(String.join(" ", note))).append("</figcaption>\n")
         .append("<details><summary>").append(escape(text.phrase(PublicationPhrase.FIGURES_AND_BASES)))
-        .append("</summary>\n").append(table(title, figure, points)).append("</details>\n")
+        .append("</summary>\n").append(table).append("</details>\n")
         .append("<p class=\"download\"><a href=\"").append(escape(csv)).append("\" download>")
         .append(escape(text.phrase(PublicationPhrase.DOWNLOAD_CSV))).append("</a></p>\n")
         // "</" would end the script element; JSON reads "<\/" as "</".
-        .append("<script type=\"application/json\" data-figure=\"").append(figure.id()).append("\">")
+        .append("<script type=\"application/json\" data-figure=\"").append(id).append("\">")
         .append(spec.toString().replace("</", "<\\/")).append("</script>\n</figure>\n");
   }
 

@@ -1,6 +1,7 @@
 package dk.barometer.report;
 
 import dk.barometer.config.Label;
+import dk.barometer.config.PactCodebook;
 import dk.barometer.config.PublicationPhrase;
 import dk.barometer.config.PublicationSection;
 import dk.barometer.config.SectionStatement;
@@ -14,7 +15,9 @@ import java.util.Optional;
 /**
  * The sentences of a section, each chosen by what the estimates support: a difference between two groups is stated
  * only when the comparison is significant after the Benjamini-Hochberg adjustment, a change only when the trend is;
- * otherwise the sentence says it is not significant. A sentence whose estimates are suppressed is left out.
+ * otherwise the sentence says it is not significant. A sentence whose estimates are suppressed is left out. A
+ * sentence on the AI competence pact's counts states them as counted, with no significance (they have no sampling
+ * error); it is left out when the year, or for a change the year before, has no such count.
  */
 final class SectionText {
   private final ReportText text;
@@ -22,14 +25,16 @@ final class SectionText {
   private final List<Estimate> estimates;
   private final List<Change> changes;
   private final Map<String, Comparison> comparisons;
+  private final List<PactCount> pactCounts;
 
   SectionText(ReportText text, int wave, List<Estimate> estimates, List<Change> changes,
-              Map<String, Comparison> comparisons) {
+              Map<String, Comparison> comparisons, List<PactCount> pactCounts) {
     this.text = text;
     this.wave = wave;
     this.estimates = estimates;
     this.changes = changes;
     this.comparisons = comparisons;
+    this.pactCounts = pactCounts;
   }
 
   List<String> sentences(PublicationSection section) {
@@ -45,11 +50,59 @@ final class SectionText {
               : c.higher() ? statement.higher() : statement.lower();
           sentences.add(fill(template, values(c), where + ", comparison " + c.id()));
         }
+      } else if (statement.counted() != null) {
+        counted(statement, where).ifPresent(sentences::add);
+      } else if (statement.countedChange() != null) {
+        countedChange(statement, where).ifPresent(sentences::add);
       } else {
         change(statement, where).ifPresent(sentences::add);
       }
     }
     return sentences;
+  }
+
+  /** Each named count (or share) of the year, and {year}. */
+  private Optional<String> counted(SectionStatement statement, String where) {
+    Map<String, String> values = new HashMap<>();
+    values.put("year", String.valueOf(wave));
+    for (Map.Entry<String, PactCodebook.Pact> named : statement.counted().entrySet()) {
+      Optional<PactCount> count = pactCount(named.getValue());
+      if (count.isEmpty()) {
+        return Optional.empty();
+      }
+      values.put(named.getKey(), counted(named.getValue(), count.get().count(), count.get().share()));
+    }
+    return Optional.of(fill(statement.text(), values, where));
+  }
+
+  private Optional<String> countedChange(SectionStatement statement, String where) {
+    PactCodebook.Pact figure = statement.countedChange();
+    Optional<PactCount> found = pactCount(figure).filter(c -> c.previousCount() != null);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    PactCount c = found.get();
+    boolean count = figure.measure().equals(PactCodebook.Pact.COUNT);
+    double change = count ? c.count() - c.previousCount() : 100 * (c.share() - c.previousShare());
+    Label template = change > 0 ? statement.rose() : change < 0 ? statement.fell() : statement.unchanged();
+    Map<String, String> values = new HashMap<>();
+    values.put("year", String.valueOf(wave));
+    values.put("previous_year", String.valueOf(c.previousYear()));
+    values.put("value", counted(figure, c.count(), c.share()));
+    values.put("previous_value", counted(figure, c.previousCount(), c.previousShare()));
+    values.put("difference", count ? text.count(Math.abs(c.count() - c.previousCount()))
+        : text.number(Math.abs(change)));
+    return Optional.of(fill(template, values, where + ", change of " + figure.figure()));
+  }
+
+  private Optional<PactCount> pactCount(PactCodebook.Pact figure) {
+    return pactCounts.stream().filter(c -> c.figure().equals(figure.figure())
+        && c.dimension().equals(figure.dimension()) && c.value().equals(figure.value())).findFirst();
+  }
+
+  /** A count as a number (314.000), a share as a percentage of the figure's total. */
+  private String counted(PactCodebook.Pact figure, long count, double share) {
+    return figure.measure().equals(PactCodebook.Pact.COUNT) ? text.count(count) : text.pct(100 * share);
   }
 
   private Optional<String> change(SectionStatement statement, String where) {

@@ -266,7 +266,7 @@ final class VegaLiteSpec {
     return values;
   }
 
-  private void style(ObjectNode spec) {
+  static void style(ObjectNode spec) {
     ObjectNode config = spec.putObject("config");
     config.put("font", FONT);
     config.putObject("view").putNull("stroke");

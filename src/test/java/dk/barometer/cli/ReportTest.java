@@ -9,13 +9,19 @@ import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.ChartKind;
 import dk.barometer.config.DomainValue;
 import dk.barometer.config.IndicatorCatalog;
+import dk.barometer.config.PactChart;
+import dk.barometer.config.PactCodebook;
+import dk.barometer.config.Publication;
+import dk.barometer.config.PublicationSection;
 import dk.barometer.config.ReportFigure;
 import dk.barometer.config.ReportFigures;
 import dk.barometer.config.ReportSeries;
 import dk.barometer.report.HeadlessChromium;
+import dk.barometer.report.ReportLanguage;
 import dk.barometer.testing.CommandRun;
 import dk.barometer.testing.DemoWarehouse;
 import dk.barometer.testing.QueryZones;
+import dk.barometer.testing.TestFiles;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
@@ -26,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +51,9 @@ import org.junit.jupiter.api.Test;
  * page holds every figure of conf/report.yaml with the estimates of the indicators table, and headless Chromium
  * draws each chart from the inlined scripts without a script error. The rendered text has no machine path or
  * configuration key, a note with N under every chart naming the groups not shown, the language's number format,
- * and no label cut short. Skips the browser checks only where Chromium is not installed (.ci/run installs it).
+ * and no label cut short. The AI competence pact's section sets the partners' counts, marked as counted, beside the
+ * barometer's estimates, marked as estimated with their interval. Skips the browser checks only where Chromium is
+ * not installed (.ci/run installs it).
  */
 class ReportTest {
   private static final Pattern FIGURE_SPEC =
@@ -55,6 +64,8 @@ class ReportTest {
   private static Warehouse warehouse;
   private static BarometerConfig config;
   private static ReportFigures figures;
+  /** The charts of the pact's counts, which conf/publication.yaml places beside the figures of report.yaml. */
+  private static List<String> pactCharts;
 
   private final CommandRun commands = new CommandRun();
 
@@ -64,6 +75,9 @@ class ReportTest {
     dropCatalog(); // the report registers the tables by name: none of another test's warehouse may linger
     config = BarometerConfig.load(TestSpark.confDir());
     figures = ReportFigures.load(TestSpark.confDir(), config.indicators());
+    pactCharts = Publication.load(TestSpark.confDir(), figures, config).sections().stream()
+        .map(PublicationSection::pact).filter(p -> p != null).flatMap(p -> p.charts().stream()).map(PactChart::id)
+        .toList();
     warehouse = DemoWarehouse.withTrends();
   }
 
@@ -73,11 +87,14 @@ class ReportTest {
   }
 
   private Path report(int wave, String... options) {
+    return report(warehouse.root(), wave, options);
+  }
+
+  private Path report(String root, int wave, String... options) {
     Path dir = TestSpark.tempDir("report-" + wave);
     List<String> argv = new ArrayList<>(List.of("--wave", String.valueOf(wave), "--out", dir.toString()));
     argv.addAll(List.of(options));
-    assertThat(commands.run("report", warehouse.root(), argv.toArray(String[]::new))).as("%s", commands.err())
-        .isZero();
+    assertThat(commands.run("report", root, argv.toArray(String[]::new))).as("%s", commands.err()).isZero();
     return dir;
   }
 
@@ -85,14 +102,15 @@ class ReportTest {
   void chromiumDrawsTheDanishEditionOfTheLatestWaveAsAPublication() throws IOException {
     Path dir = report(2026);
     String html = Files.readString(dir.resolve("index.html"));
-    // 2026 has every figure's estimates, and two waves for the trends: one chart per figure.
-    List<String> ids = figures.figures().stream().map(ReportFigure::id).toList();
+    // 2026 has every figure's estimates, two waves for the trends and the pact's counts: one chart per figure.
+    List<String> ids = new ArrayList<>(figures.figures().stream().map(ReportFigure::id).toList());
+    ids.addAll(pactCharts);
     assertThat(specs(html)).containsExactlyInAnyOrderElementsOf(ids);
     assertThat(html).doesNotContain("src=\"http", "href=\"http"); // nothing fetched: scripts are inline
     for (String id : ids) {
       assertThat(dir.resolve("svg").resolve(id + ".svg")).content().startsWith("<svg");
       assertThat(dir.resolve("csv").resolve(id + ".csv")).content().startsWith(id.startsWith("trend_")
-          ? "series,wave,pct" : "row,group,wave,pct");
+          ? "series,wave,pct" : pactCharts.contains(id) ? "row,year,count,share" : "row,group,wave,pct");
     }
 
     HeadlessChromium chromium = chromium();
@@ -115,7 +133,11 @@ class ReportTest {
     assertThat(Pattern.compile("\\d+,\\d %").matcher(text).results().count()).isGreaterThan(100);
     assertThat(Pattern.compile("\\d\\.\\d+ ?%").matcher(text).results().map(m -> m.group()).toList()).isEmpty();
     assertThat(captions(dom).keySet()).containsExactlyInAnyOrderElementsOf(ids);
-    captions(dom).forEach((id, note) -> assertThat(note).as(id).contains("Population:", "svar i alt"));
+    captions(dom).forEach((id, note) -> assertThat(note).as(id).contains(pactCharts.contains(id)
+        ? List.of("optalt, ikke skønnet", "ingen stikprøvefejl") : List.of("Population:", "svar i alt")));
+    // The pact's change from 2025 (314,000 people upskilled by 74 partners) to 2026 (371,000 by 96), by hand.
+    assertThat(text).contains("371.000 personer", "96 partnere", "57.000 flere end de 314.000 i 2025",
+        "74 partnere i 2025; 22 er kommet til");
     Files.writeString(dir.resolve("rendered.html"), dom);
     chromium.screenshot(dir.resolve("index.html"), dir.resolve("first-screen.png"), 1280, 900);
   }
@@ -155,8 +177,9 @@ class ReportTest {
   @Test
   void theFirstWaveLeavesTheTrendSectionOutAndSaysOnceWhatWillFillIt() throws IOException {
     String html = Files.readString(report(2025).resolve("index.html"));
-    List<String> shown = figures.figures().stream().filter(f -> f.kind() != ChartKind.TREND).map(ReportFigure::id)
-        .toList();
+    List<String> shown = new ArrayList<>(figures.figures().stream().filter(f -> f.kind() != ChartKind.TREND)
+        .map(ReportFigure::id).toList());
+    shown.addAll(pactCharts);
     assertThat(specs(html)).containsExactlyInAnyOrderElementsOf(shown);
     assertThat(html).doesNotContain("id=\"trends\"", "href=\"#trends\"", "id=\"trend_");
     assertThat(count(html, "vises, når der er to bølger at sammenligne")).isEqualTo(1);
@@ -208,12 +231,94 @@ class ReportTest {
   }
 
   @Test
+  void thePactSectionSetsThePartnersCountsBesideTheBarometersEstimatesEachMarkedWithItsSourceAndKind()
+      throws IOException {
+    chromium();
+    Row upskilled = warehouse.read(Table.INDICATORS).where("wave = 2025 AND survey = 'employee' AND indicator_id = "
+        + "'upskilled' AND domain = 'total' AND category = 'yes'").first();
+    for (ReportLanguage edition : ReportLanguage.values()) {
+      boolean da = edition == ReportLanguage.DA;
+      Path dir = report(2025, "--lang", da ? "da" : "en");
+      String dom = chromium().dumpDom(dir.resolve("index.html")).stdout();
+      String section = section(dom, "pact");
+      String text = visibleText(section);
+      // The talk's published figures of 2025, as the demo's configuration sets them.
+      assertThat(text).contains(da ? "AI-kompetencepagten" : "The AI competence pact",
+          da ? "314.000 personer" : "314,000 people", da ? "74 partnere" : "74 partners");
+      assertThat(text).doesNotContain(da ? "flere end" : "more than"); // no year before 2025
+      // Each column names its source and kind: the pact's counted, the barometer's estimated with an interval.
+      assertThat(visibleText(cell(section, "th", "counted"))).contains(da
+          ? "optalt af partnerne, ingen stikprøvefejl" : "counted by the partners, no sampling error");
+      assertThat(visibleText(cell(section, "th", "estimated"))).contains(da
+          ? "skønnet, 95 %-konfidensinterval" : "estimated, 95 % CI");
+      // The first topic, AI upskilling: the pact's count beside the barometer's share with its interval.
+      Locale locale = da ? Locale.forLanguageTag("da-DK") : Locale.UK;
+      String estimate = String.format(locale, "%.1f %% (%.1f\u2013%.1f %%)", percent(upskilled, "estimate"),
+          percent(upskilled, "ci_low"), percent(upskilled, "ci_high"));
+      assertThat(visibleText(cell(section, "td", "counted")).trim()).isEqualTo(da ? "314.000 personer"
+          : "314,000 people");
+      assertThat(visibleText(cell(section, "td", "estimated")).trim()).isEqualTo(estimate);
+
+      // The chart of people upskilled by form draws the rows of pact_figures, drawn by Vega without an error.
+      List<Long> counts = warehouse.read(Table.PACT_FIGURES).where("year = 2025 AND figure = 'people_upskilled' "
+          + "AND dimension = 'form'").collectAsList().stream().map(r -> ((Number) r.getAs("count")).longValue())
+          .sorted().toList();
+      JsonNode bars = spec(Files.readString(dir.resolve("index.html")), "pact_people_by_form").at("/data/values");
+      List<Long> drawn = new ArrayList<>();
+      bars.forEach(b -> drawn.add(b.get("count").asLong()));
+      assertThat(drawn.stream().sorted().toList()).isEqualTo(counts);
+      assertThat(drawn.stream().mapToLong(Long::longValue).sum()).isEqualTo(314_000L);
+      assertThat(count(dom, "<pre id=\"errors\" hidden=\"\"></pre>")).as(errors(dom)).isEqualTo(1);
+      assertThat(section).contains("class=\"marks\"").doesNotContain("id=\"static-");
+    }
+  }
+
+  @Test
+  void aWarehouseWithoutPactFiguresLeavesThePactSectionOutAndSaysOnceWhatWillFillIt() throws IOException {
+    Path copy = TestFiles.copyTree(Path.of(warehouse.root()), TestSpark.tempDir("report-no-pact").resolve("wh"));
+    for (Table table : List.of(Table.PACT_PARTNERS, Table.PACT_UPSKILLINGS, Table.PACT_FIGURES,
+        Table.PACT_REJECTS)) {
+      TestFiles.deleteTree(copy.resolve(table.tableName()));
+    }
+    QueryZones.drop(); // the catalog holds the demo warehouse's pact tables by name
+    try {
+      String html = Files.readString(report(copy.toString(), 2025).resolve("index.html"));
+      assertThat(html).doesNotContain("id=\"pact\"", "href=\"#pact\"", "id=\"pact_");
+      assertThat(count(html, "når partnerne har indberettet for året")).isEqualTo(1);
+      assertThat(commands.out()).contains(pactCharts.get(0));
+    } finally {
+      QueryZones.drop();
+    }
+  }
+
+  @Test
   void aWaveNotInTheWarehouseIsAUsageErrorNamingTheWavesThere() {
     assertThat(commands.run("report", warehouse.root(), "--wave", "2024", "--out",
         TestSpark.tempDir("report-2024").toString())).isEqualTo(2);
     assertThat(commands.err()).contains("Wave 2024 is not in the warehouse", "[2025, 2026]");
     assertThat(commands.run("report", warehouse.root(), "--wave", "2025", "--lang", "de")).isEqualTo(2);
     assertThat(commands.err()).contains("--lang is one of da, en, not 'de'");
+  }
+
+  /** The estimate's {@code column} in percent as the views round it: one decimal. */
+  private static double percent(Row row, String column) {
+    return Math.round(1000 * row.<Double>getAs(column)) / 10.0;
+  }
+
+  /** The section of the page with {@code id}. */
+  private static String section(String dom, String id) {
+    Matcher m = Pattern.compile("<section class=\"chapter\" id=\"" + id + "\">.*?</section>", Pattern.DOTALL)
+        .matcher(dom);
+    assertThat(m.find()).as("section %s on the page", id).isTrue();
+    return m.group();
+  }
+
+  /** The first {@code th} or {@code td} of {@code html} marked with {@code kind}. */
+  private static String cell(String html, String tag, String kind) {
+    Matcher m = Pattern.compile("<" + tag + "[^>]*data-kind=\"" + kind + "\"[^>]*>(.*?)</" + tag + ">",
+        Pattern.DOTALL).matcher(html);
+    assertThat(m.find()).as("%s of kind %s", tag, kind).isTrue();
+    return m.group(1);
   }
 
   /** The labels of the figure's domain values whose estimates of every series are suppressed in {@code wave}. */
@@ -247,6 +352,12 @@ class ReportTest {
     config.domainValues().stream().map(DomainValue::value).forEach(keys::add);
     figures.figures().stream().flatMap(f -> f.series().stream()).map(ReportSeries::survey)
         .forEach(s -> keys.add(s + "/"));
+    keys.addAll(pactCharts);
+    PactCodebook pact = PactCodebook.load(config);
+    pact.besideBarometer().forEach(t -> keys.add(t.topic()));
+    keys.addAll(pact.formCodes());
+    keys.addAll(pact.targetGroupCodes());
+    keys.addAll(List.of("people_upskilled", "production_firms", "target_group"));
     keys.removeIf(k -> !k.contains("_") && !k.endsWith("/"));
     return keys;
   }
