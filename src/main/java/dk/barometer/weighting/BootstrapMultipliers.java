@@ -3,20 +3,17 @@ package dk.barometer.weighting;
 import static org.apache.spark.sql.functions.array_repeat;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.transform;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import scala.Tuple3;
 
 /**
  * The rescaled bootstrap of Rao, Wu and Yue within sampling strata. Replicate r draws m_h = n_h - 1 of the n_h
@@ -26,7 +23,7 @@ import org.apache.spark.sql.expressions.Window;
  * Taylor standard errors use. A stratum with one respondent, or one whose register units all responded (f_h = 1),
  * gets multiplier 1: it adds no variance, as in the Taylor variance.
  *
- * <p>The draws are a function of the seed alone ({@link DrawCounts}): draw d of replicate r in stratum h picks the
+ * <p>The draws are a function of the seed alone ({@link DrawnMultipliers}): draw d of replicate r in stratum h picks the
  * respondent of rank {@code xxhash64(seed, r, h, d) mod n_h} (plus one) among the stratum's respondents in the
  * order of their ids, so the multipliers do not depend on how the rows are partitioned.
  */
@@ -34,7 +31,6 @@ public final class BootstrapMultipliers {
   /** The multipliers of a respondent, element r - 1 for replicate r. */
   public static final String MULTIPLIERS = "bootstrap_multipliers";
   private static final String RANK = "bootstrap_rank";
-  private static final String DRAWS = "bootstrap_draws";
 
   private final int replicates;
   private final long seed;
@@ -59,30 +55,22 @@ public final class BootstrapMultipliers {
    */
   public Dataset<Row> add(Dataset<Row> rows, String stratum, String id, Map<String, Long> sampled,
                           Map<String, Double> stratumSizes) {
-    Map<String, Long> resampled = new TreeMap<>();
-    List<Column> lambdas = new ArrayList<>();
-    List<Column> scales = new ArrayList<>();
+    List<Tuple3<String, Long, Double>> resampled = new ArrayList<>();
     sampled.forEach((h, n) -> {
       double lambda = lambda(n, stratumSizes.get(h));
-      lambdas.add(lit(h));
-      lambdas.add(lit(lambda));
-      scales.add(lit(h));
-      scales.add(lit(lambda == 0 ? 0 : lambda * n / (n - 1.0)));
       if (lambda > 0) {
-        resampled.put(h, n);
+        resampled.add(new Tuple3<>(h, n, lambda));
       }
     });
-    Dataset<Row> draws = DrawCounts.of(rows.sparkSession(), resampled, replicates, seed, stratum, RANK, DRAWS);
-    Column lambda = element_at(map(lambdas.toArray(Column[]::new)), col(stratum));
-    Column scale = element_at(map(scales.toArray(Column[]::new)), col(stratum));
-    // A stratum that is not resampled has no counts: 0 in every replicate, multiplier 1.
-    Column counts = coalesce(col(DRAWS), array_repeat(lit(0), replicates));
-    Column multipliers = transform(counts, times -> lit(1).minus(lambda).plus(scale.multiply(times)));
+    Dataset<Row> drawn = DrawnMultipliers.of(rows.sparkSession(), resampled, replicates, seed, stratum, RANK,
+        MULTIPLIERS);
+    // A stratum that is not resampled has no draws: multiplier 1 in every replicate.
+    Column multipliers = coalesce(col(MULTIPLIERS), array_repeat(lit(1.0), replicates));
     // Ranked on the ids alone and joined back on the id: the rows are wide, and a window over a handful of strata
     // sorts all of a stratum's rows in one task.
     Dataset<Row> byId = rows.select(col(stratum), col(id))
         .withColumn(RANK, row_number().over(Window.partitionBy(col(stratum)).orderBy(col(id))).cast("long"))
-        .join(draws, seq(stratum, RANK), "left")
+        .join(drawn, seq(stratum, RANK), "left")
         .select(col(id), multipliers.as(MULTIPLIERS));
     List<Column> columns = new ArrayList<>();
     for (String name : rows.columns()) {

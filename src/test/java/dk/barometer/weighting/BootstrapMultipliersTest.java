@@ -21,6 +21,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import scala.Tuple3;
 
 /**
  * The multipliers on four strata worked out by hand: {@code sample} (n 5 of N 50: lambda = sqrt(1 - 5/50)),
@@ -78,36 +79,42 @@ class BootstrapMultipliersTest {
   }
 
   /**
-   * The counts of {@link DrawCounts} against the draws written as Spark expressions: draw d of replicate r in
-   * stratum h picks rank pmod(xxhash64(seed, r, h, d), n) + 1, each draw a row, counted per (h, rank, r).
+   * The multipliers of {@link DrawnMultipliers} against the draws written as Spark expressions: draw d of replicate
+   * r in stratum h picks rank pmod(xxhash64(seed, r, h, d), n) + 1, each draw a row, counted per (h, rank, r), and a
+   * rank drawn k times gets 1 - lambda + lambda (n / (n - 1)) k.
    */
   @Test
-  void theCountsAreTheDrawsOfSparksXxhash64() {
+  void theMultipliersAreThoseOfTheDrawsOfSparksXxhash64() {
     long seed = 52381;
-    Map<String, Long> strata = Map.of("sample", 5L, "large", 20L, "C|4", 300L);
+    Map<String, Long> sizes = Map.of("sample", 5L, "large", 20L, "C|4", 300L);
+    Map<String, Double> lambdas = Map.of("sample", 0.9, "large", 0.5, "C|4", 0.25);
     List<Row> rows = new ArrayList<>();
-    strata.forEach((stratum, n) -> rows.add(RowFactory.create(stratum, n)));
-    Map<String, Long> expected = new TreeMap<>();
+    sizes.forEach((stratum, n) -> rows.add(RowFactory.create(stratum, n)));
+    Map<String, Long> drawn = new HashMap<>();
     TestSpark.spark().createDataFrame(rows,
             new StructType().add("stratum", DataTypes.StringType).add("n", DataTypes.LongType))
         .withColumn("r", explode(sequence(lit(1), lit(REPLICATES))))
         .withColumn("d", explode(sequence(lit(1L), col("n").minus(1))))
         .withColumn("rank", pmod(xxhash64(lit(seed), col("r"), col("stratum"), col("d")), col("n")).plus(1))
         .groupBy("stratum", "rank", "r").count().collectAsList()
-        .forEach(c -> expected.put(c.getString(0) + " " + c.getLong(1) + " " + c.getInt(2), c.getLong(3)));
-    Map<String, Long> counted = new TreeMap<>();
-    DrawCounts.of(TestSpark.spark(), strata, REPLICATES, seed, "stratum", "rank", "counts").collectAsList()
-        .forEach(c -> {
-          List<Integer> counts = c.getList(2);
-          for (int r = 1; r <= REPLICATES; r++) {
-            if (counts.get(r - 1) > 0) {
-              counted.put(c.getString(0) + " " + c.getLong(1) + " " + r, (long) counts.get(r - 1));
-            }
-          }
-        });
-    assertThat(counted).isEqualTo(expected);
-    assertThat(expected.values().stream().mapToLong(Long::longValue).sum())
-        .isEqualTo(REPLICATES * (4 + 19 + 299));
+        .forEach(c -> drawn.put(c.getString(0) + " " + c.getLong(1) + " " + c.getInt(2), c.getLong(3)));
+    List<Tuple3<String, Long, Double>> strata = new ArrayList<>();
+    sizes.forEach((stratum, n) -> strata.add(new Tuple3<>(stratum, n, lambdas.get(stratum))));
+    List<Row> multipliers = DrawnMultipliers.of(TestSpark.spark(), strata, REPLICATES, seed, "stratum", "rank",
+        "multipliers").collectAsList();
+    assertThat(multipliers).hasSize(5 + 20 + 300);
+    for (Row row : multipliers) {
+      String stratum = row.getString(0);
+      long n = sizes.get(stratum);
+      double lambda = lambdas.get(stratum);
+      List<Double> ofRank = row.getList(2);
+      for (int r = 1; r <= REPLICATES; r++) {
+        long times = drawn.getOrDefault(stratum + " " + row.getLong(1) + " " + r, 0L);
+        assertThat(ofRank.get(r - 1)).as("%s rank %s replicate %s", stratum, row.getLong(1), r)
+            .isCloseTo(1 - lambda + lambda * n / (n - 1) * times, within(1e-12));
+      }
+    }
+    assertThat(drawn.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(REPLICATES * (4 + 19 + 299));
   }
 
   @Test
