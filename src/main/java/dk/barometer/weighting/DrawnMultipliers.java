@@ -52,13 +52,15 @@ final class DrawnMultipliers implements FlatMapFunction<Tuple3<String, Long, Dou
   public Iterator<Tuple3<String, Long, double[]>> call(Tuple3<String, Long, Double> stratum) {
     long n = stratum._2();
     double lambda = stratum._3();
-    int[][] counts = new int[Math.toIntExact(n)][replicates];
+    // Replicate by replicate: one replicate's counts of the stratum's ranks stay in the processor's cache.
+    int[][] counts = new int[replicates][Math.toIntExact(n)];
     UTF8String name = UTF8String.fromString(stratum._1());
     long ofSeed = XXH64.hashLong(seed, XXHASH64_SEED);
     for (int r = 1; r <= replicates; r++) {
       long ofStratum = XXH64.hashUTF8String(name, XXH64.hashInt(r, ofSeed));
+      int[] ofReplicate = counts[r - 1];
       for (long d = 1; d < n; d++) {
-        counts[(int) Math.floorMod(XXH64.hashLong(d, ofStratum), n)][r - 1]++;
+        ofReplicate[(int) Math.floorMod(XXH64.hashLong(d, ofStratum), n)]++;
       }
     }
     double base = 1 - lambda;
@@ -68,7 +70,7 @@ final class DrawnMultipliers implements FlatMapFunction<Tuple3<String, Long, Dou
 
       @Override
       public boolean hasNext() {
-        return rank < counts.length;
+        return rank < n;
       }
 
       @Override
@@ -78,7 +80,7 @@ final class DrawnMultipliers implements FlatMapFunction<Tuple3<String, Long, Dou
         }
         double[] multipliers = new double[replicates];
         for (int r = 0; r < replicates; r++) {
-          multipliers[r] = base + scale * counts[rank][r];
+          multipliers[r] = base + scale * counts[r][rank];
         }
         rank++;
         return new Tuple3<>(stratum._1(), (long) rank, multipliers);
