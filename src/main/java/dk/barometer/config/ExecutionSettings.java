@@ -9,10 +9,10 @@ import static dk.barometer.config.Checks.checkArgument;
  */
 public record ExecutionSettings(long interpretedBelowRows) {
   /**
-   * As conf/barometer.yaml: interpreted is the faster below about 140k rows on 2 cores (docs/performance.md,
-   * point 9).
+   * As conf/barometer.yaml: with replicate weights, interpreted is the faster at 31k rows and compiled at 101k on
+   * 2 cores (docs/performance.md, point 9).
    */
-  public static final ExecutionSettings DEFAULT = new ExecutionSettings(120_000);
+  public static final ExecutionSettings DEFAULT = new ExecutionSettings(60_000);
 
   public ExecutionSettings {
     checkArgument(interpretedBelowRows >= 0, "execution.interpreted_below_rows must be 0 or more, not %s",
