@@ -72,12 +72,9 @@ final class CountChart {
     // Room after the largest bar for its number.
     x.putObject("scale").putArray("domain").add(0).add(1.25 * rows.stream().mapToLong(Row::count).max().orElse(1));
     ArrayNode tooltip = encoding.putArray("tooltip");
-    tooltip.addObject().put("field", "row_text").put("type", "nominal")
-        .put("title", text.phrase(PublicationPhrase.ROW));
-    tooltip.addObject().put("field", "count_text").put("type", "nominal")
-        .put("title", text.phrase(PublicationPhrase.COUNT));
-    tooltip.addObject().put("field", "share_text").put("type", "nominal")
-        .put("title", text.phrase(PublicationPhrase.SHARE));
+    VegaLiteSpec.tooltipField(tooltip, "row_text", text.phrase(PublicationPhrase.ROW));
+    VegaLiteSpec.tooltipField(tooltip, "count_text", text.phrase(PublicationPhrase.COUNT));
+    VegaLiteSpec.tooltipField(tooltip, "share_text", text.phrase(PublicationPhrase.SHARE));
     ArrayNode layers = spec.putArray("layer");
     layers.addObject().putObject("mark").put("type", "bar").put("color", VegaLiteSpec.COLOURS.get(0))
         .put("cornerRadiusEnd", 2);

@@ -202,28 +202,19 @@ final class VegaLiteSpec {
   private ArrayNode tooltip() {
     boolean trend = figure.kind() == ChartKind.TREND;
     ArrayNode tooltip = JSON.createArrayNode();
-    tooltip.addObject().put("field", "row_text").put("type", "nominal")
-        .put("title", text.phrase(trend ? PublicationPhrase.SERIES : PublicationPhrase.ROW));
+    tooltipField(tooltip, "row_text", text.phrase(trend ? PublicationPhrase.SERIES : PublicationPhrase.ROW));
     if (coloured && !trend) {
-      tooltip.addObject().put("field", "colour").put("type", "nominal").put("title",
-          text.phrase(PublicationPhrase.GROUP));
+      tooltipField(tooltip, "colour", text.phrase(PublicationPhrase.GROUP));
     }
-    tooltip.addObject().put("field", "wave").put("type", "nominal").put("title", text.phrase(PublicationPhrase.WAVE));
-    tooltip.addObject().put("field", "pct_text").put("type", "nominal")
-        .put("title", text.phrase(PublicationPhrase.PERCENT));
-    tooltip.addObject().put("field", "ci").put("type", "nominal").put("title",
-        text.phrase(PublicationPhrase.INTERVAL));
-    tooltip.addObject().put("field", "n_text").put("type", "nominal")
-        .put("title", text.phrase(PublicationPhrase.BASE));
-    tooltip.addObject().put("field", "reliability").put("type", "nominal")
-        .put("title", text.phrase(PublicationPhrase.RELIABILITY));
+    tooltipField(tooltip, "wave", text.phrase(PublicationPhrase.WAVE));
+    tooltipField(tooltip, "pct_text", text.phrase(PublicationPhrase.PERCENT));
+    tooltipField(tooltip, "ci", text.phrase(PublicationPhrase.INTERVAL));
+    tooltipField(tooltip, "n_text", text.phrase(PublicationPhrase.BASE));
+    tooltipField(tooltip, "reliability", text.phrase(PublicationPhrase.RELIABILITY));
     if (trend) {
-      tooltip.addObject().put("field", "change").put("type", "nominal")
-          .put("title", text.phrase(PublicationPhrase.CHANGE));
-      tooltip.addObject().put("field", "p_value").put("type", "nominal")
-          .put("title", text.phrase(PublicationPhrase.P_VALUE));
-      tooltip.addObject().put("field", "p_adjusted").put("type", "nominal")
-          .put("title", text.phrase(PublicationPhrase.P_ADJUSTED));
+      tooltipField(tooltip, "change", text.phrase(PublicationPhrase.CHANGE));
+      tooltipField(tooltip, "p_value", text.phrase(PublicationPhrase.P_VALUE));
+      tooltipField(tooltip, "p_adjusted", text.phrase(PublicationPhrase.P_ADJUSTED));
     }
     return tooltip;
   }
@@ -319,5 +310,10 @@ final class VegaLiteSpec {
     ArrayNode array = JSON.createArrayNode();
     labels.stream().distinct().forEach(array::add);
     return array;
+  }
+
+  /** A nominal field of a chart's tooltip, under its title. */
+  static void tooltipField(ArrayNode tooltip, String field, String title) {
+    tooltip.addObject().put("field", field).put("type", "nominal").put("title", title);
   }
 }
