@@ -69,6 +69,20 @@ final class BenchErrors {
         Causes.firstLine(cause)), cause);
   }
 
+  /**
+   * An R script that did not finish. Exit 137 is a kill by signal 9, which on Linux is most often the kernel's
+   * out-of-memory killer: R's replicate design keeps every replicate weight of every row, copied as it calibrates.
+   */
+  static BarometerException rFailed(Path script, Path dir, int exit, String output) {
+    String cause = exit == 137
+        ? "it was killed (signal 9), most often by the system for want of memory; at 1m rows the replicate script "
+            + "took 16 GB before it was killed. Run that size without --vs-r, or on a machine with more memory"
+        : "check the R messages above, and that the files under " + dir + " are complete";
+    return new BarometerException(BarometerException.Kind.CHECK_FAILED, String.format(
+        "R stopped on %s with exit %d (%s): %s.", script.getFileName(), exit, output.isBlank() ? "no output"
+            : output.strip(), cause));
+  }
+
   static BarometerException estimateNotInRun(String key, Path results, Path script) {
     return new BarometerException(BarometerException.Kind.CHECK_FAILED, String.format("R estimated %s (%s) but the "
         + "run's indicators table has no such estimate: R and the run estimated different items. Check that %s "

@@ -222,7 +222,7 @@ public final class RComparison {
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int exit = p.waitFor();
       if (exit != 0) {
-        throw new IllegalStateException("R failed on " + dir + " (exit " + exit + "): " + output.strip());
+        throw BenchErrors.rFailed(rScript, dir, exit, output);
       }
       Map<String, Double> figures = new HashMap<>();
       Matcher m = R_FIGURE.matcher(output);
