@@ -70,7 +70,9 @@ public final class BootstrapMultipliers {
     // sorts all of a stratum's rows in one task.
     Dataset<Row> byId = rows.select(col(stratum), col(id))
         .withColumn(RANK, row_number().over(Window.partitionBy(col(stratum)).orderBy(col(id))).cast("long"))
-        .join(drawn, seq(stratum, RANK), "left")
+        // Spark sizes the generated rows by the few strata they come from, and would broadcast them: B doubles
+        // per respondent, 1.6 GB at a million. A sort-merge join spills instead.
+        .join(drawn.hint("merge"), seq(stratum, RANK), "left")
         .select(col(id), multipliers.as(MULTIPLIERS));
     List<Column> columns = new ArrayList<>();
     for (String name : rows.columns()) {
