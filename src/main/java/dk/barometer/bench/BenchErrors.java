@@ -88,4 +88,16 @@ final class BenchErrors {
         + "run's indicators table has no such estimate: R and the run estimated different items. Check that %s "
         + "estimates the items of items.csv, by the breakdowns the run has.", key, results, script));
   }
+
+  static BarometerException layoutsDisagree(Object arrayGroups, Object longGroups) {
+    return new BarometerException(BarometerException.Kind.CHECK_FAILED, String.format("bench --layouts: the bootstrap "
+        + "query found the groups %s in the array layout and %s in the long layout, written from the same rows. This "
+        + "is a bug of the benchmark; please report it with the command.", arrayGroups, longGroups));
+  }
+
+  static BarometerException layoutUnmeasured(Path dir, Exception cause) {
+    return new BarometerException(BarometerException.Kind.WRITE, String.format("bench --layouts: cannot measure the "
+        + "files under %s: %s. Check that this user can read it, or choose another --out.", dir,
+        Causes.firstLine(cause)), cause);
+  }
 }

@@ -54,7 +54,21 @@ public final class BenchReport {
         out.println(vsRLine(r));
         out.println(replicateLine(r));
       }
+      if (r.layouts() != null) {
+        out.println(layoutLine(r, r.layouts().array()));
+        out.println(layoutLine(r, r.layouts().longForm()));
+      }
     }
+  }
+
+  /**
+   * One layout of the employee replicate weights ({@link ReplicateLayouts}): its rows, the seconds to write it, its
+   * bytes on disk, the seconds of the bootstrap query, and the largest difference of the two layouts' SEs.
+   */
+  public static String layoutLine(BenchResult r, ReplicateLayouts.Layout layout) {
+    return String.format(Locale.ROOT, "size=%d layout=%s rows=%d write_seconds=%.1f mib=%.1f query_seconds=%.1f "
+        + "max_se_difference=%.3g", r.size(), layout.name(), layout.rows(), layout.writeSeconds(),
+        layout.bytes() / (1024.0 * 1024.0), layout.querySeconds(), r.layouts().maxSeDifference());
   }
 
   /**

@@ -34,15 +34,19 @@ public final class Benchmark {
   private final BarometerConfig config;
   private final Path out;
   private final RComparison vsR;
+  private final boolean layouts;
   /** The benchmark's warehouses are scratch, their pseudonyms never linked: a key of their own, not the real one. */
   private final PseudonymKey pseudonymKey = PseudonymKey.random("a random key for the benchmark");
 
   /**
    * @param vsR compares each size with R's survey package ({@link RComparison}); null to run the job only. With
    *     it, every employee indicator is also broken down by size class, the work R does.
+   * @param layouts also writes the run's employee replicate weights in both layouts, array and long, and queries each
+   *     ({@link ReplicateLayouts}), under {@code out/<size>/layouts}
    */
-  public Benchmark(SparkSession spark, BarometerConfig config, Path out, RComparison vsR) {
+  public Benchmark(SparkSession spark, BarometerConfig config, Path out, RComparison vsR, boolean layouts) {
     this.spark = spark;
+    this.layouts = layouts;
     this.config = vsR == null ? config : RComparison.withBreakdown(config);
     this.out = out;
     this.vsR = vsR;
@@ -112,8 +116,15 @@ public final class Benchmark {
       r = vsR.compare(config, WAVE, tables, register, out.resolve(Long.toString(size)).resolve("r"));
       jobs.drain(); // the export's jobs are not the run's
     }
+    ReplicateLayouts.Result layoutResult = null;
+    if (layouts) {
+      Path layoutDir = out.resolve(Long.toString(size)).resolve("layouts").toAbsolutePath();
+      deleteRecursively(layoutDir);
+      layoutResult = new ReplicateLayouts(spark).measure(tables, WAVE, layoutDir);
+      jobs.drain(); // the layouts' jobs are not the run's
+    }
     return new BenchResult(size, rows, generateSeconds, jobSeconds, peakHeap, stages,
-        outcome.interpretedExpressions(), r);
+        outcome.interpretedExpressions(), r, layoutResult);
   }
 
   /** The seconds during which some stage ran: stages of different surveys overlap, and count once there. */

@@ -31,7 +31,7 @@ final class BenchCommand implements Command {
 
   @Override
   public Set<String> switches() {
-    return Set.of("vs-r");
+    return Set.of("vs-r", "layouts");
   }
 
   @Override
@@ -45,7 +45,7 @@ final class BenchCommand implements Command {
     BenchReport report = new BenchReport(out);
     RComparison vsR = args.flag("vs-r")
         ? new RComparison(Home.home().resolve("src/test/r/bench_vs_r.R")) : null;
-    List<BenchResult> results = new Benchmark(spark, config, dir, vsR).run(sizes, report::printSize);
+    List<BenchResult> results = new Benchmark(spark, config, dir, vsR, args.flag("layouts")).run(sizes, report::printSize);
     report.printSummary(results);
     if (csv.isPresent()) {
       try {

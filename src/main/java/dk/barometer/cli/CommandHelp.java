@@ -161,7 +161,7 @@ final class CommandHelp {
       value. Exits with 7 when the pooled coverage is outside coverage_range (93-97 %). Writes no table.
       """;
   static final String BENCH = """
-      Usage: jobs/barometer bench [--sizes 3k,100k,1m] [--out DIR] [--csv FILE] [--vs-r] [--conf DIR]
+      Usage: jobs/barometer bench [--sizes 3k,100k,1m] [--out DIR] [--csv FILE] [--vs-r] [--layouts] [--conf DIR]
 
       For each size, generates a demo wave of 2025 with that many employee respondents (1008 employers, seed 2025)
       into DIR/<size>/input (generation is timed apart), runs the whole job on it (validation, weighting, every
@@ -179,6 +179,12 @@ final class CommandHelp {
       line compares: rows=<n> seconds=<s> r_seconds=<s> ratio_vs_r=<x> max_abs_diff=<d>. The line before it,
       rows=<n> statistics_seconds=<s> r_seconds=<s> ratio_statistics_vs_r=<x>, compares R with the run's stages
       that do its work (weight employee + variance employee + estimate).
+
+      --layouts also writes the run's employee replicate weights again under DIR/<size>/layouts, once as the table
+      holds them (an array of the replicates' weights per respondent) and once long (a row per respondent and
+      replicate), and runs one bootstrap query on each (the share who use AI by size class with its bootstrap SE):
+      per layout one line, size=<n> layout=<array|long> rows=<n> write_seconds=<s> mib=<m> query_seconds=<s>
+      max_se_difference=<d>. Both layouts' files stay there (about twice the warehouse's replicate weights).
       """;
   static final String DEMO = """
       Usage: jobs/barometer demo [--warehouse DIR] [--conf DIR]

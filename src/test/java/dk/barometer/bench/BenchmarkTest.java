@@ -28,15 +28,17 @@ class BenchmarkTest {
 
   /**
    * The job's Spark jobs and input scans are a fixed plan: twice the respondents must not add one. Where R is installed
-   * (CI installs it), each size is also estimated by R's survey package (--vs-r), which must agree to 1e-9.
+   * (CI installs it), each size is also estimated by R's survey package (--vs-r), which must agree to 1e-9. Both
+   * layouts of the replicate weights (--layouts) hold the same weights: B rows per respondent in the long one, and
+   * the same bootstrap SEs from either.
    */
   @Test
   void sparkJobsAreTheSameAtTwoSizesAndREstimatesAgree() {
     BarometerConfig config = BarometerConfig.load(TestSpark.confDir());
     RComparison vsR = rscriptOnPath()
         ? new RComparison(Path.of("src/test/r/bench_vs_r.R").toAbsolutePath()) : null;
-    List<BenchResult> results = new Benchmark(TestSpark.spark(), config, TestSpark.tempDir("bench"), vsR)
-        .run(List.of(1_500L, 3_000L), r -> {});
+    List<BenchResult> results = new Benchmark(TestSpark.spark(), config, TestSpark.tempDir("bench"), vsR,
+        true).run(List.of(1_500L, 3_000L), r -> {});
 
     assertThat(results.get(1).rows()).isGreaterThan(results.get(0).rows());
     assertThat(results.get(0).sparkJobs()).isPositive();
@@ -44,6 +46,16 @@ class BenchmarkTest {
     // The surveys run side by side, so the order their stages start in may differ between runs; the work may not.
     assertThat(results.get(1).stages().stream().map(BenchmarkTest::work).sorted().toList())
         .isEqualTo(results.get(0).stages().stream().map(BenchmarkTest::work).sorted().toList());
+    int replicates = config.settings().replicateWeights().replicates();
+    for (BenchResult r : results) {
+      ReplicateLayouts.Result layouts = r.layouts();
+      assertThat(layouts.array().rows()).isPositive();
+      assertThat(layouts.longForm().rows()).isEqualTo(layouts.array().rows() * replicates);
+      assertThat(layouts.maxSeDifference()).isLessThan(1e-12);
+      assertThat(layouts.array().bytes()).isPositive();
+      assertThat(BenchReport.layoutLine(r, layouts.longForm())).matches("size=\\d+ layout=long rows=\\d+ "
+          + "write_seconds=[0-9.]+ mib=[0-9.]+ query_seconds=[0-9.]+ max_se_difference=\\S+");
+    }
     Assumptions.assumeTrue(vsR != null, "Rscript is not on the PATH: the comparison with R is skipped");
     for (BenchResult r : results) {
       // 20 items, overall and in each of the 4 size classes.
@@ -80,7 +92,7 @@ class BenchmarkTest {
             3.0, 8, 2), new BenchResult.Stage("bootstrap employee", 1.0, 2, 1));
     BenchResult r = new BenchResult(1000, 1200, 1.0, 10.0, 1L << 30, stages, false,
         new RComparison.Result(1000, 60.0, 1e-13, 100, new RComparison.Replicates(80.0, 30.0, 50.0, 1e-12, 1.02,
-            100)));
+            100)), null);
     assertThat(BenchReport.statisticsLine(r)).startsWith("rows=1000 statistics_seconds=4.0 r_seconds=60.0 "
         + "ratio_statistics_vs_r=15.0 (statistics: weight employee + variance employee + estimate;");
     assertThat(BenchReport.vsRLine(r)).startsWith("rows=1000 seconds=10.0 r_seconds=60.0 ratio_vs_r=6.0 ");
@@ -88,7 +100,7 @@ class BenchmarkTest {
     assertThat(BenchReport.replicateLine(r)).startsWith("rows=1000 replicate_seconds=4.0 r_seconds=80.0 "
         + "ratio_replicates_vs_r=20.0 r_calibrate_seconds=30.0 r_estimate_seconds=50.0 ");
     BenchResult withoutEstimate = new BenchResult(1000, 1200, 1.0, 10.0, 1L << 30, stages.subList(0, 4), false,
-        r.vsR());
+        r.vsR(), null);
     assertThatThrownBy(() -> BenchReport.statisticsLine(withoutEstimate)).hasMessageContaining("'estimate'");
   }
 
