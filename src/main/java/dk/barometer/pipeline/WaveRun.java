@@ -22,23 +22,18 @@ import dk.barometer.ingest.RegisterMargins;
 import dk.barometer.ingest.RegisterReader;
 import dk.barometer.ingest.ResponseContract;
 import dk.barometer.ingest.ResponseReader;
-import dk.barometer.pipeline.DiagnosticsTable;
 import dk.barometer.runtime.ExpressionEvaluation;
-import dk.barometer.runtime.StageLog;
 import dk.barometer.runtime.StageTiming;
 import dk.barometer.validate.ResponseValidator;
 import dk.barometer.validate.RowAccount;
 import dk.barometer.validate.ValidatedResponses;
-import dk.barometer.warehouse.RunLog;
 import dk.barometer.warehouse.RunRecord;
 import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
-import dk.barometer.warehouse.WaveLease;
 import dk.barometer.weighting.DesignWeights;
 import dk.barometer.weighting.ReplicateWeighting;
 import dk.barometer.weighting.SurveyWeighting;
 import dk.barometer.weighting.WeightedSample;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -46,7 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -57,7 +51,6 @@ import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,9 +59,9 @@ import org.slf4j.LoggerFactory;
  * two domains, and replace the wave in the Delta tables. Everything is computed (and every row accounted for) before the first write, so input
  * and weighting faults leave the tables as they were. The run is recorded in {@code runs}: a {@code started} row
  * before the first write, then {@code succeeded} with the Delta version written to each table, or {@code failed}
- * with the error (see {@link RunLog} for a run killed in between). Each table's write is one Delta commit; there is
+ * with the error (see {@link dk.barometer.warehouse.RunLog} for a run killed in between). Each table's write is one Delta commit; there is
  * no transaction across tables, so after a kill some tables may hold this run's rows (their run_id says so). The run
- * holds its wave's {@link WaveLease} throughout, so no other run writes the wave meanwhile.
+ * holds its wave's lease throughout ({@link RecordedRun}), so no other run writes the wave meanwhile.
  */
 public final class WaveRun {
   private static final Logger LOG = LoggerFactory.getLogger(WaveRun.class);
@@ -98,99 +91,76 @@ public final class WaveRun {
   }
 
   public Outcome run(int wave, String input) {
-    String runId = UUID.randomUUID().toString();
     InputLayout layout = new InputLayout(input);
-    Map<String, Long> counts = new LinkedHashMap<>();
-    Map<String, Long> versions = new LinkedHashMap<>();
-    List<String> inputs = new ArrayList<>();
-    Map<String, String> checksums = new LinkedHashMap<>();
-    RunRecord.Draft draft = new RunRecord.Draft(runId, wave, Instant.now(), inputs, checksums, "", counts, versions,
-        pseudonymKey.fingerprint());
-    RespondentPseudonyms pseudonyms = new RespondentPseudonyms(pseudonymKey);
-    RunLog log = new RunLog(spark, warehouse);
-    List<Dataset<Row>> cached = Collections.synchronizedList(new ArrayList<>());
     long responseRows = InputRows.of(spark, config.settings().surveys().keySet().stream()
         .map(survey -> layout.responses(survey, wave)).toList());
     ExpressionEvaluation evaluation = ExpressionEvaluation.forRun(spark, config.settings().execution(), responseRows);
     LOG.info("{} response rows in the files: expressions {}", responseRows,
         evaluation.interpreted() ? "interpreted" : "compiled");
-    StageLog stages = StageLog.start(spark.sparkContext(), "wave " + wave, 15);
-    WaveLease lease = null;
     try {
-      Instant startedAt = draft.startedAt();
-      lease = stages.timed("lease", () -> WaveLease.take(spark, warehouse, wave, runId, startedAt),
-          WaveLease::toString);
-      for (String interrupted : log.closeInterrupted(wave, startedAt)) {
-        LOG.warn("run {} started writing and recorded no end; it is now recorded as failed (interrupted)",
-            interrupted);
-      }
-      Codebook codebook = config.codebook(wave);
-      draft = draft.withConfigHash(config.fingerprint(wave));
-      int registerYear = config.settings().wave(wave).registerYear();
-      inputs.add(layout.register(registerYear));
-      RegisterMargins register = stages.timed("register", () -> new RegisterReader(spark)
-          .read(layout.register(registerYear), registerYear), r -> "margins of " + registerYear);
-
-      List<String> surveys = List.copyOf(config.settings().surveys().keySet());
-      surveys.forEach(survey -> inputs.add(layout.responses(survey, wave)));
-      List<SurveyPart> parts = inParallel(runId, surveys, survey -> survey(survey, wave,
-          layout.responses(survey, wave), codebook, register, stages, cached));
-      Map<String, WeightedSample> samples = new LinkedHashMap<>();
-      List<Dataset<Row>> perSurvey = new ArrayList<>();
-      for (SurveyPart part : parts) {
-        samples.put(part.sample().survey(), part.sample());
-        part.account().addTo(counts);
-        part.indicators().ifPresent(perSurvey::add);
-      }
-      Dataset<Row> comparisons = union(parts.stream().map(SurveyPart::comparisons).toList())
-          .withColumn("run_id", lit(runId));
-      checksums.putAll(stages.timed("checksum inputs", () -> InputChecksums.of(spark, "input", inputs),
-          c -> c.size() + " file(s)"));
-
-      Dataset<Row> indicators = union(perSurvey).withColumn("run_id", lit(runId));
-      Dataset<Row> weights = union(samples.values().stream().map(s -> pseudonyms.add(weightsOf(s, runId),
-          s.survey(), col(ResponseContract.RESPONDENT_ID))).toList());
-      Dataset<Row> replicateWeights = union(parts.stream().map(p -> pseudonyms.add(
-          replicateWeightsOf(p.sample(), p.replicateWeights(), runId), p.sample().survey(),
-          col(ResponseContract.RESPONDENT_ID))).toList());
-      // A reject shows the id as delivered: its pseudonym is that of the id it reads as, none where it reads as none.
-      Dataset<Row> rejects = union(parts.stream().map(p -> pseudonyms.add(p.rejects(), p.contract().survey(),
-          ResponseValidator.respondentId(col(ResponseContract.RESPONDENT_ID))).withColumn("run_id", lit(runId)))
-          .toList());
-      // Compute the indicators before the first write, so an estimation failure leaves every table untouched.
-      Dataset<Row> estimates = indicators.persist(StorageLevel.MEMORY_AND_DISK());
-      cached.add(estimates);
-      counts.put("indicators", stages.timed("estimate", estimates::count, n -> n + " indicator rows"));
-
-      log.append(draft.started());
-      // The responses as harmonised, the rows that were weighted: their weights go to the weights table.
-      for (SurveyPart part : parts) {
-        String survey = part.contract().survey();
-        write(stages, Table.responses(survey), wave, pseudonyms.add(part.harmonised(), survey,
-            col(ResponseContract.RESPONDENT_ID)).withColumn("run_id", lit(runId)),
-            part.contract().respondentColumns(), versions);
-      }
-      write(stages, Table.WEIGHTS, wave, weights, versions);
-      write(stages, Table.REPLICATE_WEIGHTS, wave, replicateWeights, versions);
-      write(stages, Table.WEIGHT_DIAGNOSTICS, wave, DiagnosticsTable.rows(spark, wave, runId,
-          samples.values().stream().map(WeightedSample::diagnostics).toList()), versions);
-      write(stages, Table.REJECTS, wave, rejects, versions);
-      write(stages, Table.INDICATORS, wave, estimates, versions);
-      write(stages, Table.COMPARISONS, wave, comparisons, versions);
-      RunRecord record = draft.succeeded(Instant.now());
-      log.append(record);
-      return new Outcome(record, samples, stages.timings(), evaluation.interpreted());
-    } catch (Exception e) { // Spark's checked exceptions too; rethrown as they came
-      recordFailure(log, draft.failed(Instant.now(), e));
-      throw e;
+      return RecordedRun.recording(spark, warehouse, wave, "wave " + wave, pseudonymKey.fingerprint(),
+          run -> run(run, wave, layout, evaluation.interpreted()));
     } finally {
-      if (lease != null) {
-        stages.timed("release lease", lease::release, released -> released);
-      }
-      cached.forEach(Dataset::unpersist);
-      stages.close();
       evaluation.close();
     }
+  }
+
+  private Outcome run(RecordedRun run, int wave, InputLayout layout, boolean interpreted) {
+    String runId = run.runId();
+    RespondentPseudonyms pseudonyms = new RespondentPseudonyms(pseudonymKey);
+    Codebook codebook = config.codebook(wave);
+    run.configHash(config.fingerprint(wave));
+    int registerYear = config.settings().wave(wave).registerYear();
+    run.inputs().add(layout.register(registerYear));
+    RegisterMargins register = run.timed("register", () -> new RegisterReader(spark)
+        .read(layout.register(registerYear), registerYear), r -> "margins of " + registerYear);
+
+    List<String> surveys = List.copyOf(config.settings().surveys().keySet());
+    surveys.forEach(survey -> run.inputs().add(layout.responses(survey, wave)));
+    List<SurveyPart> parts = inParallel(runId, surveys, survey -> survey(run, survey, wave,
+        layout.responses(survey, wave), codebook, register));
+    Map<String, WeightedSample> samples = new LinkedHashMap<>();
+    List<Dataset<Row>> perSurvey = new ArrayList<>();
+    for (SurveyPart part : parts) {
+      samples.put(part.sample().survey(), part.sample());
+      part.account().addTo(run.counts());
+      part.indicators().ifPresent(perSurvey::add);
+    }
+    Dataset<Row> comparisons = union(parts.stream().map(SurveyPart::comparisons).toList())
+        .withColumn("run_id", lit(runId));
+    run.checksums().putAll(run.timed("checksum inputs", () -> InputChecksums.of(spark, "input", run.inputs()),
+        c -> c.size() + " file(s)"));
+
+    Dataset<Row> indicators = union(perSurvey).withColumn("run_id", lit(runId));
+    Dataset<Row> weights = union(samples.values().stream().map(s -> pseudonyms.add(weightsOf(s, runId),
+        s.survey(), col(ResponseContract.RESPONDENT_ID))).toList());
+    Dataset<Row> replicateWeights = union(parts.stream().map(p -> pseudonyms.add(
+        replicateWeightsOf(p.sample(), p.replicateWeights(), runId), p.sample().survey(),
+        col(ResponseContract.RESPONDENT_ID))).toList());
+    // A reject shows the id as delivered: its pseudonym is that of the id it reads as, none where it reads as none.
+    Dataset<Row> rejects = union(parts.stream().map(p -> pseudonyms.add(p.rejects(), p.contract().survey(),
+        ResponseValidator.respondentId(col(ResponseContract.RESPONDENT_ID))).withColumn("run_id", lit(runId)))
+        .toList());
+    // Compute the indicators before the first write, so an estimation failure leaves every table untouched.
+    Dataset<Row> estimates = run.persisted(indicators);
+    run.counts().put("indicators", run.timed("estimate", estimates::count, n -> n + " indicator rows"));
+
+    run.started();
+    // The responses as harmonised, the rows that were weighted: their weights go to the weights table.
+    for (SurveyPart part : parts) {
+      String survey = part.contract().survey();
+      write(run, Table.responses(survey), wave, pseudonyms.add(part.harmonised(), survey,
+          col(ResponseContract.RESPONDENT_ID)).withColumn("run_id", lit(runId)),
+          part.contract().respondentColumns());
+    }
+    write(run, Table.WEIGHTS, wave, weights);
+    write(run, Table.REPLICATE_WEIGHTS, wave, replicateWeights);
+    write(run, Table.WEIGHT_DIAGNOSTICS, wave, DiagnosticsTable.rows(spark, wave, runId,
+        samples.values().stream().map(WeightedSample::diagnostics).toList()));
+    write(run, Table.REJECTS, wave, rejects);
+    write(run, Table.INDICATORS, wave, estimates);
+    write(run, Table.COMPARISONS, wave, comparisons);
+    return new Outcome(run.succeeded(), samples, run.timings(), interpreted);
   }
 
   /**
@@ -208,32 +178,32 @@ public final class WaveRun {
     }
   }
 
-  private SurveyPart survey(String survey, int wave, String dir, Codebook codebook, RegisterMargins register,
-                            StageLog stages, List<Dataset<Row>> cached) {
+  private SurveyPart survey(RecordedRun run, String survey, int wave, String dir, Codebook codebook,
+                            RegisterMargins register) {
     ResponseContract contract = new ResponseContract(survey, wave, codebook, config.classifications(),
         config.settings().survey(survey).stratum());
-    Checked checked = stages.timed("validate " + survey, () -> validate(contract, dir, cached),
+    Checked checked = run.timed("validate " + survey, () -> validate(run, contract, dir),
         c -> String.format("%d rows in %d file(s), %d rejected", c.rowsIn(), c.files(), c.rejected()));
     Dataset<Row> concepts = new Harmonisation(codebook).apply(survey, checked.responses().valid());
     SurveyEstimation estimation = SurveyEstimation.of(config, wave, survey);
-    WeightedSample sample = stages.timed("weight " + survey, () -> estimation.weigh(concepts, register),
+    WeightedSample sample = run.timed("weight " + survey, () -> estimation.weigh(concepts, register),
         w -> w.diagnostics().summary());
     // Every row read is accepted (weighted, written) or rejected: checked before anything is written.
     RowAccount account = new RowAccount(survey, checked.rowsIn(), sample.rows().count(), checked.rejected())
         .checked();
     LOG.info("rows {}: {} in = {} accepted + {} rejected", survey, account.rowsIn(), account.accepted(),
         account.rejected());
-    Optional<Dataset<Row>> replicateRows = replicateWeights(estimation, sample, register, stages, cached);
+    Optional<Dataset<Row>> replicateRows = replicateWeights(run, estimation, sample, register);
     // The replicate estimates are computed here, so that the bootstrap's cost is a stage of its own.
-    Optional<Dataset<Row>> replicateSums = replicateRows.map(rows -> stages.timed("bootstrap " + survey, () -> {
-      Dataset<Row> sums = persisted(estimation.replicateSums(rows), cached);
+    Optional<Dataset<Row>> replicateSums = replicateRows.map(rows -> run.timed("bootstrap " + survey, () -> {
+      Dataset<Row> sums = run.persisted(estimation.replicateSums(rows));
       sums.count();
       return sums;
     }, s -> "every estimate under every replicate weight"));
-    Optional<Dataset<Row>> indicators = stages.timed("variance " + survey, () -> estimation.indicators(sample,
-        cellSums -> persisted(cellSums, cached)).map(i -> estimation.withBootstrap(i, replicateSums)),
+    Optional<Dataset<Row>> indicators = run.timed("variance " + survey, () -> estimation.indicators(sample,
+        run::persisted).map(i -> estimation.withBootstrap(i, replicateSums)),
         v -> v.isPresent() ? "standard errors planned" : "no indicators");
-    Dataset<Row> comparisons = stages.timed("compare " + survey, () -> estimation.comparisons(sample),
+    Dataset<Row> comparisons = run.timed("compare " + survey, () -> estimation.comparisons(sample),
         c -> "comparisons of two domains computed");
     // No rows when the settings draw no replicates, so that the wave's rows of a run that drew some are replaced.
     Dataset<Row> replicateWeights = replicateRows.orElseGet(() -> sample.rows().limit(0)
@@ -246,22 +216,15 @@ public final class WaveRun {
    * The sample's rows with {@link ReplicateWeighting#REPLICATE_WEIGHTS}, calibrated here (before any write); empty
    * when the settings draw no replicates.
    */
-  private Optional<Dataset<Row>> replicateWeights(SurveyEstimation estimation, WeightedSample sample,
-                                                  RegisterMargins register, StageLog stages,
-                                                  List<Dataset<Row>> cached) {
+  private Optional<Dataset<Row>> replicateWeights(RecordedRun run, SurveyEstimation estimation,
+                                                  WeightedSample sample, RegisterMargins register) {
     ReplicateWeightsSettings replicates = config.settings().replicateWeights();
     if (!replicates.enabled()) {
       return Optional.empty();
     }
-    return Optional.of(stages.timed("replicate weights " + sample.survey(), () -> estimation.replicateWeights(
-        sample, register, replicates, rows -> persisted(rows, cached)),
+    return Optional.of(run.timed("replicate weights " + sample.survey(), () -> estimation.replicateWeights(
+        sample, register, replicates, run::persisted),
         r -> replicates.replicates() + " replicates calibrated"));
-  }
-
-  private static Dataset<Row> persisted(Dataset<Row> rows, List<Dataset<Row>> cached) {
-    Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(persisted);
-    return persisted;
   }
 
   /**
@@ -326,16 +289,16 @@ public final class WaveRun {
   /** One survey's validated responses with the counts of its rows. */
   private record Checked(ValidatedResponses responses, long rowsIn, long rejected, int files) {}
 
-  /** Validates one survey's files; the frames it persists go to {@code cached}. */
-  private Checked validate(ResponseContract contract, String dir, List<Dataset<Row>> cached) {
+  /** Validates one survey's files; the frames it persists are the run's until it ends. */
+  private Checked validate(RecordedRun run, ResponseContract contract, String dir) {
     RawResponses raw = new ResponseReader(spark, contract).read(dir);
     ResponseValidator validator = new ResponseValidator(contract);
     // The checked rows feed the duplicate check, the row counts, the valid rows and the rejects: read the files once.
     ValidatedResponses rowByRow = validator.validate(raw);
-    cached.add(rowByRow.checked().persist(StorageLevel.MEMORY_AND_DISK()));
+    run.persisted(rowByRow.checked());
     ValidatedResponses validated = validator.withDuplicateIds(rowByRow);
     if (validated != rowByRow) {
-      cached.add(validated.checked().persist(StorageLevel.MEMORY_AND_DISK()));
+      run.persisted(validated.checked());
     }
     long rows = 0;
     long rejected = 0;
@@ -361,15 +324,12 @@ public final class WaveRun {
     return new Checked(validated, raw.rowsInFiles(), rejected, raw.files().size());
   }
 
-  private void write(StageLog stages, Table table, int wave, Dataset<Row> rows, Map<String, Long> versions) {
-    write(stages, table, wave, rows, List.of(), versions);
+  private void write(RecordedRun run, Table table, int wave, Dataset<Row> rows) {
+    write(run, table, wave, rows, List.of());
   }
 
-  private void write(StageLog stages, Table table, int wave, Dataset<Row> rows, List<String> statsColumns,
-                     Map<String, Long> versions) {
-    long version = stages.timed("write " + table.tableName(),
-        () -> warehouse.replaceWave(table, wave, rows, statsColumns), v -> "Delta version " + v);
-    versions.put(table.tableName(), version);
+  private void write(RecordedRun run, Table table, int wave, Dataset<Row> rows, List<String> statsColumns) {
+    run.write(table, () -> warehouse.replaceWave(table, wave, rows, statsColumns));
   }
 
   private static Dataset<Row> union(List<Dataset<Row>> parts) {
@@ -387,15 +347,5 @@ public final class WaveRun {
     return rows.select(lit(sample.wave()).as("wave"), lit(sample.survey()).as("survey"),
         col(ResponseContract.RESPONDENT_ID), col(SurveyWeighting.WEIGHT),
         col(ReplicateWeighting.REPLICATE_WEIGHTS), lit(runId).as("run_id"));
-  }
-
-  private void recordFailure(RunLog log, RunRecord record) {
-    try {
-      log.append(record);
-    } catch (Exception ignored) {
-      // The warehouse itself may be what failed; the error that stopped the run is the one to report.
-      LOG.warn("could not record the failed run {} in {}: {}", record.runId(), warehouse.path(Table.RUNS),
-          ignored.getMessage());
-    }
   }
 }
