@@ -15,28 +15,45 @@ import java.util.stream.Stream;
  * as free, since the benchmark replaces them.
  *
  * <p>Per employee respondent the benchmark wrote 16.6 bytes of input and 23.9 of warehouse at 1m (16.7 and 23.7 at
- * 10m), and R's export 90.6 bytes at 1m; the figures here add about a fifth.
+ * 10m) without replicate weights, and R's export 90.6 bytes at 1m. With 200 replicate weights the warehouse held
+ * 1,831 bytes per employee at 1m, 9.0 more per replicate, and the two layouts of {@code --layouts} 3,797, 19.0 per
+ * replicate (2026-12-07). The figures here add about a fifth.
+ *
+ * @param perEmployee the bytes per employee respondent of one size ({@link #bytesPerEmployee})
  */
-public record BenchDisk(Path out, long needed, long available) {
-  /** Input and warehouse per employee respondent, in bytes. */
+public record BenchDisk(Path out, long needed, long available, long perEmployee) {
+  /** Input and warehouse per employee respondent without replicate weights, in bytes. */
   static final long BYTES_PER_EMPLOYEE = 48;
+  /** The warehouse's replicate weights per employee respondent and replicate, in bytes. */
+  static final long BYTES_PER_REPLICATE = 11;
   /** R's CSV export per employee respondent, in bytes ({@code --vs-r}). */
   static final long R_BYTES_PER_EMPLOYEE = 108;
+  /** Both layouts of the replicate weights per employee respondent and replicate, in bytes ({@code --layouts}). */
+  static final long LAYOUT_BYTES_PER_REPLICATE = 23;
 
-  /** What {@code sizes} need under {@code out}, and what is free there for them. */
-  public static BenchDisk of(Path out, List<Long> sizes, boolean withR) {
-    return new BenchDisk(out, needed(sizes, withR), saturatedAdd(usable(out), replaced(out, sizes)));
+  /** What {@code sizes} need under {@code out} at {@code perEmployee} bytes each, and what is free there for them. */
+  public static BenchDisk of(Path out, List<Long> sizes, long perEmployee) {
+    return new BenchDisk(out, needed(sizes, perEmployee), saturatedAdd(usable(out), replaced(out, sizes)),
+        perEmployee);
+  }
+
+  /**
+   * The bytes per employee respondent of a run with {@code replicates} replicate weights, with R's export when
+   * {@code withR} and both layouts of the replicate weights when {@code layouts}.
+   */
+  public static long bytesPerEmployee(int replicates, boolean withR, boolean layouts) {
+    return BYTES_PER_EMPLOYEE + replicates * BYTES_PER_REPLICATE + (withR ? R_BYTES_PER_EMPLOYEE : 0)
+        + (layouts ? replicates * LAYOUT_BYTES_PER_REPLICATE : 0);
   }
 
   /** Stops the benchmark before it starts when its sizes cannot fit under {@code out}. */
   public void check() {
     if (needed > available) {
-      throw BenchErrors.diskTooSmall(out, inUnits(needed), inUnits(available));
+      throw BenchErrors.diskTooSmall(out, inUnits(needed), inUnits(available), perEmployee);
     }
   }
 
-  static long needed(List<Long> sizes, boolean withR) {
-    long perEmployee = BYTES_PER_EMPLOYEE + (withR ? R_BYTES_PER_EMPLOYEE : 0);
+  static long needed(List<Long> sizes, long perEmployee) {
     long needed = 0;
     for (long size : sizes) {
       // Saturates: a size too large for a long of bytes does not fit anywhere.

@@ -16,11 +16,10 @@ final class BenchErrors {
         + "number of employees (e.g. 3000, 3k, 1m). See 'jobs/barometer bench --help'.", word));
   }
 
-  static BarometerException diskTooSmall(Path out, String needed, String available) {
+  static BarometerException diskTooSmall(Path out, String needed, String available, long perEmployee) {
     return new BarometerException(BarometerException.Kind.USAGE, String.format(Locale.ROOT, "bench: these sizes need "
-        + "about %s under %s (%d bytes per employee respondent, %d more with --vs-r), and %s is free there. Choose "
-        + "smaller sizes or an --out on a larger disk.", needed, out.toAbsolutePath(), BenchDisk.BYTES_PER_EMPLOYEE,
-        BenchDisk.R_BYTES_PER_EMPLOYEE, available));
+        + "about %s under %s (%d bytes per employee respondent), and %s is free there. Choose smaller sizes or an "
+        + "--out on a larger disk.", needed, out.toAbsolutePath(), perEmployee, available));
   }
 
   static BarometerException freeSpaceUnknown(Path dir, Exception cause) {

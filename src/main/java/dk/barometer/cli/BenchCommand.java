@@ -39,8 +39,9 @@ final class BenchCommand implements Command {
     List<Long> sizes = BenchSizes.parse(args.option("sizes").orElse(BenchSizes.DEFAULT));
     Path dir = args.outputDirectory("out", Home.home().resolve("target/bench"));
     Optional<Path> csv = args.outputFile("csv"); // written once every size has run
-    BenchDisk.of(dir, sizes, args.flag("vs-r")).check();
     BarometerConfig config = BarometerConfig.load(Home.conf(args));
+    BenchDisk.of(dir, sizes, BenchDisk.bytesPerEmployee(config.settings().replicateWeights().replicates(),
+        args.flag("vs-r"), args.flag("layouts"))).check();
     SparkSession spark = SparkSessions.builder("barometer bench").getOrCreate();
     BenchReport report = new BenchReport(out);
     RComparison vsR = args.flag("vs-r")

@@ -170,8 +170,9 @@ final class CommandHelp {
       executors), and the Spark jobs and input scans of each stage, which should be the same at every size. Sizes
       take k and m. DIR defaults to target/bench of the installation; --csv also writes the figures as CSV, one
       line per size and stage. The first size also pays the JVM's warm-up. Each size's files stay under
-      DIR/<size>; sizes that would not fit on DIR's disk (about 48 bytes per employee respondent, 108 more with
-      --vs-r) stop the bench before anything is generated, as does a DIR or FILE it could not write.
+      DIR/<size>; sizes that would not fit on DIR's disk (about 2.3 KB per employee respondent with 200 replicate
+      weights, 108 bytes more with --vs-r and 4.6 KB more with --layouts) stop the bench before anything is
+      generated, as does a DIR or FILE it could not write.
 
       --vs-r also does the same work in R's survey package (Rscript and r-cran-survey needed): every employee
       indicator is broken down by size class as well, the employee respondents with 20 of their 0/1 items go to
