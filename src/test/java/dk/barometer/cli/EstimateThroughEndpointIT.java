@@ -89,7 +89,7 @@ class EstimateThroughEndpointIT {
   @Test
   void anAnalystsEstimateThroughTheEndpointIsTheLocalOne() throws Exception {
     for (String format : List.of("table", "json")) {
-      String[] request = {"--wave", "2025", "--survey", "employer", "--share", SHARE, "--base", "sector IS NOT NULL",
+      String[] request = {"--wave", "2025", "--survey", "employer", "--share", SHARE,
           "--by", "size_class,industry", "--format", format};
       Run served = throughEndpoint(request);
       Run here = locally(request);
