@@ -102,6 +102,10 @@ final class CommandHelp {
       --base leaves out of a base some respondents, but fewer than that minimum, is refused (exit 2).
       docs/security.md explains.
       A researcher sees every estimate but the suppressed, an engineer every one.
+
+      While 'serve' runs ($BAROMETER_ENDPOINT, default sc://localhost:15002), the request goes there with the token
+      of --role's role, as 'sql' does, and the endpoint estimates it for that role; otherwise, or with
+      BAROMETER_ENDPOINT=off, it runs here on the warehouse's files.
       """;
   static final String SERVE = """
       Usage: jobs/barometer serve [--host ADDRESS] [--port N] [--warehouse DIR] [--conf DIR]

@@ -1,6 +1,8 @@
 package dk.barometer.cli;
 
+import dk.barometer.BarometerException;
 import dk.barometer.config.Role;
+import dk.barometer.query.EstimateMessage;
 import dk.barometer.query.QueryErrors;
 import dk.barometer.query.QueryPrinter;
 import io.netty.channel.EventLoopGroup;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.arrow.memory.BufferAllocator;
@@ -126,7 +129,24 @@ final class EndpointSession implements SqlSession, AutoCloseable {
 
   @Override
   public QueryPrinter.Result sql(String statement) {
-    Relation query = Relation.newBuilder().setSql(SQL.newBuilder().setQuery(statement)).build();
+    return result(Relation.newBuilder().setSql(SQL.newBuilder().setQuery(statement)).build(),
+        () -> resultOf(statement));
+  }
+
+  /**
+   * The rows of an estimate request, which the endpoint estimates with the role of this session's token
+   * ({@code query.EstimateRelations}); each print sends it once.
+   */
+  QueryPrinter.Result estimate(EstimateMessage request) {
+    Relation estimate = Relation.newBuilder().setExtension(request.toAny()).build();
+    return result(estimate, () -> estimate);
+  }
+
+  /**
+   * The rows of {@code query}; JSON lines are made by the server over {@code jsonBase}, the relation whose rows they
+   * are (for a statement, that of its result: a command runs once).
+   */
+  QueryPrinter.Result result(Relation query, Supplier<Relation> jsonBase) {
     return new QueryPrinter.Result() {
       @Override
       public void cells(int limit, QueryPrinter.Rows rows) {
@@ -155,7 +175,7 @@ final class EndpointSession implements SqlSession, AutoCloseable {
       @Override
       public void jsonLines(int limit, Consumer<String> line) {
         Expression star = Expression.newBuilder().setUnresolvedStar(Expression.UnresolvedStar.newBuilder()).build();
-        Relation json = Relation.newBuilder().setProject(Project.newBuilder().setInput(capped(resultOf(statement),
+        Relation json = Relation.newBuilder().setProject(Project.newBuilder().setInput(capped(jsonBase.get(),
             limit)).addExpressions(function("to_json", function("struct", star)))).build();
         execute(json, limit, new BatchReader() {
           @Override
@@ -168,8 +188,9 @@ final class EndpointSession implements SqlSession, AutoCloseable {
   }
 
   /**
-   * The server's analysis error (a refusal among them) or error with a condition of Spark's (a division by zero) as
-   * a SQL error, as a local session reports it ({@link LocalSql}); other failures as they are.
+   * The server's refusal of an estimate as the failure it was there ({@link EstimateMessage#refusalKind}), its
+   * analysis error (a refusal among them) or error with a condition of Spark's (a division by zero) as a SQL error,
+   * as a local session reports it ({@link LocalSql}); other failures as they are.
    */
   @Override
   public RuntimeException failure(Exception failure) {
@@ -177,6 +198,10 @@ final class EndpointSession implements SqlSession, AutoCloseable {
       String message = status.getStatus().getDescription();
       Map<String, String> error = errorInfo(status);
       String condition = error.getOrDefault("errorClass", "");
+      Optional<BarometerException.Kind> refusal = EstimateMessage.refusalKind(condition);
+      if (refusal.isPresent()) {
+        return CommandErrors.refusedAtEndpoint(refusal.get(), message);
+      }
       boolean analysis = error.getOrDefault("classes", "").contains("\"" + ANALYSIS_ERROR + "\"");
       if (analysis || !condition.isEmpty() && !condition.startsWith(INTERNAL_ERROR)) {
         return QueryErrors.sqlError(message, status);

@@ -13,28 +13,18 @@ import java.util.Set;
 import org.sparkproject.connect.grpc.StatusRuntimeException;
 
 /**
- * {@code sql} through a running endpoint ({@code jobs/barometer serve}): the main class of the light JVM that
- * jobs/barometer starts for {@code sql} when the endpoint's port is open, with the Spark Connect protocol and Arrow
- * on its class path and not Spark itself, so a statement costs a small JVM's start and the query. It connects as the role of
- * {@code --role} (default analyst) with that role's token; when the token is not set, or the endpoint serves
- * another warehouse, it exits with {@link #RUN_LOCALLY} before reading any statement, and jobs/barometer runs
- * {@code sql} in a Spark of its own. Its statements run and print as {@link SqlCommand}'s do ({@link SqlStatements}).
+ * {@code sql} through a running endpoint ({@code jobs/barometer serve}), in the light JVM of {@link EndpointClient}:
+ * a statement costs a small JVM's start and the query. It connects as the role of {@code --role} (default analyst)
+ * with that role's token; when the token is not set, or the endpoint serves another warehouse, it exits with
+ * {@link EndpointClient#RUN_LOCALLY} before reading any statement, and jobs/barometer runs {@code sql} in a Spark of
+ * its own. Its statements run and print as {@link SqlCommand}'s do ({@link SqlStatements}).
  */
-public final class EndpointSql {
-  /** The exit status that tells jobs/barometer to run the command in local Spark instead. */
-  static final int RUN_LOCALLY = 90;
+final class EndpointSql {
   static final String DEFAULT_ENDPOINT = "sc://localhost:15002";
 
   private EndpointSql() {}
 
-  public static void main(String[] argv) {
-    System.exit(run(argv, System.out, System.err));
-  }
-
   static int run(String[] argv, PrintStream out, PrintStream err) {
-    if (argv.length == 0 || !argv[0].equals("sql") || Arrays.asList(argv).contains("--help")) {
-      return RUN_LOCALLY;
-    }
     try {
       Args args = Args.parse("sql", Arrays.copyOfRange(argv, 1, argv.length), SqlStatements.OPTIONS, Set.of());
       // Statements piped in are read only once a session is sure: a local run could not read them again.
@@ -42,7 +32,7 @@ public final class EndpointSql {
       boolean share = named.map(SqlStatements::onlyRead).orElse(false);
       Optional<EndpointSession> session = connect(args, share, err);
       if (session.isEmpty()) {
-        return RUN_LOCALLY;
+        return EndpointClient.RUN_LOCALLY;
       }
       try (EndpointSession endpoint = session.get()) {
         named.orElseGet(() -> SqlStatements.of(args)).run(endpoint, out);
@@ -58,7 +48,7 @@ public final class EndpointSql {
    * A session of the endpoint as the command's role, if it can have one and the endpoint serves its warehouse: the
    * role's shared session when {@code share} ({@link SharedSessionIds}), else one of the call's own.
    */
-  private static Optional<EndpointSession> connect(Args args, boolean share, PrintStream err) {
+  static Optional<EndpointSession> connect(Args args, boolean share, PrintStream err) {
     String endpoint = endpoint();
     Role role = Role.of(args.option("role").orElse(Role.ANALYST.id()));
     TokenSource source = AccessPolicy.tokenSource(Home.conf(args), role);

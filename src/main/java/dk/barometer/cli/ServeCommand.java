@@ -1,6 +1,7 @@
 package dk.barometer.cli;
 
 import dk.barometer.config.AccessPolicy;
+import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Role;
 import dk.barometer.query.ConnectEndpoint;
 import dk.barometer.query.PublishedCache;
@@ -37,7 +38,8 @@ final class ServeCommand implements Command {
     SparkSession spark = SparkSessions.builder("barometer serve", Home.sparkSettings(args)).getOrCreate();
     Warehouse warehouse = QueryableWarehouse.open(spark, args);
     PublishedCache.hold(spark, warehouse, CACHE_WATCH);
-    ConnectEndpoint endpoint = ConnectEndpoint.start(spark, warehouse, host, port, tokens, policy);
+    ConnectEndpoint endpoint = ConnectEndpoint.start(spark, warehouse, BarometerConfig.load(Home.conf(args)), host,
+        port, tokens, policy);
     out.printf("Serving the tables of %s at %s (Spark Connect) to %s. Stop with Ctrl-C.%n", warehouse.root(),
         endpoint.url(), tokens.roles().stream().map(Role::id).collect(Collectors.joining(", ")));
     out.flush();

@@ -29,12 +29,12 @@ final class ConfigErrors {
     return config("Configuration file %s does not exist. Check --conf (or BAROMETER_CONF).", file);
   }
 
-  static BarometerException unreadableYaml(Path file, Exception cause) {
+  static BarometerException unreadableYaml(String file, Exception cause) {
     return config(cause, "%s: cannot read YAML: %s", file, cause.getMessage());
   }
 
   /** YAML that reads but does not fit the record: {@code problem} says which value, {@code where} at which key. */
-  static BarometerException unboundYaml(Path file, String problem, String where, Exception cause) {
+  static BarometerException unboundYaml(String file, String problem, String where, Exception cause) {
     return config(cause, "%s: %s%s", file, problem, where);
   }
 
@@ -70,7 +70,7 @@ final class ConfigErrors {
             : "Did you mean " + String.join(" or ", nearest) + "?");
   }
 
-  static BarometerException notOneIndicator(Path file, int indicators) {
+  static BarometerException notOneIndicator(String file, int indicators) {
     return config("%s defines %d indicators under 'indicators'; an estimate takes one. Keep the one to estimate "
         + "(as in conf/indicators.yaml) with the domains it names under 'domains'.", file, indicators);
   }

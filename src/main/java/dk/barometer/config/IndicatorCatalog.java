@@ -44,7 +44,12 @@ public record IndicatorCatalog(String version, Map<String, DomainDefinition> dom
    * exactly one indicator.
    */
   public static IndicatorCatalog definition(Path file) {
-    Definition read = Yaml.read(file, Definition.class);
+    return definition(file.toString(), Yaml.text(file));
+  }
+
+  /** {@link #definition(Path)} of a file's YAML {@code text}, named {@code file} in messages. */
+  public static IndicatorCatalog definition(String file, String text) {
+    Definition read = Yaml.read(file, text, Definition.class);
     int indicators = read.indicators() == null ? 0 : read.indicators().size();
     if (indicators != 1) {
       throw ConfigErrors.notOneIndicator(file, indicators);

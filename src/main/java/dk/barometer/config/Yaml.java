@@ -22,7 +22,20 @@ public final class Yaml {
   private Yaml() {}
 
   public static <T> T read(Path file, Class<T> type) {
-    Object tree = YamlTree.parse(file);
+    return bind(file.toString(), YamlTree.parse(file), type);
+  }
+
+  /** {@code text}, the YAML of {@code source} (a file's name, for messages), as {@link #read(Path, Class)} reads. */
+  public static <T> T read(String source, String text, Class<T> type) {
+    return bind(source, YamlTree.parse(source, text), type);
+  }
+
+  /** The text of a YAML file, for reading it elsewhere ({@link #read(String, String, Class)}). */
+  public static String text(Path file) {
+    return YamlTree.text(file);
+  }
+
+  private static <T> T bind(String file, Object tree, Class<T> type) {
     try {
       return MAPPER.convertValue(tree, type);
     } catch (IllegalArgumentException e) {

@@ -1,7 +1,6 @@
 package dk.barometer.config;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -38,15 +37,28 @@ final class YamlTree {
   }
 
   static Object parse(Path file) {
+    return parse(file.toString(), text(file));
+  }
+
+  /** {@code text}, the YAML of {@code source} (a file's name, for messages). */
+  static Object parse(String source, String text) {
+    try {
+      LoaderOptions options = new LoaderOptions();
+      return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+          options, new CodeSafeResolver()).load(text);
+    } catch (YAMLException e) {
+      throw ConfigErrors.unreadableYaml(source, e);
+    }
+  }
+
+  static String text(Path file) {
     if (!Files.isRegularFile(file)) {
       throw ConfigErrors.missingFile(file);
     }
-    try (Reader reader = Files.newBufferedReader(file)) {
-      LoaderOptions options = new LoaderOptions();
-      return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
-          options, new CodeSafeResolver()).load(reader);
-    } catch (IOException | YAMLException e) {
-      throw ConfigErrors.unreadableYaml(file, e);
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw ConfigErrors.unreadableYaml(file.toString(), e);
     }
   }
 }

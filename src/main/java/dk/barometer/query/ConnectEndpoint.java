@@ -1,6 +1,7 @@
 package dk.barometer.query;
 
 import dk.barometer.config.AccessPolicy;
+import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Role;
 import dk.barometer.warehouse.Warehouse;
 import java.net.InetAddress;
@@ -33,19 +34,21 @@ public final class ConnectEndpoint implements AutoCloseable {
 
   /**
    * Starts serving {@code spark}'s catalog on {@code host:port}, to the holders of {@code tokens}, each request
-   * held to what its role may send under {@code policy}; one endpoint per JVM. A port in use is an error, not
-   * the next port.
+   * held to what its role may send under {@code policy}, with ad-hoc estimates on {@code warehouse} by
+   * {@code config} ({@link EstimateRelations}); one endpoint per JVM. A port in use is an error, not the next port.
    */
-  public static ConnectEndpoint start(SparkSession spark, Warehouse warehouse, String host, int port,
-                                      RoleTokens tokens, AccessPolicy policy) {
+  public static ConnectEndpoint start(SparkSession spark, Warehouse warehouse, BarometerConfig config, String host,
+                                      int port, RoleTokens tokens, AccessPolicy policy) {
     RoleAuthentication.admit(new RoleAuthentication.Access(tokens, new ConnectRequestPolicy(policy.settable())));
     SessionRoles.resolveWith(new ConnectSessionRoles());
+    EstimateRelations.serve(new AdHocEstimates(config, warehouse));
     // The service reads its address and interceptors from SparkEnv's conf when it starts, not from the session's
     // settings; the sessions it creates read the warehouse setting from there too.
     SparkEnv.get().conf().set("spark.connect.grpc.binding.address", host)
         .set("spark.connect.grpc.binding.port", String.valueOf(port))
         .set("spark.connect.grpc.port.maxRetries", "0")
         .set("spark.connect.grpc.interceptor.classes", RoleAuthentication.class.getName())
+        .set("spark.connect.extensions.relation.classes", EstimateRelations.class.getName())
         .set(WAREHOUSE_SETTING, warehouse.root());
     // Spark Connect makes each client's session from the default session: a guarded one, so that every client
     // session is guarded too (its role resolved from its user id, bound to its token).

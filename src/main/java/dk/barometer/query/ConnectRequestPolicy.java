@@ -10,14 +10,16 @@ import org.apache.spark.connect.proto.Command;
 import org.apache.spark.connect.proto.ConfigRequest;
 import org.apache.spark.connect.proto.ExecutePlanRequest;
 import org.apache.spark.connect.proto.KeyValue;
+import org.sparkproject.connect.protobuf.Any;
 import org.sparkproject.connect.protobuf.Descriptors.FieldDescriptor;
 import org.sparkproject.connect.protobuf.Message;
 
 /**
  * Which Spark Connect requests a role below engineer may send. The read-only guard checks every plan Spark analyses;
  * this refuses what would act before or beside analysis: uploading jars or classes (AddArtifacts), user-defined
- * functions and data sources (their code or serialised closures run on the server), extensions, commands other than
- * SQL and temporary views (writes, streaming, checkpoints, ML), global views, and setting a configuration key that
+ * functions and data sources (their code or serialised closures run on the server), extensions but the estimate
+ * request as a relation ({@link EstimateRelations}, which every role may send), commands other than SQL and
+ * temporary views (writes, streaming, checkpoints, ML), global views, and setting a configuration key that
  * {@code conf/access.yaml} does not list as settable.
  */
 final class ConnectRequestPolicy {
@@ -34,6 +36,9 @@ final class ConnectRequestPolicy {
       "spark.connect.ScalarScalaUDF", "spark.connect.JavaUDF", "spark.connect.PythonUDF",
       "spark.connect.PythonUDTF", "spark.connect.PythonDataSource", "spark.connect.MlRelation",
       "google.protobuf.Any");
+  /** The one extension a role below engineer may send: a relation's, of the estimate request's type. */
+  private static final String RELATION = "spark.connect.Relation";
+  private static final String EXTENSION = "extension";
 
   private final Set<String> settable;
 
@@ -95,7 +100,7 @@ final class ConnectRequestPolicy {
           + " runs code on the server and is for the engineer role only");
     }
     for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
-      if (field.getKey().getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+      if (field.getKey().getJavaType() != FieldDescriptor.JavaType.MESSAGE || estimate(type, field)) {
         continue;
       }
       Iterable<?> values = field.getKey().isRepeated() ? (List<?>) field.getValue() : List.of(field.getValue());
@@ -107,5 +112,11 @@ final class ConnectRequestPolicy {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code field} of a message of {@code type} is a relation's extension holding an estimate request. */
+  private static boolean estimate(String type, Map.Entry<FieldDescriptor, Object> field) {
+    return RELATION.equals(type) && EXTENSION.equals(field.getKey().getName())
+        && field.getValue() instanceof Any any && EstimateMessage.isEstimate(any);
   }
 }

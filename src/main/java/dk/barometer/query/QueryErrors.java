@@ -52,4 +52,60 @@ public final class QueryErrors {
         + "listens there, or give serve another --port (and sql BAROMETER_ENDPOINT=sc://localhost:<that port>).",
         cause);
   }
+  private static BarometerException estimateUsage(String problem) {
+    return new BarometerException(BarometerException.Kind.USAGE, String.format(
+        "%s: %s. See 'jobs/barometer %s --help'.", EstimateRequest.COMMAND, problem, EstimateRequest.COMMAND));
+  }
+
+  static BarometerException twoKindsOfRequest() {
+    return estimateUsage("give --definition FILE or --survey with --share (and --base, --by, --where), not both");
+  }
+
+  static BarometerException missingOption(String option) {
+    return estimateUsage("option --" + option + " is required");
+  }
+
+  static BarometerException waveNotStored(int wave, String survey, String warehouse) {
+    return estimateUsage(String.format("the warehouse %s holds no %s responses of wave %d with their weights; "
+        + "run the wave first (jobs/barometer run --wave %d), or check --warehouse and --wave", warehouse, survey,
+        wave, wave));
+  }
+
+  /** The access guard of the asking role refused a condition: it names what and who may. */
+  static BarometerException refusedCondition(String source, String key, String text, String refusal,
+                                             Exception cause) {
+    return new BarometerException(BarometerException.Kind.USAGE, String.format("%s: the condition %s: \"%s\" is "
+        + "refused: %s", source, key, text, refusal), cause);
+  }
+
+  /** Spark cannot evaluate a condition on one respondent's row: {@code problem} is its analysis error. */
+  static BarometerException unusableCondition(String source, String key, String text, String problem,
+                                              Exception cause) {
+    return new BarometerException(BarometerException.Kind.CONFIG, String.format("%s: the condition %s: \"%s\" "
+        + "cannot be evaluated on a respondent's answers: %s. Write a Spark SQL boolean expression of the answers, "
+        + "as after WHERE (no aggregate, no window).", source, key, text, problem), cause);
+  }
+
+  /**
+   * A restriction of an analyst's request leaves out of an estimate's base fewer respondents than the suppression
+   * minimum (how many is not said: that would be the answer to the difference).
+   */
+  static BarometerException narrowRestriction(String role, String restriction, String domain, String value,
+                                              int minimum) {
+    return new BarometerException(BarometerException.Kind.USAGE, String.format("estimate: refused for the role "
+        + "'%s': %s leaves out of the base of domain %s = %s between 1 and %d respondents, so the estimate beside "
+        + "the same without it would tell what those few answered. Restrict less narrowly (leave out none or at "
+        + "least %d respondents), or ask a researcher.", role, restriction, domain, value, minimum - 1, minimum));
+  }
+
+  /**
+   * A relation extension of the estimate's type URL that is not an estimate request (not JSON, an unknown key such
+   * as a role, no wave): the endpoint estimates nothing.
+   */
+  static BarometerException malformedEstimate(String typeUrl, String problem) {
+    return new BarometerException(BarometerException.Kind.USAGE, String.format("estimate: the endpoint refused a "
+        + "request of type %s: %s. Send jobs/barometer estimate's request as docs/querying.md describes it: JSON with "
+        + "wave, survey, share, base, by, where or definition, and nothing else (the role is the token's).",
+        typeUrl, problem));
+  }
 }

@@ -3,6 +3,7 @@ package dk.barometer.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.barometer.config.AccessPolicy;
+import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Role;
 import dk.barometer.query.ConnectEndpoint;
 import dk.barometer.query.RoleTokens;
@@ -43,7 +44,8 @@ public final class ServingEndpoint {
             (2025, 'implemented', 'total', 'all', 0.29D)
           AS t(wave, indicator_id, domain, domain_value, estimate)"""));
       registerTables();
-      endpoint = ConnectEndpoint.start(spark, warehouse, "127.0.0.1", freeLoopbackPort(),
+      endpoint = ConnectEndpoint.start(spark, warehouse, BarometerConfig.load(TestSpark.confDir()), "127.0.0.1",
+          freeLoopbackPort(),
           RoleTokens.of(TOKENS), AccessPolicy.load(TestSpark.confDir()));
       clientBase = SparkSession.getDefaultSession().get();
       release();

@@ -1,4 +1,4 @@
-package dk.barometer.cli;
+package dk.barometer.query;
 
 import static org.apache.spark.sql.functions.expr;
 
@@ -8,8 +8,6 @@ import dk.barometer.config.IndicatorCatalog;
 import dk.barometer.config.IndicatorDefinition;
 import dk.barometer.config.IndicatorType;
 import dk.barometer.config.SqlSnippet;
-import dk.barometer.query.AccessRefused;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Row;
@@ -24,10 +24,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * What {@code estimate} is asked: one indicator of one survey with its domains, from {@code --share}, {@code --base},
- * {@code --by} and {@code --where} (a condition indicator, broken down by the whole population and each variable of
- * {@code --by}, each restricted by {@code --where}) or from a {@code --definition} file in the catalogue's form; with
- * its conditions as written, where they were written, for checking them.
+ * What {@code estimate} is asked ({@link EstimateMessage}), read: one indicator of one survey with its domains, from
+ * {@code --share}, {@code --base}, {@code --by} and {@code --where} (a condition indicator, broken down by the whole
+ * population and each variable of {@code --by}, each restricted by {@code --where}) or from a {@code --definition}
+ * file in the catalogue's form; with its conditions as written, where they were written, for checking them.
  */
 record EstimateRequest(String survey, IndicatorCatalog catalog, List<SqlSnippet> conditions, List<String> breakdowns,
                        String source) {
@@ -35,23 +35,24 @@ record EstimateRequest(String survey, IndicatorCatalog catalog, List<SqlSnippet>
   /** The indicator id and domain of a request made of options. */
   static final String AD_HOC = "ad_hoc";
   static final String TOTAL = "total";
-  private static final List<String> EXPRESSION_OPTIONS = List.of("survey", "share", "base", "by", "where");
 
-  /** The request of the command line, its conditions and breakdowns checked as conf/'s are (exit 3). */
-  static EstimateRequest of(Args args, BarometerConfig config, int wave) {
-    EstimateRequest request = args.option("definition").map(file -> {
-      if (EXPRESSION_OPTIONS.stream().anyMatch(o -> args.option(o).isPresent())) {
-        throw CommandErrors.twoKindsOfRequest();
-      }
-      return definition(Path.of(file), config);
-    }).orElseGet(() -> options(args));
+  /** The request, its conditions and breakdowns checked as conf/'s are (exit 3). */
+  static EstimateRequest of(EstimateMessage message, BarometerConfig config) {
+    boolean expressions = Stream.of(message.survey(), message.share(), message.base(), message.by(),
+        message.where()).anyMatch(Objects::nonNull);
+    if (message.definition() != null && expressions) {
+      throw QueryErrors.twoKindsOfRequest();
+    }
+    EstimateRequest request = message.definition() != null ? definition(message, config) : options(message);
     config.settings().survey(request.survey());
-    config.checkRequest(wave, request.survey(), request.conditions(), request.breakdowns(), request.source());
+    config.checkRequest(message.wave(), request.survey(), request.conditions(), request.breakdowns(),
+        request.source());
     return request;
   }
 
-  private static EstimateRequest definition(Path file, BarometerConfig config) {
-    IndicatorCatalog catalog = IndicatorCatalog.definition(file);
+  private static EstimateRequest definition(EstimateMessage message, BarometerConfig config) {
+    String file = message.definitionSource() == null ? "--definition" : message.definitionSource();
+    IndicatorCatalog catalog = IndicatorCatalog.definition(file, message.definition());
     IndicatorDefinition indicator = catalog.indicators().get(0);
     List<String> breakdowns = indicator.domains().stream().map(d -> catalog.domains().get(d).variable())
         .filter(Objects::nonNull).distinct().toList();
@@ -60,17 +61,19 @@ record EstimateRequest(String survey, IndicatorCatalog catalog, List<SqlSnippet>
     indicator.domains().forEach(d -> used.put(d, catalog.domains().get(d)));
     IndicatorCatalog request = new IndicatorCatalog(catalog.version(), used, catalog.questionLists(),
         catalog.indicators());
-    return new EstimateRequest(indicator.survey(), request, config.conditionsOf(request, file.toString()), breakdowns,
-        file.toString());
+    return new EstimateRequest(indicator.survey(), request, config.conditionsOf(request, file), breakdowns, file);
   }
 
-  private static EstimateRequest options(Args args) {
-    String survey = args.require("survey");
-    String share = args.require("share");
-    String base = args.option("base").orElse(null);
-    String where = args.option("where").orElse(null);
+  private static EstimateRequest options(EstimateMessage message) {
+    String survey = message.survey();
+    String share = message.share();
+    if (survey == null || share == null) {
+      throw QueryErrors.missingOption(survey == null ? "survey" : "share");
+    }
+    String base = message.base();
+    String where = message.where();
     // Column names are lower case, and Spark finds them in any case; the estimate's domains take their own.
-    List<String> by = args.option("by").map(v -> Arrays.stream(v.split(",")).map(String::strip)
+    List<String> by = Optional.ofNullable(message.by()).map(v -> Arrays.stream(v.split(",")).map(String::strip)
         .map(s -> s.toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).distinct().toList()).orElse(List.of());
     Map<String, DomainDefinition> domains = new LinkedHashMap<>();
     domains.put(TOTAL, new DomainDefinition(null, where, null));
@@ -99,11 +102,11 @@ record EstimateRequest(String survey, IndicatorCatalog catalog, List<SqlSnippet>
         guarded.createDataFrame(List.<Row>of(), columns).where(expr(condition.text()));
       } catch (Exception e) { // Spark's AnalysisException is checked for javac but undeclared
         if (AccessRefused.isRefusal(e)) {
-          throw CommandErrors.refusedCondition(condition.source(), condition.key(), condition.text(),
+          throw QueryErrors.refusedCondition(condition.source(), condition.key(), condition.text(),
               firstLine(e), e);
         }
         if (e instanceof AnalysisException || e instanceof SparkThrowable) {
-          throw CommandErrors.unusableCondition(condition.source(), condition.key(), condition.text(),
+          throw QueryErrors.unusableCondition(condition.source(), condition.key(), condition.text(),
               firstLine(e), e);
         }
         throw e;
