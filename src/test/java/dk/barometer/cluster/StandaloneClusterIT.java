@@ -120,8 +120,9 @@ class StandaloneClusterIT {
       Dataset<Row> fromLocal = local.read(table).drop("run_id");
       // The rows that differ are only looked for when the check fails.
       assertThat(TableChecksum.of(fromCluster)).as(() -> String.format(
-              "%s, cluster against local; local rows not on the cluster:%n%s", table,
-              fromLocal.exceptAll(fromCluster).limit(5).collectAsList()))
+              "%s, cluster against local; local rows not on the cluster:%n%s%ncluster rows not in the local run:%n%s",
+              table, fromLocal.exceptAll(fromCluster).limit(5).collectAsList(),
+              fromCluster.exceptAll(fromLocal).limit(5).collectAsList()))
           .isEqualTo(TableChecksum.of(fromLocal));
     }
   }
