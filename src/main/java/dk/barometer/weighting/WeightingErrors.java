@@ -75,4 +75,14 @@ final class WeightingErrors {
         + "cap %.6g. The cap is too tight for the margins; raise trimming.max_ratio_to_median.", survey, rounds,
         maxWeight, cap);
   }
+
+  /** {@code maxWeight}: the largest replicate weight over its respondent's multiplier. */
+  static BarometerException replicateTrimmingNotConverged(String survey, int replicate, int rounds,
+                                                          double maxWeight, double cap) {
+    return weighting("%s: bootstrap replicate %d: trimming and raking did not settle in %d rounds: the largest "
+        + "replicate weight per unit of multiplier is %.6g against the full sample's cap %.6g. The draw left a margin "
+        + "category too few respondents to reach its register total under the cap. Raise "
+        + "trimming.max_ratio_to_median, or collapse the sparse category (surveys.%s.collapse in conf/barometer.yaml).",
+        survey, replicate, rounds, maxWeight, cap, survey);
+  }
 }
