@@ -5,6 +5,8 @@ import dk.barometer.config.TrimmingSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Raking with a cap on the weights, as R {@code survey} does it with {@code trimWeights(strict = TRUE)} followed by
@@ -20,10 +22,16 @@ final class TrimmedRaking {
   static final double CAP_SLACK = 1e-12;
   private static final int MAX_ROUNDS = 1000;
 
-  /** The failure when the cap and the margins cannot both hold: the rounds, the largest weight and the cap. */
+  /** The failure when the cap and the margins do not both hold: the rounds, the largest weight and the cap. */
   interface NotSettled {
     BarometerException error(int rounds, double maxWeight, double cap);
+
+    /** The failure when they cannot: a category's register total is more than the cap times its size. */
+    BarometerException error(Shortfall shortfall, double cap);
   }
+
+  /** A margin category whose cells' sizes times the cap fall short of its register total. */
+  record Shortfall(String margin, String category, double size, double target) {}
 
   record Outcome(double[] totals, RakingResult lastRaking, int rounds, long trimmed) {}
 
@@ -56,6 +64,10 @@ final class TrimmedRaking {
 
   private Outcome capped(List<String> margins, List<Cell> cells, double[] sizes, List<Map<String, Double>> targets,
                          RakingResult first, double cap) {
+    Optional<Shortfall> shortfall = shortfall(margins, cells, sizes, targets, cap);
+    if (shortfall.isPresent()) {
+      throw notSettled.error(shortfall.get(), cap);
+    }
     RakingResult result = first;
     double[] totals = totals(cells, result);
     int rounds = 0;
@@ -75,6 +87,29 @@ final class TrimmedRaking {
       totals = totals(trimmedCells, result);
     }
     return new Outcome(totals, result, rounds, trimmed);
+  }
+
+  /**
+   * The category furthest beyond reach: no weights under the cap can reach a register total above the cap times
+   * the category's size, and the loop would only cycle.
+   */
+  private static Optional<Shortfall> shortfall(List<String> margins, List<Cell> cells, double[] sizes,
+                                               List<Map<String, Double>> targets, double cap) {
+    Shortfall worst = null;
+    for (int m = 0; m < margins.size(); m++) {
+      Map<String, Double> size = new TreeMap<>();
+      for (int c = 0; c < cells.size(); c++) {
+        size.merge(cells.get(c).categories().get(m), sizes[c], Double::sum);
+      }
+      for (Map.Entry<String, Double> category : size.entrySet()) {
+        double target = targets.get(m).get(category.getKey());
+        if (target > cap * category.getValue() * (1 + CAP_SLACK)
+            && (worst == null || target / category.getValue() > worst.target() / worst.size())) {
+          worst = new Shortfall(margins.get(m), category.getKey(), category.getValue(), target);
+        }
+      }
+    }
+    return Optional.ofNullable(worst);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dk.barometer.weighting;
 
+import dk.barometer.BarometerException;
 import dk.barometer.config.Classifications;
 import dk.barometer.config.RakingSettings;
 import dk.barometer.config.SurveySettings;
@@ -63,9 +64,17 @@ public final class WeightingRecipe {
       RakingResult result = cellRaking.rake(margins, cells, targets);
       return new Calibration(TrimmedRaking.totals(cells, result), result, 0, 0);
     }
-    TrimmedRaking.Outcome outcome = new TrimmedRaking(cellRaking,
-        (rounds, maxWeight, cap) -> WeightingErrors.trimmingNotConverged(survey, rounds, maxWeight, cap))
-        .rake(margins, cells, targets, settings.trimming());
+    TrimmedRaking.Outcome outcome = new TrimmedRaking(cellRaking, new TrimmedRaking.NotSettled() {
+      @Override
+      public BarometerException error(int rounds, double maxWeight, double cap) {
+        return WeightingErrors.trimmingNotConverged(survey, rounds, maxWeight, cap);
+      }
+
+      @Override
+      public BarometerException error(TrimmedRaking.Shortfall shortfall, double cap) {
+        return WeightingErrors.capBelowCategory(survey, shortfall, cap);
+      }
+    }).rake(margins, cells, targets, settings.trimming());
     return new Calibration(outcome.totals(), outcome.lastRaking(), outcome.rounds(), outcome.trimmed());
   }
 
@@ -118,9 +127,17 @@ public final class WeightingRecipe {
         RakingResult result = newton.rake(settings.margins(), cells, targets);
         return new Calibration(TrimmedRaking.totals(cells, result), result, 0, 0);
       }
-      TrimmedRaking.Outcome outcome = new TrimmedRaking(newton, (rounds, maxWeight, sampleCap) ->
-          WeightingErrors.replicateTrimmingNotConverged(survey, replicate, rounds, maxWeight, sampleCap))
-          .rake(settings.margins(), cells, multiplierSums, targets, cap);
+      TrimmedRaking.Outcome outcome = new TrimmedRaking(newton, new TrimmedRaking.NotSettled() {
+        @Override
+        public BarometerException error(int rounds, double maxWeight, double sampleCap) {
+          return WeightingErrors.replicateTrimmingNotConverged(survey, replicate, rounds, maxWeight, sampleCap);
+        }
+
+        @Override
+        public BarometerException error(TrimmedRaking.Shortfall shortfall, double sampleCap) {
+          return WeightingErrors.replicateCapBelowCategory(survey, replicate, shortfall, sampleCap);
+        }
+      }).rake(settings.margins(), cells, multiplierSums, targets, cap);
       return new Calibration(outcome.totals(), outcome.lastRaking(), outcome.rounds(), outcome.trimmed());
     }
   }
