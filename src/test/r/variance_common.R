@@ -27,18 +27,21 @@ read_codes_csv <- function(path) {
   utils::read.csv(path, colClasses = "character", stringsAsFactors = FALSE, na.strings = character(0))
 }
 
-# settings.yaml -> list(employer = list(population, collapse), employee = ...). Every scalar is kept as a string
-# (YAML 1.1 would read an industry code N as false, or a region code as a number).
-read_settings <- function(path) {
+# settings.yaml -> list(employer = list(population, collapse, trim), employee = ...), trim the trimming's
+# max_ratio_to_median (NULL without trimming). Every other scalar is kept as a string (YAML 1.1 would read an
+# industry code N as false, or a region code as a number). Only a caller that trims may read a trimming fixture.
+read_settings <- function(path, trimming = FALSE) {
   keep <- function(x) x
   s <- yaml::read_yaml(path, handlers = list("bool#yes" = keep, "bool#no" = keep, int = keep, float = keep))
-  if (!is.null(s$surveys$employer$trimming) || !is.null(s$surveys$employee$trimming)) {
+  if (!trimming && (!is.null(s$surveys$employer$trimming) || !is.null(s$surveys$employee$trimming))) {
     stop(path, ": trimming fixtures are not covered by the variance reference")
   }
-  lapply(s$surveys[SURVEYS], function(x) list(population = x$population, collapse = x$collapse))
+  lapply(s$surveys[SURVEYS], function(x) list(population = x$population, collapse = x$collapse,
+                                              trim = if (is.null(x$trimming)) NULL
+                                                     else as.numeric(x$trimming$max_ratio_to_median)))
 }
 
-read_fixture <- function(root, name) {
+read_fixture <- function(root, name, trimming = FALSE) {
   dir <- file.path(root, name)
   resp <- read_codes_csv(file.path(dir, "respondents.csv"))
   resp$respondent_id <- as.integer(resp$respondent_id)
@@ -48,7 +51,7 @@ read_fixture <- function(root, name) {
   expected$respondent_id <- as.integer(expected$respondent_id)
   expected$design_weight <- as.numeric(expected$design_weight)
   expected$weight <- as.numeric(expected$weight)
-  list(respondents = resp, register = register, settings = read_settings(file.path(dir, "settings.yaml")),
+  list(respondents = resp, register = register, settings = read_settings(file.path(dir, "settings.yaml"), trimming),
        expected = expected)
 }
 

@@ -22,13 +22,6 @@ public record Settings(int version, Map<Integer, WaveSettings> waves, Map<String
     execution = execution == null ? ExecutionSettings.DEFAULT : execution;
     replicateWeights = replicateWeights == null ? ReplicateWeightsSettings.NONE : replicateWeights;
     checkArgument(indicators != null && classifications != null, "indicators and classifications paths are required");
-    for (Map.Entry<String, SurveySettings> s : surveys.entrySet()) {
-      checkArgument(!replicateWeights.enabled() || s.getValue().trimming() == null,
-          "replicate_weights.replicates is %s while surveys.%s.trimming is set: a replicate's own cap (k times the "
-              + "median of its first raking) is pulled down by the respondents a bootstrap draw leaves out, and "
-              + "trimming and raking then do not settle, so replicate weights are not defined with trimming. Set "
-              + "replicate_weights.replicates to 0, or remove the trimming", replicateWeights.replicates(), s.getKey());
-    }
     waves = Map.copyOf(waves);
     surveys = Collections.unmodifiableMap(new TreeMap<>(surveys));
   }

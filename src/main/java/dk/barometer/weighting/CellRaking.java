@@ -15,7 +15,7 @@ import java.util.Map;
  * depend on the margin categories only. The targets are those {@link WeightingRecipe} checked against the cells:
  * every category of the cells has a count, every counted category has respondents, every margin one total.
  */
-final class CellRaking {
+final class CellRaking implements Raking {
   private final String survey;
   private final RakingSettings settings;
 
@@ -24,11 +24,8 @@ final class CellRaking {
     this.settings = settings;
   }
 
-  /**
-   * @param margins the margin variables, in the order of each cell's categories
-   * @param targets register counts per margin (same order), category to count
-   */
-  RakingResult rake(List<String> margins, List<Cell> cells, List<Map<String, Double>> targets) {
+  @Override
+  public RakingResult rake(List<String> margins, List<Cell> cells, List<Map<String, Double>> targets) {
     double total = RegisterMargins.total(targets.get(0));
     double[] weights = cells.stream().mapToDouble(Cell::weight).toArray();
     double gap = Double.POSITIVE_INFINITY;

@@ -17,7 +17,7 @@ import java.util.Map;
  * sweeps. It stops on the same criterion: the largest absolute gap over every category of every margin at most
  * {@code tolerance x population total}.
  */
-final class NewtonRaking {
+final class NewtonRaking implements Raking {
   /** Relative ridge on the Hessian's diagonal: margins that are nested in a small sample make it singular. */
   private static final double RIDGE = 1e-12;
   private static final int MAX_HALVINGS = 60;
@@ -30,8 +30,8 @@ final class NewtonRaking {
     this.settings = settings;
   }
 
-  /** As {@link CellRaking#rake}: the targets are those {@link WeightingRecipe} checked against the cells. */
-  RakingResult rake(List<String> margins, List<Cell> cells, List<Map<String, Double>> targets) {
+  @Override
+  public RakingResult rake(List<String> margins, List<Cell> cells, List<Map<String, Double>> targets) {
     double total = RegisterMargins.total(targets.get(0));
     List<Map<String, Integer>> columns = new ArrayList<>();
     List<Double> target = new ArrayList<>(List.of(total));

@@ -29,11 +29,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Bootstrap replicate weights: each replicate's starting weights are the design weights times the respondents'
  * {@link BootstrapMultipliers}, and go through the same {@link WeightingRecipe} as the full sample (collapses,
- * raking to the register margins: {@link WeightingRecipe#calibrateReplicate}), so that a statistic's variance
+ * raking to the register margins, trimming: {@link WeightingRecipe.Replicates}), so that a statistic's variance
  * over the replicates includes the calibration.
- * Raking multiplies every weight of a category by one factor, so the respondents of a weighting cell, alike in every
- * margin, keep the ratios of their starting weights: a replicate's calibration needs only each cell's starting
- * total, its design weight times the sum of its respondents' multipliers. The multipliers are summed per cell in
+ * Raking multiplies every weight of a category by one factor, and trimming caps a weight over its multiplier, so the
+ * respondents of a weighting cell, alike in every margin, keep the ratios of their starting weights: a replicate's
+ * calibration needs only each cell's starting total, its design weight times the sum of its respondents'
+ * multipliers. The multipliers are summed per cell in
  * one aggregate, each replicate is calibrated on that small table on the driver, and a respondent's replicate weight
  * is its multiplier times its cell's calibrated total over the cell's multiplier sum. Every multiplier is positive
  * (at least 1 - lambda_h, and f_h is above 0), so every category that has respondents keeps a positive starting
@@ -83,22 +84,24 @@ public final class ReplicateWeighting {
         .forEach(sums -> multiplierSums.put(sums.getString(0), doubles(sums.getList(1))));
     // Cell -> replicate -> replicate weight per unit of multiplier.
     double[][] factors = new double[cells.cells().size()][replicates];
+    WeightingRecipe.Replicates calibration = recipe.replicates(cells.cells(), register);
     int maxIterations = 0;
+    int maxRounds = 0;
     for (int r = 0; r < replicates; r++) {
-      List<Cell> replicateCells = new ArrayList<>();
-      for (int c = 0; c < cells.cells().size(); c++) {
-        Cell cell = cells.cells().get(c);
-        double multipliers = multiplierSums.get(cells.key(c))[r];
-        replicateCells.add(new Cell(cell.categories(), cell.units(), cells.unitDesignWeight(c) * multipliers));
+      double[] sums = new double[cells.cells().size()];
+      for (int c = 0; c < sums.length; c++) {
+        sums[c] = multiplierSums.get(cells.key(c))[r];
       }
-      WeightingRecipe.Calibration calibration = recipe.calibrateReplicate(replicateCells, register);
-      maxIterations = Math.max(maxIterations, calibration.lastRaking().iterations());
-      double[] totals = calibration.totals();
-      for (int c = 0; c < cells.cells().size(); c++) {
-        factors[c][r] = totals[c] / multiplierSums.get(cells.key(c))[r];
+      WeightingRecipe.Calibration replicate = calibration.calibrate(r + 1, sums);
+      maxIterations = Math.max(maxIterations, replicate.lastRaking().iterations());
+      maxRounds = Math.max(maxRounds, replicate.trimmingRounds());
+      double[] totals = replicate.totals();
+      for (int c = 0; c < sums.length; c++) {
+        factors[c][r] = totals[c] / sums[c];
       }
     }
-    LOG.info("{}: {} replicates calibrated, raking at most {} iteration(s)", survey, replicates, maxIterations);
+    LOG.info("{}: {} replicates calibrated, raking at most {} iteration(s), trimming at most {} round(s)", survey,
+        replicates, maxIterations, maxRounds);
 
     List<Row> cellFactors = new ArrayList<>();
     for (int c = 0; c < cells.cells().size(); c++) {

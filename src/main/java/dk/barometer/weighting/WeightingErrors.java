@@ -75,4 +75,32 @@ final class WeightingErrors {
         + "cap %.6g. The cap is too tight for the margins; raise trimming.max_ratio_to_median.", survey, rounds,
         maxWeight, cap);
   }
+
+  static BarometerException capBelowCategory(String survey, TrimmedRaking.Shortfall shortfall, double cap) {
+    return weighting("%s: trimming and raking cannot both hold: the register total of %s = '%s' is %.6g, but its "
+        + "%.0f respondents weigh at most %.6g under the cap %.6g. The cap is too tight for the margins; raise "
+        + "trimming.max_ratio_to_median.", survey, shortfall.margin(), shortfall.category(), shortfall.target(),
+        shortfall.size(), shortfall.size() * cap, cap);
+  }
+
+  /** {@code maxWeight}: the largest replicate weight over its respondent's multiplier. */
+  static BarometerException replicateTrimmingNotConverged(String survey, int replicate, int rounds,
+                                                          double maxWeight, double cap) {
+    return weighting("%s: bootstrap replicate %d: trimming and raking did not settle in %d rounds: the largest "
+        + "replicate weight per unit of multiplier is %.6g against the full sample's cap %.6g. Raise "
+        + "trimming.max_ratio_to_median, or collapse sparse categories (surveys.%s.collapse in conf/barometer.yaml).",
+        survey, replicate, rounds, maxWeight, cap, survey);
+  }
+
+  /** {@code shortfall.size()}: the sum of the category's multipliers in the replicate. */
+  static BarometerException replicateCapBelowCategory(String survey, int replicate,
+                                                      TrimmedRaking.Shortfall shortfall, double cap) {
+    return weighting("%s: bootstrap replicate %d: trimming and raking cannot both hold: the draw left %s = '%s' "
+        + "with multipliers summing to %.4g, whose weights reach at most %.6g under the full sample's cap %.6g "
+        + "(a weight over its multiplier at most the cap), short of its register total %.6g. The cap leaves too "
+        + "little room above the weights of this category; raise trimming.max_ratio_to_median, or collapse the "
+        + "category into a neighbour (surveys.%s.collapse in conf/barometer.yaml).", survey, replicate,
+        shortfall.margin(), shortfall.category(), shortfall.size(), shortfall.size() * cap, cap, shortfall.target(),
+        survey);
+  }
 }

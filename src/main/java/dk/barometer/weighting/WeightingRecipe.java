@@ -1,9 +1,11 @@
 package dk.barometer.weighting;
 
+import dk.barometer.BarometerException;
 import dk.barometer.config.Classifications;
 import dk.barometer.config.RakingSettings;
 import dk.barometer.config.SurveySettings;
 import dk.barometer.ingest.RegisterMargins;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,24 +64,82 @@ public final class WeightingRecipe {
       RakingResult result = cellRaking.rake(margins, cells, targets);
       return new Calibration(TrimmedRaking.totals(cells, result), result, 0, 0);
     }
-    TrimmedRaking.Outcome outcome = new TrimmedRaking(survey, cellRaking, settings.trimming())
-        .rake(margins, cells, targets);
+    TrimmedRaking.Outcome outcome = new TrimmedRaking(cellRaking, new TrimmedRaking.NotSettled() {
+      @Override
+      public BarometerException error(int rounds, double maxWeight, double cap) {
+        return WeightingErrors.trimmingNotConverged(survey, rounds, maxWeight, cap);
+      }
+
+      @Override
+      public BarometerException error(TrimmedRaking.Shortfall shortfall, double cap) {
+        return WeightingErrors.capBelowCategory(survey, shortfall, cap);
+      }
+    }).rake(margins, cells, targets, settings.trimming());
     return new Calibration(outcome.totals(), outcome.lastRaking(), outcome.rounds(), outcome.trimmed());
   }
 
   /**
-   * A bootstrap replicate's cells (starting weights design weight x multiplier) calibrated as {@link #calibrate}
-   * does, with the same checks and margins, by Newton's method ({@link NewtonRaking}, R's {@code calibrate(calfun =
-   * "raking")}): a replicate can leave a category almost without weight, where proportional fitting converges too
-   * slowly. Replicate weights are not defined with trimming (the settings refuse both), so this rakes only.
+   * The calibration of bootstrap replicates of the sample whose cells are {@code sample} (at their design weights),
+   * to {@code register}. With trimming, every replicate is trimmed under the sample's cap (k times the median
+   * weight of the sample's first raking), computed here once.
    */
-  public Calibration calibrateReplicate(List<Cell> cells, RegisterMargins register) {
+  public Replicates replicates(List<Cell> sample, RegisterMargins register) {
+    double cap = Double.NaN;
     if (settings.trimming() != null) {
-      throw new IllegalStateException("replicate weights of " + survey + " with trimming configured");
+      RakingResult first = new CellRaking(survey, raking).rake(settings.margins(), sample,
+          checkedTargets(sample, register));
+      cap = TrimmedRaking.cap(sample, first, settings.trimming());
     }
-    RakingResult result = new NewtonRaking(survey, raking).rake(settings.margins(), cells,
-        checkedTargets(cells, register));
-    return new Calibration(TrimmedRaking.totals(cells, result), result, 0, 0);
+    return new Replicates(sample, register, cap);
+  }
+
+  /**
+   * Bootstrap replicates of one sample, each calibrated as {@link #calibrate} calibrates the sample, with the same
+   * checks and margins, but raked by Newton's method ({@link NewtonRaking}, R's {@code calibrate(calfun =
+   * "raking")}): a replicate can leave a category almost without weight, where proportional fitting converges too
+   * slowly. Trimming caps a respondent's replicate weight over its multiplier, the weight of one of its copies in
+   * the replicate's resample, at the sample's cap, and shares the excess equally among the copies below it.
+   */
+  public final class Replicates {
+    private final List<Cell> sample;
+    private final RegisterMargins register;
+    private final double cap;
+
+    private Replicates(List<Cell> sample, RegisterMargins register, double cap) {
+      this.sample = List.copyOf(sample);
+      this.register = register;
+      this.cap = cap;
+    }
+
+    /**
+     * Replicate {@code replicate} (from 1), whose respondents' multipliers sum to {@code multiplierSums[c]} in the
+     * sample's cell c: its cells start at design weight x that sum.
+     */
+    public Calibration calibrate(int replicate, double[] multiplierSums) {
+      List<Cell> cells = new ArrayList<>();
+      for (int c = 0; c < sample.size(); c++) {
+        Cell cell = sample.get(c);
+        cells.add(new Cell(cell.categories(), cell.units(), cell.weight() / cell.units() * multiplierSums[c]));
+      }
+      List<Map<String, Double>> targets = checkedTargets(cells, register);
+      NewtonRaking newton = new NewtonRaking(survey, raking);
+      if (settings.trimming() == null) {
+        RakingResult result = newton.rake(settings.margins(), cells, targets);
+        return new Calibration(TrimmedRaking.totals(cells, result), result, 0, 0);
+      }
+      TrimmedRaking.Outcome outcome = new TrimmedRaking(newton, new TrimmedRaking.NotSettled() {
+        @Override
+        public BarometerException error(int rounds, double maxWeight, double sampleCap) {
+          return WeightingErrors.replicateTrimmingNotConverged(survey, replicate, rounds, maxWeight, sampleCap);
+        }
+
+        @Override
+        public BarometerException error(TrimmedRaking.Shortfall shortfall, double sampleCap) {
+          return WeightingErrors.replicateCapBelowCategory(survey, replicate, shortfall, sampleCap);
+        }
+      }).rake(settings.margins(), cells, multiplierSums, targets, cap);
+      return new Calibration(outcome.totals(), outcome.lastRaking(), outcome.rounds(), outcome.trimmed());
+    }
   }
 
   private List<Map<String, Double>> checkedTargets(List<Cell> cells, RegisterMargins register) {

@@ -26,13 +26,13 @@ class ReplicateWeightsSettingsTest {
   }
 
   @Test
-  void replicateWeightsWithTrimmingAreRefusedNamingBoth() throws IOException {
+  void replicateWeightsGoWithTrimming() throws IOException {
     Path conf = TestSpark.copyOfConf();
     Path file = conf.resolve("barometer.yaml");
     Files.writeString(file, Files.readString(file).replaceFirst("population: employees\n",
         "population: employees\n    trimming: {max_ratio_to_median: 4}\n"));
-    assertThatThrownBy(() -> BarometerConfig.load(conf))
-        .isInstanceOf(BarometerException.class)
-        .hasMessageContaining("surveys.employee.trimming").hasMessageContaining("replicate_weights.replicates");
+    Settings settings = BarometerConfig.load(conf).settings();
+    assertThat(settings.replicateWeights().enabled()).isTrue();
+    assertThat(settings.survey("employee").trimming().maxRatioToMedian()).isEqualTo(4);
   }
 }

@@ -67,4 +67,26 @@ class WeightingRecipeTest {
         .hasMessageContaining("region has no count for classification code(s) [1081, 1083, 1085]")
         .hasMessageContaining(FILE);
   }
+
+  /**
+   * Design weights of 20 that the register margins keep, so the median is 20 and k = 1.5 caps at 30. A replicate
+   * whose draw leaves the two J (1084) respondents multipliers of 0.25 each can weigh them at most 0.5 x 30 = 15,
+   * short of J's 40: the replicate cannot settle, and the error says which replicate, category and cap.
+   */
+  @Test
+  void aReplicateWhoseDrawLeavesACategoryBelowTheCapIsNamed() {
+    WeightingRecipe trimming = new WeightingRecipe("employer", new SurveySettings("firms", "stratum",
+        List.of("industry", "region"), Map.of(), new dk.barometer.config.TrimmingSettings(1.5)),
+        new RakingSettings(1e-10, 100), ReferenceFixture.classifications());
+    RegisterMargins register = register(Margin.of("J", 40, "F", 60), Margin.of("1084", 40, "1082", 60));
+
+    assertThatThrownBy(() -> trimming.replicates(CELLS, register).calibrate(7, new double[] {0.5, 4.5}))
+        .isInstanceOf(BarometerException.class)
+        .hasMessageContaining("employer: bootstrap replicate 7")
+        .hasMessageContaining("industry = 'J' with multipliers summing to 0.5000")
+        .hasMessageContaining("at most 15.0000 under the full sample's cap 30.0000")
+        .hasMessageContaining("register total 40.0000");
+    assertThat(trimming.replicates(CELLS, register).calibrate(8, new double[] {2, 3}).totals())
+        .containsExactly(40, 60);
+  }
 }
