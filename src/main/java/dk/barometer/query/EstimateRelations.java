@@ -5,6 +5,8 @@ import dk.barometer.config.Role;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.SparkThrowable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.connect.planner.SparkConnectPlanner;
@@ -46,8 +48,7 @@ public final class EstimateRelations implements RelationPlugin {
     Role role = SessionRoles.of(client);
     AdHocEstimates estimates = ESTIMATES.get();
     try {
-      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows =
-          estimates.rows(EstimateMessage.of(extension), client, role);
+      Dataset<Row> rows = estimates.rows(EstimateMessage.of(extension), client, role);
       return Optional.of(((org.apache.spark.sql.classic.Dataset<?>) rows).logicalPlan());
     } catch (BarometerException e) {
       throw new Refusal(e);
