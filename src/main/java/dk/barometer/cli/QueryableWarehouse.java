@@ -5,11 +5,14 @@ import dk.barometer.config.BarometerConfig;
 import dk.barometer.config.Role;
 import dk.barometer.query.QueryCatalog;
 import dk.barometer.query.QuerySessions;
+import dk.barometer.runtime.ExpressionEvaluation;
+import dk.barometer.warehouse.Table;
 import dk.barometer.warehouse.Warehouse;
 import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -30,21 +33,57 @@ final class QueryableWarehouse {
 
   /**
    * Registers in {@code spark}'s catalog the relations of the zones that {@code named} names and what they read
-   * ({@link QueryCatalog#register(SparkSession, Warehouse, Set)}); the rest when the returned supplier is first
-   * called, which answers whether it registered anything.
+   * ({@link QueryCatalog#register(SparkSession, Warehouse, Set)}); the rest when {@link Named#registerRest()} is
+   * first called.
    */
-  static BooleanSupplier openNamed(SparkSession spark, Args args, Set<String> named) {
+  static Named openNamed(SparkSession spark, Args args, Set<String> named) {
+    BarometerConfig config = BarometerConfig.load(Home.conf(args));
     Warehouse warehouse = new Warehouse(spark, Home.warehouse(args));
-    QueryCatalog catalog = new QueryCatalog(BarometerConfig.load(Home.conf(args)));
-    catalog.register(spark, warehouse, named);
-    AtomicBoolean complete = new AtomicBoolean();
-    return () -> {
+    QueryCatalog catalog = new QueryCatalog(config);
+    List<String> registered = catalog.register(spark, warehouse, named);
+    List<Table> tables = Arrays.stream(Table.values()).filter(t -> registered.contains(QueryCatalog.raw(t))).toList();
+    return new Named(spark, config, warehouse, catalog, tables);
+  }
+
+  /** The relations that statements name, registered: the Delta tables they read, and the rest on demand. */
+  static final class Named {
+    private final SparkSession spark;
+    private final BarometerConfig config;
+    private final Warehouse warehouse;
+    private final QueryCatalog catalog;
+    private final List<Table> tables;
+    private final AtomicBoolean complete = new AtomicBoolean();
+
+    private Named(SparkSession spark, BarometerConfig config, Warehouse warehouse, QueryCatalog catalog,
+                  List<Table> tables) {
+      this.spark = spark;
+      this.config = config;
+      this.warehouse = warehouse;
+      this.catalog = catalog;
+      this.tables = tables;
+    }
+
+    /** How the statements' expressions are evaluated: by the size of the tables they read (conf/barometer.yaml). */
+    ExpressionEvaluation evaluation(SparkSession session) {
+      long bytes = 0;
+      for (Table table : tables) {
+        OptionalLong size = warehouse.sizeInBytes(table);
+        if (size.isEmpty()) {
+          return ExpressionEvaluation.forQuery(session, config.settings().execution(), size);
+        }
+        bytes += size.getAsLong();
+      }
+      return ExpressionEvaluation.forQuery(session, config.settings().execution(), OptionalLong.of(bytes));
+    }
+
+    /** Registers the relations of every zone not yet registered, once; whether it registered anything. */
+    boolean registerRest() {
       if (complete.getAndSet(true)) {
         return false;
       }
       catalog.register(spark, warehouse);
       return true;
-    };
+    }
   }
 
   /** A session over {@code base}'s catalog that runs only what {@code role} may (conf/access.yaml). */

@@ -1,11 +1,11 @@
 package dk.barometer.cli;
 
 import dk.barometer.config.Role;
+import dk.barometer.runtime.ExpressionEvaluation;
 import dk.barometer.runtime.SparkSessions;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -30,13 +30,22 @@ final class SqlCommand implements Command {
     Role role = QueryableWarehouse.role(args, "sql");
     SparkSession base = SparkSessions.builder("barometer sql", Home.sparkSettings(args)).getOrCreate();
     Optional<Set<String>> named = statements.known().flatMap(known -> NamedRelations.of(base, known));
-    BooleanSupplier registerRest;
-    if (named.isPresent()) {
-      registerRest = QueryableWarehouse.openNamed(base, args, named.get());
-    } else {
+    SparkSession session = QueryableWarehouse.session(base, args, role);
+    if (named.isEmpty()) {
       QueryableWarehouse.open(base, args);
-      registerRest = () -> false;
+      statements.run(new LocalSql(session, () -> false), out);
+      return;
     }
-    statements.run(new LocalSql(QueryableWarehouse.session(base, args, role), registerRest), out);
+    QueryableWarehouse.Named opened = QueryableWarehouse.openNamed(base, args, named.get());
+    try (ExpressionEvaluation evaluation = opened.evaluation(session)) {
+      // A relation named at run time (EXECUTE IMMEDIATE) is of a size not weighed: compiled, as Spark's default.
+      statements.run(new LocalSql(session, () -> {
+        boolean registered = opened.registerRest();
+        if (registered) {
+          evaluation.close();
+        }
+        return registered;
+      }), out);
+    }
   }
 }

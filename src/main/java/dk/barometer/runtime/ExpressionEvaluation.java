@@ -3,13 +3,14 @@ package dk.barometer.runtime;
 import dk.barometer.config.ExecutionSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 import scala.Option;
 
 /**
- * How Spark evaluates the expressions of one run, chosen by its size ({@link ExecutionSettings}): generated and
- * compiled Java, Spark's default, or interpreted. Interpreted means no whole-stage code generation and Spark's
+ * How Spark evaluates the expressions of one run or of one command's queries, chosen by their size
+ * ({@link ExecutionSettings}): generated and compiled Java, Spark's default, or interpreted. Interpreted means no whole-stage code generation and Spark's
  * interpreted projections and predicates ({@code spark.sql.codegen.factoryMode = NO_CODEGEN}, the mode Spark's own
  * tests check every expression in): no Janino compiling, and the JVM compiles Spark's interpreter once for every
  * query instead of each query's generated classes. Closing restores the session's settings.
@@ -37,6 +38,14 @@ public final class ExpressionEvaluation implements AutoCloseable {
   /** Interpreted for a run of fewer than the configured rows; the session as it is otherwise. */
   public static ExpressionEvaluation forRun(SparkSession spark, ExecutionSettings settings, long responseRows) {
     return new ExpressionEvaluation(spark, settings.interpreted(responseRows));
+  }
+
+  /**
+   * Interpreted for queries of Delta tables of fewer than the configured bytes in all (Delta's own planning of their
+   * scan included); the session as it is otherwise, and when their size is not known.
+   */
+  public static ExpressionEvaluation forQuery(SparkSession spark, ExecutionSettings settings, OptionalLong bytes) {
+    return new ExpressionEvaluation(spark, bytes.isPresent() && settings.queryInterpreted(bytes.getAsLong()));
   }
 
   public boolean interpreted() {

@@ -4,6 +4,7 @@ import dk.barometer.runtime.Causes;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -13,6 +14,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaConcurrentModificationException;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.VersionChecksum;
+import scala.Option;
 
 /**
  * The Delta tables under one warehouse root (any Hadoop file system URI). Wave tables are partitioned by wave and
@@ -143,6 +147,16 @@ public final class Warehouse {
       throw WarehouseErrors.logWithoutCommit(table.tableName(), log);
     }
     return latest;
+  }
+
+  /**
+   * The bytes of {@code table}'s current data files as the checksum file of its latest Delta version records them,
+   * read without a Spark job; empty when that version has no checksum file (a writer that does not write one).
+   */
+  public OptionalLong sizeInBytes(Table table) {
+    Option<VersionChecksum> checksum = DeltaLog.forTable(spark, path(table))
+        .update(false, Option.empty(), Option.empty()).checksumOpt();
+    return checksum.isDefined() ? OptionalLong.of(checksum.get().tableSizeBytes()) : OptionalLong.empty();
   }
 
   /** The rows of {@code table} as of Delta version {@code version} (time travel). */

@@ -7,11 +7,14 @@ import dk.barometer.BarometerException;
 import dk.barometer.testing.TestSpark;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.junit.jupiter.api.Test;
 
 class WarehouseVersionTest {
@@ -32,6 +35,30 @@ class WarehouseVersionTest {
     assertThat(versions).containsExactly(0, 1, 2);
     long latest = DeltaTable.forPath(spark, warehouse.path(Table.REJECTS)).history(1).first().getAs("version");
     assertThat(warehouse.version(Table.REJECTS)).isEqualTo(latest);
+  }
+
+  /** The size of the current files: the replaced wave's files no longer count, though they stay on disk. */
+  @Test
+  void theSizeIsThatOfTheCurrentFilesAndUnknownWithoutAChecksumFile() throws IOException {
+    Warehouse warehouse = new Warehouse(spark, TestSpark.tempDir("sizes").toString());
+    warehouse.replaceWave(Table.REJECTS, 2025, wave(2025));
+    warehouse.replaceWave(Table.REJECTS, 2026, wave(2026));
+    warehouse.replaceWave(Table.REJECTS, 2025, wave(2025).union(wave(2025)));
+    long current = 0;
+    for (String file : spark.read().format("delta").load(warehouse.path(Table.REJECTS)).inputFiles()) {
+      current += Files.size(Path.of(URI.create(file)));
+    }
+    long onDisk;
+    try (Stream<Path> files = Files.walk(Path.of(warehouse.path(Table.REJECTS)))) {
+      onDisk = files.filter(f -> f.toString().endsWith(".parquet")).mapToLong(f -> f.toFile().length()).sum();
+    }
+
+    assertThat(warehouse.sizeInBytes(Table.REJECTS)).hasValue(current);
+    assertThat(onDisk).isGreaterThan(current);
+
+    Files.delete(Path.of(warehouse.path(Table.REJECTS), "_delta_log", String.format("%020d.crc", 2)));
+    DeltaLog.clearCache(); // the snapshot read before, with its checksum, is otherwise reused
+    assertThat(warehouse.sizeInBytes(Table.REJECTS)).isEmpty();
   }
 
   @Test
