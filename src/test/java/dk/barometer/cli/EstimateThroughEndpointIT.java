@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.barometer.config.Role;
+import dk.barometer.testing.CommandRun;
 import dk.barometer.testing.DemoWarehouse;
 import dk.barometer.testing.TestSpark;
 import dk.barometer.warehouse.Table;
@@ -30,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * {@code jobs/barometer estimate} as an analyst who holds only the analyst's token runs it: through a running
  * {@code jobs/barometer serve} over the demo warehouse, both started by the packaged launcher. Every run through the
  * endpoint has {@code BAROMETER_JIT} set to a value the local path rejects (exit 2 before Spark starts), so a run
- * that fell back to local Spark could not pass. The estimate is the local one; the attacks of
+ * that fell back to local Spark could not pass. The local run it is compared with is the command in this JVM
+ * ({@link CommandRun}: what the launcher runs when no endpoint is up, without a JVM and Spark start per run). The
+ * estimate is the local one; the attacks of
  * {@link EstimateTest} fail through the endpoint as they do locally, with the same messages and exit codes; the role
  * is the token's; and afterwards every table of the warehouse is as it was.
  */
@@ -98,8 +101,8 @@ class EstimateThroughEndpointIT {
       assertThat(here.exitCode()).as(here.err()).isZero();
       assertThat(served.printed()).as(format).isEqualTo(here.printed()).hasSizeGreaterThan(5);
       assertThat(String.join("\n", served.printed())).as(format).contains("suppressed");
-      System.out.printf("estimate --format %s: through the endpoint %d ms, locally %d ms%n", format,
-          served.millis(), here.millis());
+      System.out.printf("estimate --format %s: through the endpoint %d ms (a JVM started by the launcher), in "
+          + "this JVM %d ms%n", format, served.millis(), here.millis());
     }
   }
 
@@ -200,8 +203,12 @@ class EstimateThroughEndpointIT {
     return run(endpointEnv(), args);
   }
 
-  private static Run locally(String... args) throws IOException, InterruptedException {
-    return run(Map.of("BAROMETER_ENDPOINT", "off"), args);
+  /** The command in this JVM over the demo warehouse, as the launcher runs it without an endpoint. */
+  private static Run locally(String... args) {
+    CommandRun local = new CommandRun();
+    long start = System.nanoTime();
+    int exitCode = local.run("estimate", warehouse.root(), args);
+    return new Run(exitCode, local.out(), local.err(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
   }
 
   /** The analyst's and engineer's tokens, and a JIT mode that only the local path reads and refuses. */
