@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
 
 import dk.barometer.config.BarometerConfig;
+import dk.barometer.config.PactCodebook;
 import dk.barometer.config.PseudonymKey;
 import dk.barometer.config.TokenSource;
 import dk.barometer.demo.DemoGenerator;
@@ -78,7 +79,7 @@ final class DemoCommand implements Command {
   /** The pact's headline totals of each demo year: a few rows of the figures table. */
   private static void printPact(SparkSession spark, Warehouse warehouse, PrintStream out) {
     List<Row> totals = warehouse.read(Table.PACT_FIGURES).where(col("dimension").equalTo(PactFigures.TOTAL))
-        .groupBy("year").pivot("figure", List.of(PactFigures.PEOPLE_UPSKILLED, PactFigures.PARTNERS))
+        .groupBy("year").pivot("figure", List.of(PactCodebook.PEOPLE_UPSKILLED, PactCodebook.PARTNERS))
         .agg(first("count")).orderBy("year").collectAsList();
     out.println();
     out.println("AI competence pact, as its partners reported (counts, not estimates):");

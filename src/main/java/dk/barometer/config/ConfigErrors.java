@@ -70,6 +70,19 @@ final class ConfigErrors {
             : "Did you mean " + String.join(" or ", nearest) + "?");
   }
 
+  /**
+   * A sentence or chart of {@code file} ({@code where} in it) names a pact figure that {@code pact_figures} does not
+   * have: it would never find a count, and be left out as if the year had none.
+   */
+  static BarometerException unknownPactFigure(Path file, String where, String figure, List<String> nearest,
+                                              List<String> figures) {
+    return config("%s: %s names pact figure '%s', which pact_figures does not have, so the report could never "
+        + "state it. %s", file, where, figure, nearest.isEmpty()
+            ? "Name one of its figures: " + String.join(", ", figures) + "."
+            : "Did you mean " + String.join(" or ", nearest) + "? The figures are " + String.join(", ", figures)
+                + ".");
+  }
+
   static BarometerException notOneIndicator(String file, int indicators) {
     return config("%s defines %d indicators under 'indicators'; an estimate takes one. Keep the one to estimate "
         + "(as in conf/indicators.yaml) with the domains it names under 'domains'.", file, indicators);

@@ -17,6 +17,10 @@ public record PactCodebook(int version, List<CategoryCode> kinds, List<CategoryC
   public static final String FILE = "pact.yaml";
   /** The partner kind that is a firm: a production firm is a firm in a production industry. */
   public static final String FIRM = "firm";
+  /** The headline figures of {@code pact_figures}: people upskilled and partners. */
+  public static final String PEOPLE_UPSKILLED = "people_upskilled";
+  public static final String PARTNERS = "partners";
+  public static final List<String> FIGURES = List.of(PEOPLE_UPSKILLED, PARTNERS);
 
   public PactCodebook {
     kinds = unique("kinds", kinds);

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 public record Publication(Label title, Label subtitle, Label publisher, Map<String, Label> populations,
                           List<KeyFigure> keyFigures, List<PublicationSection> sections, List<Label> method,
                           Map<String, Label> phrases) {
+  private static final String FILE = "publication.yaml";
+
   public Publication {
     checkArgument(title != null && subtitle != null && publisher != null,
         "publication.yaml needs a title, a subtitle and a publisher");
@@ -43,11 +45,13 @@ public record Publication(Label title, Label subtitle, Label publisher, Map<Stri
   }
 
   /**
-   * Reads {@code conf/publication.yaml}: every figure of {@code figures} is in one section, and every key figure and
-   * sentence names an indicator, domain and comparison of {@code config}, with a population for each survey.
+   * Reads {@code conf/publication.yaml}: every figure of {@code figures} is in one section, every key figure and
+   * sentence names an indicator, domain and comparison of {@code config}, and every pact sentence and chart a figure
+   * of {@code pact_figures}, with a population for each survey.
    */
   public static Publication load(Path conf, ReportFigures figures, BarometerConfig config) {
-    Publication publication = Yaml.read(conf.resolve("publication.yaml"), Publication.class);
+    Path file = conf.resolve(FILE);
+    Publication publication = Yaml.read(file, Publication.class);
     Set<String> placed = new HashSet<>();
     for (PublicationSection section : publication.sections()) {
       for (String figure : section.figures()) {
@@ -58,19 +62,26 @@ public record Publication(Label title, Label subtitle, Label publisher, Map<Stri
       if (section.pact() != null) {
         PactCodebook pact = PactCodebook.load(config);
         for (PactChart chart : section.pact().charts()) {
+          checkPactFigure(file, "section " + section.id() + ", pact chart " + chart.id(), chart.figure());
           checkArgument(!pact.codesOf(chart.dimension()).isEmpty(), "publication.yaml: pact chart %s is by '%s'; "
               + "it can be by kind, form or target_group (the breakdowns with codes in pact.yaml)", chart.id(),
               chart.dimension());
         }
       }
       for (SectionStatement statement : section.text()) {
-        if (statement.comparison() != null) {
+        String where = "section " + section.id();
+        if (statement.counted() != null) {
+          statement.counted().forEach((name, pact) -> checkPactFigure(file,
+              String.format("%s, counted {%s}", where, name), pact.figure()));
+        } else if (statement.countedChange() != null) {
+          checkPactFigure(file, where + ", counted_change", statement.countedChange().figure());
+        } else if (statement.comparison() != null) {
           checkArgument(config.comparisons().comparisons().stream()
                   .anyMatch(c -> c.id().equals(statement.comparison())),
               "publication.yaml: section %s names comparison '%s', which comparisons.yaml does not have",
               section.id(), statement.comparison());
         } else if (statement.subject() != null) {
-          checkSubject(config, "section " + section.id(), statement.subject());
+          checkSubject(config, where, statement.subject());
         }
       }
     }
@@ -85,6 +96,17 @@ public record Publication(Label title, Label subtitle, Label publisher, Map<Stri
           "publication.yaml: populations has no entry for survey '%s'", survey);
     }
     return publication;
+  }
+
+  /**
+   * A pact figure the report looks up by name: a name {@code pact_figures} does not have is a misspelling, not a
+   * year without the count, whose sentence is left out.
+   */
+  private static void checkPactFigure(Path file, String where, String figure) {
+    if (!PactCodebook.FIGURES.contains(figure)) {
+      throw ConfigErrors.unknownPactFigure(file, where, figure, NearestNames.of(figure, PactCodebook.FIGURES),
+          PactCodebook.FIGURES);
+    }
   }
 
   private static void checkSubject(BarometerConfig config, String where, StatementSubject subject) {

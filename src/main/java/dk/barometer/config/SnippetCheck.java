@@ -1,13 +1,10 @@
 package dk.barometer.config;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.ToIntFunction;
 
 /**
  * Every Spark SQL condition of {@code conf/}, checked when the configuration loads: each parses, and each column it
@@ -23,9 +20,6 @@ import java.util.function.ToIntFunction;
  * evaluates is parsed only. The respondent id and wave columns are left out: no condition is about them.
  */
 final class SnippetCheck {
-  /** A name this many edits or fewer from a column is offered as the column meant. */
-  private static final int NEAR_EDITS = 3;
-
   private final BarometerConfig config;
   private final String indicatorsFile;
   private final SnippetParser parser = new SnippetParser();
@@ -174,29 +168,7 @@ final class SnippetCheck {
 
     /** The columns nearest {@code name}, as the fix of a typo: up to three, none if no column is near. */
     List<String> nearest(String name) {
-      ToIntFunction<String> edits = column -> edits(name.toLowerCase(Locale.ROOT), column.toLowerCase(Locale.ROOT));
-      return columns.stream().filter(c -> edits.applyAsInt(c) <= NEAR_EDITS)
-          .sorted(Comparator.comparingInt(edits).thenComparing(Comparator.naturalOrder())).limit(3).toList();
+      return NearestNames.of(name, columns);
     }
-  }
-
-  /** Levenshtein distance: the fewest insertions, deletions and substitutions that turn {@code a} into {@code b}. */
-  private static int edits(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

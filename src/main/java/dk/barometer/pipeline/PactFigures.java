@@ -28,8 +28,6 @@ import org.apache.spark.sql.expressions.Window;
  * firms in an industry of {@code production_industries}. A breakdown value absent in a year has no row in it.
  */
 public final class PactFigures {
-  public static final String PEOPLE_UPSKILLED = "people_upskilled";
-  public static final String PARTNERS = "partners";
   public static final String TOTAL = "total";
   public static final String ALL = "all";
   public static final String PRODUCTION_FIRMS = "production_firms";
@@ -49,14 +47,15 @@ public final class PactFigures {
     Dataset<Row> members = partners.where(col("joined_year").leq(year));
     Column production = col("kind").equalTo(PactCodebook.FIRM).and(col("industry")
         .isin(codebook.productionIndustries().toArray()));
-    Dataset<Row> partnerCounts = members.select(lit(PARTNERS).as("figure"), lit(1L).as("amount"),
+    Dataset<Row> partnerCounts = members.select(lit(PactCodebook.PARTNERS).as("figure"), lit(1L).as("amount"),
         explode(array_compact(array(breakdown(TOTAL, lit(ALL)), breakdown("kind", col("kind")),
             breakdown("industry", col("industry")), breakdown("size_class", col("size_class")),
             breakdown(JOINED, when(col("joined_year").equalTo(year), lit("in_year")).otherwise(lit("before"))),
             when(production, breakdown(PRODUCTION_FIRMS, lit(ALL)))))).as("by"));
     Dataset<Row> reports = upskillings.join(members.select(col(PactContract.PARTNER_ID), col("kind"),
         col("industry")), PactContract.PARTNER_ID);
-    Dataset<Row> peopleCounts = reports.select(lit(PEOPLE_UPSKILLED).as("figure"), col("people").as("amount"),
+    Dataset<Row> peopleCounts = reports.select(lit(PactCodebook.PEOPLE_UPSKILLED).as("figure"),
+        col("people").as("amount"),
         explode(array_compact(array(breakdown(TOTAL, lit(ALL)), breakdown("kind", col("kind")),
             breakdown("industry", col("industry")), breakdown("form", col("form")),
             breakdown("target_group", col("target_group")),

@@ -17,7 +17,8 @@ import java.util.Optional;
  * only when the comparison is significant after the Benjamini-Hochberg adjustment, a change only when the trend is;
  * otherwise the sentence says it is not significant. A sentence whose estimates are suppressed is left out. A
  * sentence on the AI competence pact's counts states them as counted, with no significance (they have no sampling
- * error); it is left out when the year, or for a change the year before, has no such count.
+ * error); it is left out when the year, or for a change the year before, has no such count (a figure name that
+ * {@code pact_figures} never has stops the loading of {@code publication.yaml} instead).
  */
 final class SectionText {
   private final ReportText text;
