@@ -26,8 +26,13 @@ final class QueryableWarehouse {
 
   /** Registers the warehouse's zones in {@code spark}'s catalog, which every session of its SparkContext shares. */
   static Warehouse open(SparkSession spark, Args args) {
+    return open(spark, args, BarometerConfig.load(Home.conf(args)));
+  }
+
+  /** As {@link #open(SparkSession, Args)}, with conf/ already loaded. */
+  static Warehouse open(SparkSession spark, Args args, BarometerConfig config) {
     Warehouse warehouse = new Warehouse(spark, Home.warehouse(args));
-    new QueryCatalog(BarometerConfig.load(Home.conf(args))).register(spark, warehouse);
+    new QueryCatalog(config).register(spark, warehouse);
     return warehouse;
   }
 
@@ -36,8 +41,7 @@ final class QueryableWarehouse {
    * ({@link QueryCatalog#register(SparkSession, Warehouse, Set)}); the rest when {@link Named#registerRest()} is
    * first called.
    */
-  static Named openNamed(SparkSession spark, Args args, Set<String> named) {
-    BarometerConfig config = BarometerConfig.load(Home.conf(args));
+  static Named openNamed(SparkSession spark, Args args, BarometerConfig config, Set<String> named) {
     Warehouse warehouse = new Warehouse(spark, Home.warehouse(args));
     QueryCatalog catalog = new QueryCatalog(config);
     List<String> registered = catalog.register(spark, warehouse, named);
