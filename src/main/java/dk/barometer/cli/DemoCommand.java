@@ -9,7 +9,6 @@ import dk.barometer.config.PseudonymKey;
 import dk.barometer.config.TokenSource;
 import dk.barometer.demo.DemoGenerator;
 import dk.barometer.demo.PactDemo;
-import dk.barometer.pipeline.PactFigures;
 import dk.barometer.pipeline.PactRun;
 import dk.barometer.pipeline.WaveRun;
 import dk.barometer.runtime.SparkSessions;
@@ -78,7 +77,7 @@ final class DemoCommand implements Command {
 
   /** The pact's headline totals of each demo year: a few rows of the figures table. */
   private static void printPact(SparkSession spark, Warehouse warehouse, PrintStream out) {
-    List<Row> totals = warehouse.read(Table.PACT_FIGURES).where(col("dimension").equalTo(PactFigures.TOTAL))
+    List<Row> totals = warehouse.read(Table.PACT_FIGURES).where(col("dimension").equalTo(PactCodebook.TOTAL))
         .groupBy("year").pivot("figure", List.of(PactCodebook.PEOPLE_UPSKILLED, PactCodebook.PARTNERS))
         .agg(first("count")).orderBy("year").collectAsList();
     out.println();

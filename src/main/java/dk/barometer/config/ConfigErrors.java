@@ -71,16 +71,15 @@ final class ConfigErrors {
   }
 
   /**
-   * A sentence or chart of {@code file} ({@code where} in it) names a pact figure that {@code pact_figures} does not
-   * have: it would never find a count, and be left out as if the year had none.
+   * A sentence, chart or topic of {@code file} ({@code where} in it) names a {@code kind} of {@code pact_figures} (a
+   * figure, a breakdown of one, a value of a breakdown) that it does not have: no year would have a count for it,
+   * and it would be left out as if the year had none.
    */
-  static BarometerException unknownPactFigure(Path file, String where, String figure, List<String> nearest,
-                                              List<String> figures) {
-    return config("%s: %s names pact figure '%s', which pact_figures does not have, so the report could never "
-        + "state it. %s", file, where, figure, nearest.isEmpty()
-            ? "Name one of its figures: " + String.join(", ", figures) + "."
-            : "Did you mean " + String.join(" or ", nearest) + "? The figures are " + String.join(", ", figures)
-                + ".");
+  static BarometerException unknownPactName(Path file, String where, String kind, String name, List<String> known) {
+    List<String> nearest = NearestNames.of(name, known);
+    return config("%s: %s names %s '%s', which pact_figures does not have, so no year could state it. %sIt has %s.",
+        file, where, kind, name, nearest.isEmpty() ? "" : "Did you mean " + String.join(" or ", nearest) + "? ",
+        String.join(", ", known));
   }
 
   static BarometerException notOneIndicator(String file, int indicators) {

@@ -2,8 +2,10 @@ package dk.barometer.config;
 
 import static dk.barometer.config.Checks.checkArgument;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +23,17 @@ public record PactCodebook(int version, List<CategoryCode> kinds, List<CategoryC
   public static final String PEOPLE_UPSKILLED = "people_upskilled";
   public static final String PARTNERS = "partners";
   public static final List<String> FIGURES = List.of(PEOPLE_UPSKILLED, PARTNERS);
+  /** The breakdown of a figure's total, and of the production firms among its partners: one value, {@link #ALL}. */
+  public static final String TOTAL = "total";
+  public static final String PRODUCTION_FIRMS = "production_firms";
+  public static final String ALL = "all";
+  /** Whether a partner joined in the reporting year ({@code in_year}) or before ({@code before}). */
+  public static final String JOINED = "joined";
+  public static final List<String> JOINED_VALUES = List.of("in_year", "before");
+  /** The breakdowns of each figure in {@code pact_figures}; a breakdown is a column of the partners or reports. */
+  public static final Map<String, List<String>> BREAKDOWNS = Map.of(
+      PEOPLE_UPSKILLED, List.of(TOTAL, "kind", "industry", "form", "target_group", PRODUCTION_FIRMS),
+      PARTNERS, List.of(TOTAL, "kind", "industry", "size_class", JOINED, PRODUCTION_FIRMS));
 
   public PactCodebook {
     kinds = unique("kinds", kinds);
@@ -43,6 +56,9 @@ public record PactCodebook(int version, List<CategoryCode> kinds, List<CategoryC
           + "classifications.yaml %s", FILE, industry, industries);
     }
     for (BesideBarometer row : codebook.besideBarometer()) {
+      if (row.pact() != null) {
+        codebook.check(config.directory().resolve(FILE), "beside_barometer topic " + row.topic(), row.pact(), config);
+      }
       if (row.barometer() != null) {
         Barometer b = row.barometer();
         checkArgument(config.indicators().indicators().stream()
@@ -65,6 +81,35 @@ public record PactCodebook(int version, List<CategoryCode> kinds, List<CategoryC
       case "target_group" -> targetGroups;
       default -> List.of();
     };
+  }
+
+  /**
+   * Checks that {@code row} names a row {@code pact_figures} can have: one of its figures, broken down as that figure
+   * is, by a value of the breakdown. A misspelt name would find no count in any year, and the sentence or topic
+   * would be left out as for a year without one.
+   */
+  public void check(Path file, String where, Pact row, BarometerConfig config) {
+    checkBreakdown(file, where, row.figure(), row.dimension());
+    List<String> values = switch (row.dimension()) {
+      case TOTAL, PRODUCTION_FIRMS -> List.of(ALL);
+      case JOINED -> JOINED_VALUES;
+      case "industry", "size_class" -> config.classifications().get(row.dimension()).codeValues();
+      default -> codes(codesOf(row.dimension()));
+    };
+    if (!values.contains(row.value())) {
+      throw ConfigErrors.unknownPactName(file, where, "value of " + row.figure() + " by " + row.dimension(),
+          row.value(), values);
+    }
+  }
+
+  /** Checks that {@code figure} is a figure of {@code pact_figures} and {@code dimension} one of its breakdowns. */
+  public static void checkBreakdown(Path file, String where, String figure, String dimension) {
+    if (!FIGURES.contains(figure)) {
+      throw ConfigErrors.unknownPactName(file, where, "pact figure", figure, FIGURES);
+    }
+    if (!BREAKDOWNS.get(figure).contains(dimension)) {
+      throw ConfigErrors.unknownPactName(file, where, "breakdown of " + figure, dimension, BREAKDOWNS.get(figure));
+    }
   }
 
   public List<String> kindCodes() {

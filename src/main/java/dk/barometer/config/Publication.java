@@ -53,6 +53,10 @@ public record Publication(Label title, Label subtitle, Label publisher, Map<Stri
     Path file = conf.resolve(FILE);
     Publication publication = Yaml.read(file, Publication.class);
     Set<String> placed = new HashSet<>();
+    // pact.yaml is read only when the publication shows the pact's figures.
+    boolean showsPact = publication.sections().stream().anyMatch(section -> section.pact() != null
+        || section.text().stream().anyMatch(t -> t.counted() != null || t.countedChange() != null));
+    PactCodebook pact = showsPact ? PactCodebook.load(config) : null;
     for (PublicationSection section : publication.sections()) {
       for (String figure : section.figures()) {
         checkArgument(figures.figures().stream().anyMatch(f -> f.id().equals(figure)),
@@ -60,9 +64,9 @@ public record Publication(Label title, Label subtitle, Label publisher, Map<Stri
         checkArgument(placed.add(figure), "publication.yaml: figure %s is in two sections", figure);
       }
       if (section.pact() != null) {
-        PactCodebook pact = PactCodebook.load(config);
         for (PactChart chart : section.pact().charts()) {
-          checkPactFigure(file, "section " + section.id() + ", pact chart " + chart.id(), chart.figure());
+          PactCodebook.checkBreakdown(file, "section " + section.id() + ", pact chart " + chart.id(), chart.figure(),
+              chart.dimension());
           checkArgument(!pact.codesOf(chart.dimension()).isEmpty(), "publication.yaml: pact chart %s is by '%s'; "
               + "it can be by kind, form or target_group (the breakdowns with codes in pact.yaml)", chart.id(),
               chart.dimension());
@@ -71,10 +75,10 @@ public record Publication(Label title, Label subtitle, Label publisher, Map<Stri
       for (SectionStatement statement : section.text()) {
         String where = "section " + section.id();
         if (statement.counted() != null) {
-          statement.counted().forEach((name, pact) -> checkPactFigure(file,
-              String.format("%s, counted {%s}", where, name), pact.figure()));
+          statement.counted().forEach((name, row) -> pact.check(file,
+              String.format("%s, counted {%s}", where, name), row, config));
         } else if (statement.countedChange() != null) {
-          checkPactFigure(file, where + ", counted_change", statement.countedChange().figure());
+          pact.check(file, where + ", counted_change", statement.countedChange(), config);
         } else if (statement.comparison() != null) {
           checkArgument(config.comparisons().comparisons().stream()
                   .anyMatch(c -> c.id().equals(statement.comparison())),
@@ -96,17 +100,6 @@ public record Publication(Label title, Label subtitle, Label publisher, Map<Stri
           "publication.yaml: populations has no entry for survey '%s'", survey);
     }
     return publication;
-  }
-
-  /**
-   * A pact figure the report looks up by name: a name {@code pact_figures} does not have is a misspelling, not a
-   * year without the count, whose sentence is left out.
-   */
-  private static void checkPactFigure(Path file, String where, String figure) {
-    if (!PactCodebook.FIGURES.contains(figure)) {
-      throw ConfigErrors.unknownPactFigure(file, where, figure, NearestNames.of(figure, PactCodebook.FIGURES),
-          PactCodebook.FIGURES);
-    }
   }
 
   private static void checkSubject(BarometerConfig config, String where, StatementSubject subject) {

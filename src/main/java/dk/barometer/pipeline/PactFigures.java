@@ -28,12 +28,6 @@ import org.apache.spark.sql.expressions.Window;
  * firms in an industry of {@code production_industries}. A breakdown value absent in a year has no row in it.
  */
 public final class PactFigures {
-  public static final String TOTAL = "total";
-  public static final String ALL = "all";
-  public static final String PRODUCTION_FIRMS = "production_firms";
-  /** Whether a partner joined in the reporting year ({@code in_year}) or before ({@code before}). */
-  public static final String JOINED = "joined";
-
   private final PactCodebook codebook;
 
   public PactFigures(PactCodebook codebook) {
@@ -48,25 +42,34 @@ public final class PactFigures {
     Column production = col("kind").equalTo(PactCodebook.FIRM).and(col("industry")
         .isin(codebook.productionIndustries().toArray()));
     Dataset<Row> partnerCounts = members.select(lit(PactCodebook.PARTNERS).as("figure"), lit(1L).as("amount"),
-        explode(array_compact(array(breakdown(TOTAL, lit(ALL)), breakdown("kind", col("kind")),
-            breakdown("industry", col("industry")), breakdown("size_class", col("size_class")),
-            breakdown(JOINED, when(col("joined_year").equalTo(year), lit("in_year")).otherwise(lit("before"))),
-            when(production, breakdown(PRODUCTION_FIRMS, lit(ALL)))))).as("by"));
+        breakdowns(PactCodebook.PARTNERS, year, production));
     Dataset<Row> reports = upskillings.join(members.select(col(PactContract.PARTNER_ID), col("kind"),
         col("industry")), PactContract.PARTNER_ID);
     Dataset<Row> peopleCounts = reports.select(lit(PactCodebook.PEOPLE_UPSKILLED).as("figure"),
-        col("people").as("amount"),
-        explode(array_compact(array(breakdown(TOTAL, lit(ALL)), breakdown("kind", col("kind")),
-            breakdown("industry", col("industry")), breakdown("form", col("form")),
-            breakdown("target_group", col("target_group")),
-            when(production, breakdown(PRODUCTION_FIRMS, lit(ALL)))))).as("by"));
+        col("people").as("amount"), breakdowns(PactCodebook.PEOPLE_UPSKILLED, year, production));
     Dataset<Row> counts = partnerCounts.unionByName(peopleCounts)
         .groupBy(col("figure"), col("by.dimension").as("dimension"), col("by.value").as("value"))
         .agg(sum(col("amount")).as("count"));
     // The figure's total over its few rows: the share's denominator (production firms: of all partners).
-    Column total = max(when(col("dimension").equalTo(TOTAL), col("count"))).over(Window.partitionBy(col("figure")));
+    Column total = max(when(col("dimension").equalTo(PactCodebook.TOTAL), col("count")))
+        .over(Window.partitionBy(col("figure")));
     return counts.select(lit(year).as("year"), col("figure"), col("dimension"), col("value"), col("count"),
         col("count").divide(total).as("share"));
+  }
+
+  /**
+   * A row exploded into the breakdowns of {@code figure} it counts in ({@link PactCodebook#BREAKDOWNS}): each a
+   * (dimension, value) pair, the production firms only for a production firm.
+   */
+  private static Column breakdowns(String figure, int year, Column production) {
+    Column[] pairs = PactCodebook.BREAKDOWNS.get(figure).stream().map(dimension -> switch (dimension) {
+      case PactCodebook.TOTAL -> breakdown(dimension, lit(PactCodebook.ALL));
+      case PactCodebook.PRODUCTION_FIRMS -> when(production, breakdown(dimension, lit(PactCodebook.ALL)));
+      case PactCodebook.JOINED -> breakdown(dimension, when(col("joined_year").equalTo(year),
+          lit(PactCodebook.JOINED_VALUES.get(0))).otherwise(lit(PactCodebook.JOINED_VALUES.get(1))));
+      default -> breakdown(dimension, col(dimension));
+    }).toArray(Column[]::new);
+    return explode(array_compact(array(pairs))).as("by");
   }
 
   private static Column breakdown(String dimension, Column value) {
