@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.barometer.BarometerException;
+import dk.barometer.testing.TestFiles;
 import dk.barometer.testing.TestSpark;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -80,31 +80,16 @@ class PublicationTest {
 
   /** The topics of pact.yaml beside the barometer name rows of pact_figures too. */
   @Test
-  void aMisspeltValueOfATopicBesideTheBarometerIsNamed() {
+  void aMisspeltValueOfATopicBesideTheBarometerIsNamed() throws IOException {
     Path conf = TestSpark.copyOfConf();
-    String pact = read(conf.resolve("pact.yaml"));
+    String pact = Files.readString(conf.resolve("pact.yaml"));
     String row = pact.lines().filter(l -> l.contains("pact: {figure:")).findFirst().orElseThrow();
-    write(conf.resolve("pact.yaml"), pact.replace(row, row.replaceFirst("value: ([a-z_]+)", "value: $1x")));
+    TestFiles.writeString(conf.resolve("pact.yaml"),
+        pact.replace(row, row.replaceFirst("value: ([a-z_]+)", "value: $1x")));
 
     assertThatThrownBy(() -> load(conf))
         .satisfies(e -> assertThat(((BarometerException) e).kind()).isEqualTo(BarometerException.Kind.CONFIG))
         .hasMessageContaining(conf.resolve("pact.yaml") + ": beside_barometer topic ")
         .hasMessageContaining("x', which pact_figures does not have");
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Files.writeString(file, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
