@@ -39,8 +39,9 @@ import org.junit.jupiter.api.TestInstance;
 class StandaloneClusterIT {
   private static final int WAVE = 2025;
   /**
-   * The cluster's values against the local run's, relative: the two add in different orders, which moves a small
-   * domain's variance in its 10th significant digit now and then ({@link TableComparison}).
+   * The cluster's values against the local run's, relative (plus 1e-10 for values that are 0 but for rounding): the
+   * two add in different orders, which moves a small domain's variance in its 10th significant digit now and then
+   * ({@link TableComparison}).
    */
   private static final double SIGNIFICANT = 1e-8;
   private static final List<Table> DATA_TABLES = List.of(Table.RESPONSES_EMPLOYER, Table.RESPONSES_EMPLOYEE,
