@@ -69,15 +69,20 @@ final class QueryableWarehouse {
 
     /** How the statements' expressions are evaluated: by the size of the tables they read (conf/barometer.yaml). */
     ExpressionEvaluation evaluation(SparkSession session) {
+      return ExpressionEvaluation.forQuery(session, config.settings().execution(), sizeInBytes());
+    }
+
+    /** The bytes of the tables read, in all; unknown when one table's is. */
+    private OptionalLong sizeInBytes() {
       long bytes = 0;
       for (Table table : tables) {
         OptionalLong size = warehouse.sizeInBytes(table);
         if (size.isEmpty()) {
-          return ExpressionEvaluation.forQuery(session, config.settings().execution(), size);
+          return size;
         }
         bytes += size.getAsLong();
       }
-      return ExpressionEvaluation.forQuery(session, config.settings().execution(), OptionalLong.of(bytes));
+      return OptionalLong.of(bytes);
     }
 
     /** Registers the relations of every zone not yet registered, once; whether it registered anything. */
