@@ -147,7 +147,7 @@ class IndicatorEstimatorTest {
     TestSpark.spark().sparkContext().setJobGroup(group, group, false);
     try {
       result.collectAsList();
-      return TestSpark.spark().sparkContext().statusTracker().getJobIdsForGroup(group).length;
+      return TestSpark.jobsOf(group);
     } finally {
       TestSpark.spark().sparkContext().clearJobGroup();
     }

@@ -53,7 +53,7 @@ class ResponseReaderTest {
     } finally {
       spark.sparkContext().clearJobGroup();
     }
-    assertEquals(0, spark.sparkContext().statusTracker().getJobIdsForGroup("open-files").length);
+    assertEquals(0, TestSpark.jobsOf("open-files"));
 
     assertFalse(rows.queryExecution().executedPlan().toString().contains("Exchange"),
         "no shuffle before validation: " + rows.queryExecution().executedPlan());

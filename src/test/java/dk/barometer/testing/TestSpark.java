@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -67,5 +69,19 @@ public final class TestSpark {
   /** The repository's conf/ directory. */
   public static Path confDir() {
     return Path.of(System.getProperty("barometer.home", ".")).resolve("conf").toAbsolutePath();
+  }
+
+  /**
+   * The Spark jobs started so far in job group {@code group}. The status tracker learns of a job from the listener
+   * bus, which may not have delivered it yet: it is drained first.
+   */
+  public static int jobsOf(String group) {
+    SparkContext context = spark().sparkContext();
+    try {
+      context.listenerBus().waitUntilEmpty();
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Spark's listener bus did not drain", e);
+    }
+    return context.statusTracker().getJobIdsForGroup(group).length;
   }
 }

@@ -47,7 +47,7 @@ class RakingCostTest {
           new RakingSettings(tolerance, 100_000), ReferenceFixture.classifications()).weigh(0, rows, register);
       sample.rows().count();
       return new Run(sample.diagnostics().iterations(),
-          spark.sparkContext().statusTracker().getJobIdsForGroup(group).length);
+          TestSpark.jobsOf(group));
     } finally {
       spark.sparkContext().clearJobGroup();
     }
